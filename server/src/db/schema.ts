@@ -1,0 +1,83 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// int8 and date columns come back as strings (see database.ts parsers), numeric as number.
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in by default. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrgsTable {
+  id: Generated<string>;
+  code: string;
+  parent_id: string | null;
+  /** Materialized path of ids, e.g. `1.7.412.`; a subtree is one btree range on it. */
+  path: string;
+  level: string;
+  name: string;
+  /** Lower-cased, ё→е name: the sort and prefix-search key, collation "C". */
+  name_key: string;
+  short_name: string | null;
+  status: Generated<string>;
+  is_legal_entity: Generated<boolean>;
+  inn: string | null;
+  ogrn: string | null;
+  dues_rate: number | null;
+  is_small: boolean | null;
+  has_committee: boolean | null;
+  founded_on: string | null;
+  chairman: ColumnType<unknown, string | null | undefined, string | null>;
+  edu_org: ColumnType<unknown, string | null | undefined, string | null>;
+  contacts: ColumnType<unknown, string | undefined, string>;
+  member_count: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  login: string;
+  password_hash: string;
+  role: string;
+  org_id: string;
+  full_name: string;
+  disabled_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token: a leaked table yields no usable session. */
+  id: string;
+  user_id: string;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: DefaultTimestamp;
+  actor_user_id: string | null;
+  actor_login: string | null;
+  ip: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** Path of the org the target belongs to, so admins can search the audit of their subtree. */
+  org_path: string | null;
+  result: string;
+  details: ColumnType<unknown, string | null | undefined, never>;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type OrgRow = Selectable<OrgsTable>;
+export type NewOrgRow = Insertable<OrgsTable>;
+export type OrgRowUpdate = Updateable<OrgsTable>;
+export type UserRow = Selectable<UsersTable>;

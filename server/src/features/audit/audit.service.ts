@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Actor } from '../access/access.js';
+import { insertAuditRow, selectAuditForTarget } from './audit.queries.js';
+
+export interface AuditEntry {
+  action: string;
+  target?: { type: string; id: string; orgPath?: string | null };
+  result?: 'ok' | 'denied' | 'failed';
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends one entry. Called with the transaction of the change it records, so a change and
+ * its audit entry commit or roll back together.
+ */
+export function recordAudit(
+  db: Kysely<Database>,
+  who: { actor: Pick<Actor, 'userId' | 'login'> | null; ip: string | null },
+  entry: AuditEntry,
+): Promise<void> {
+  return insertAuditRow(db, {
+    actorUserId: who.actor?.userId ?? null,
+    actorLogin: who.actor?.login ?? null,
+    ip: who.ip,
+    action: entry.action,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    orgPath: entry.target?.orgPath ?? null,
+    result: entry.result ?? 'ok',
+    details: entry.details ?? null,
+  });
+}
+
+export const auditTrailOf = selectAuditForTarget;

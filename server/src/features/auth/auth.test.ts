@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { auditTrailOf } from '../audit/audit.service.js';
+import { resolveActor, SESSION_IDLE_MS } from './auth.service.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('sign-in', () => {
+  it('admin signs in, gets an HttpOnly SameSite cookie and sees themself at /auth/me', async () => {
+    const response = await t.api('POST', '/api/v1/auth/login', {
+      body: { login: 'admin', password: 'admin-test-password' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user).toMatchObject({ login: 'admin', role: 'admin', fullName: 'Администратор' });
+    const cookie = response.cookies.find((c) => c.name === 'prf_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+
+    const me = await t.api('GET', '/api/v1/auth/me', { cookie: `prf_session=${cookie?.value}` });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.login).toBe('admin');
+  });
+
+  it('login is case-insensitive and trimmed', async () => {
+    const response = await t.api('POST', '/api/v1/auth/login', {
+      body: { login: '  ADMIN ', password: 'admin-test-password' },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('wrong password is 401 unauthenticated with a Russian message and sets no cookie', async () => {
+    const response = await t.api('POST', '/api/v1/auth/login', {
+      body: { login: 'admin', password: 'wrong-password' },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({
+      error: { code: 'unauthenticated', message: 'Неверный логин или пароль', details: [] },
+    });
+    expect(response.cookies).toHaveLength(0);
+  });
+
+  it('an unknown login gets the same 401 as a wrong password', async () => {
+    const response = await t.api('POST', '/api/v1/auth/login', {
+      body: { login: 'nobody', password: 'whatever-password' },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.message).toBe('Неверный логин или пароль');
+  });
+
+  it('a failed sign-in is written to the audit log', async () => {
+    const me = await t.api('GET', '/api/v1/auth/me', { cookie: await t.login('admin') });
+    await t.api('POST', '/api/v1/auth/login', { body: { login: 'admin', password: 'bad-bad-bad' } });
+    const trail = await auditTrailOf(t.database.db, 'user', me.json().user.id);
+    expect(trail.some((e) => e.action === 'auth.login' && e.result === 'failed')).toBe(true);
+    expect(trail.some((e) => e.action === 'auth.login' && e.result === 'ok')).toBe(true);
+  });
+
+  it('/auth/me without a session is 401', async () => {
+    const response = await t.api('GET', '/api/v1/auth/me');
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('unauthenticated');
+  });
+
+  it('a forged cookie is 401', async () => {
+    const response = await t.api('GET', '/api/v1/auth/me', { cookie: 'prf_session=forged' });
+    expect(response.statusCode).toBe(401);
+  });
+});
+
+describe('sign-out', () => {
+  it('logout ends the session: the same cookie is refused afterwards', async () => {
+    const cookie = await t.login('admin');
+    const out = await t.api('POST', '/api/v1/auth/logout', { cookie });
+    expect(out.statusCode).toBe(204);
+    const me = await t.api('GET', '/api/v1/auth/me', { cookie });
+    expect(me.statusCode).toBe(401);
+  });
+
+  it('logout without a session is 401', async () => {
+    const response = await t.api('POST', '/api/v1/auth/logout');
+    expect(response.statusCode).toBe(401);
+  });
+});
+
+describe('session lifetime', () => {
+  it('a session idle for longer than the idle timeout is gone', async () => {
+    const cookie = await t.login('admin');
+    const token = cookie.split('=')[1] ?? '';
+    const later = new Date(Date.now() + SESSION_IDLE_MS + 1000);
+    expect(await resolveActor(t.database.db, token, later)).toBeNull();
+    // and it stays gone even at the present time: the expired row was deleted
+    expect(await resolveActor(t.database.db, token)).toBeNull();
+  });
+
+  it('a session used within the idle timeout lives on', async () => {
+    const cookie = await t.login('admin');
+    const token = cookie.split('=')[1] ?? '';
+    const soon = new Date(Date.now() + SESSION_IDLE_MS / 2);
+    expect((await resolveActor(t.database.db, token, soon))?.login).toBe('admin');
+  });
+});

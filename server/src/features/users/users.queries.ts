@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { subtreeUpperBound } from '../../lib/tree-path.js';
+
+const userColumns = [
+  'users.id',
+  'users.login',
+  'users.role',
+  'users.org_id',
+  'users.full_name',
+  'users.disabled_at',
+  'orgs.path as org_path',
+] as const;
+
+export type UserRecord = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
+
+export function findUserById(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select(userColumns)
+    .where('users.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findUserCredentials(db: Kysely<Database>, login: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'login', 'password_hash', 'role', 'org_id', 'full_name', 'disabled_at'])
+    .where('login', '=', login)
+    .executeTakeFirst();
+}
+
+export function findUsersInSubtree(
+  db: Kysely<Database>,
+  scopePath: string,
+  after: readonly [string, string] | undefined,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select(userColumns)
+    .where('orgs.path', '>=', scopePath)
+    .where('orgs.path', '<', subtreeUpperBound(scopePath));
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('users.login', 'users.id'), '>', eb.tuple(after[0], after[1])),
+    );
+  }
+  return query.orderBy('users.login').orderBy('users.id').limit(limit).execute();
+}
+
+export async function insertUser(
+  db: Kysely<Database>,
+  user: { login: string; passwordHash: string; role: string; orgId: string; fullName: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      login: user.login,
+      password_hash: user.passwordHash,
+      role: user.role,
+      org_id: user.orgId,
+      full_name: user.fullName,
+      disabled_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+

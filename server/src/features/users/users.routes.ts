@@ -1,0 +1,57 @@
+import {
+  idParamsSchema,
+  idSchema,
+  pageOf,
+  pageQuerySchema,
+  userCreateSchema,
+  userResponseSchema,
+  userSchema,
+} from '@profreestr/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { type App, ctxOf } from '../../lib/http.js';
+import { createUser, getUser, listUsers } from './users.service.js';
+
+export function registerUserRoutes(app: App, db: Kysely<Database>) {
+  app.post(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Создать пользователя в своей области видимости',
+        body: userCreateSchema,
+        response: { 201: userResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(ctxOf(request, db), request.body);
+      return reply.code(201).send({ user });
+    },
+  );
+
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Пользователи поддерева',
+        querystring: pageQuerySchema.extend({ under: idSchema.optional() }),
+        response: { 200: pageOf(userSchema) },
+      },
+    },
+    async (request) => listUsers(ctxOf(request, db), request.query),
+  );
+
+  app.get(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Пользователь',
+        params: idParamsSchema,
+        response: { 200: userResponseSchema },
+      },
+    },
+    async (request) => ({ user: await getUser(ctxOf(request, db), request.params.id) }),
+  );
+}

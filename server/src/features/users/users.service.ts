@@ -1,0 +1,104 @@
+import { type Role, type User, type UserCreate, roleLabels } from '@profreestr/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { conflict, forbidden } from '../../lib/app-error.js';
+import type { Ctx } from '../../lib/context.js';
+import { decodeCursor, toPage } from '../../lib/cursor.js';
+import { hashPassword } from '../../lib/passwords.js';
+import { authorize, authorizeList, mayGrantRole } from '../access/access.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { getOrgPlacement } from '../orgs/orgs.service.js';
+import {
+  findUserById,
+  findUserCredentials,
+  findUsersInSubtree,
+  insertUser,
+  type UserRecord,
+} from './users.queries.js';
+
+const NOT_FOUND = 'Пользователь не найден';
+
+export const toUser = (row: {
+  id: string;
+  login: string;
+  role: string;
+  org_id: string;
+  full_name: string;
+}): User => ({
+  id: row.id,
+  login: row.login,
+  role: row.role as Role,
+  orgId: row.org_id,
+  fullName: row.full_name,
+});
+
+const withPath = (row: UserRecord) => ({ ...row, path: row.org_path });
+
+export async function getUser(ctx: Ctx, id: string): Promise<User> {
+  const row = await findUserById(ctx.db, id);
+  authorize(ctx.actor, 'user:read', row && withPath(row), NOT_FOUND);
+  return toUser(row as UserRecord);
+}
+
+export async function listUsers(
+  ctx: Ctx,
+  query: { under?: string | undefined; limit: number; cursor?: string | undefined },
+) {
+  let scopePath = ctx.actor.scopePath;
+  if (query.under) {
+    const org = await getOrgPlacement(ctx.db, query.under);
+    authorize(ctx.actor, 'user:read', org, 'Организация не найдена');
+    scopePath = org.path;
+  } else {
+    authorizeList(ctx.actor, 'user:read');
+  }
+  const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
+  const rows = await findUsersInSubtree(ctx.db, scopePath, after, query.limit + 1);
+  return toPage(rows, query.limit, toUser, (r) => [r.login, r.id]);
+}
+
+export async function createUser(ctx: Ctx, input: UserCreate): Promise<User> {
+  const org = await getOrgPlacement(ctx.db, input.orgId);
+  authorize(ctx.actor, 'user:create', org, 'Организация не найдена');
+  if (!mayGrantRole(ctx.actor, input.role)) {
+    throw forbidden(`Нельзя выдать роль «${roleLabels[input.role]}»: она выше вашей`);
+  }
+  // Hash outside the transaction: it is the slow part and touches no data.
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (await findUserCredentials(trx, input.login)) throw duplicateLogin();
+    const id = await insertUser(trx, { ...input, passwordHash }).catch((error: unknown) => {
+      if ((error as { code?: string }).code === '23505') throw duplicateLogin();
+      throw error;
+    });
+    await recordAudit(trx, ctx, {
+      action: 'user.create',
+      target: { type: 'user', id, orgPath: org.path },
+      details: { login: input.login, role: input.role, orgId: input.orgId },
+    });
+    return { id, login: input.login, role: input.role, orgId: input.orgId, fullName: input.fullName };
+  });
+}
+
+const duplicateLogin = () =>
+  conflict('Пользователь с таким логином уже есть', [
+    { field: 'login', message: 'Пользователь с таким логином уже есть' },
+  ]);
+
+/** For sign-in: the stored hash travels no further than the auth service. */
+export const getUserCredentials = findUserCredentials;
+
+/** First start only. */
+export async function createInitialAdmin(
+  db: Kysely<Database>,
+  orgId: string,
+  password: string,
+): Promise<string> {
+  return insertUser(db, {
+    login: 'admin',
+    passwordHash: await hashPassword(password),
+    role: 'admin',
+    orgId,
+    fullName: 'Администратор',
+  });
+}

@@ -1,0 +1,38 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Actor } from '../features/access/access.js';
+import { unauthenticated } from './app-error.js';
+import type { Ctx } from './context.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (sign-in, health). Every other API route requires one. */
+    public?: boolean;
+  }
+}
+
+/** The service context of an authenticated request. */
+export function ctxOf(request: FastifyRequest, db: Kysely<Database>): Ctx {
+  if (!request.actor) throw unauthenticated();
+  return { db, actor: request.actor, ip: request.ip };
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ensureFirstStart } from './features/system/first-start.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const config = loadConfig(process.env, path.resolve(here, '../../web/dist'));
+
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  poolSize: config.pgPoolSize,
+});
+await migrateToLatest(database.db);
+const firstStart = await ensureFirstStart(database, config.adminPassword);
+
+const app = await buildApp({
+  database,
+  logger: { level: config.logLevel },
+  trustProxy: config.trustProxy,
+  webDistDir: config.webDistDir,
+});
+
+if (firstStart.generatedPassword) {
+  // Shown once, on purpose outside the structured log: it must not end up in log storage.
+  process.stdout.write(
+    `\nПервый запуск: создан администратор. Логин: admin, пароль: ${firstStart.generatedPassword}\n` +
+      'Сохраните пароль: он больше не будет показан.\n\n',
+  );
+} else if (firstStart.created) {
+  app.log.info('first start: central organization and admin created (password from ADMIN_PASSWORD)');
+}
+
+const shutdown = async (signal: string) => {
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Профреестр: http://${config.host}:${config.port} (база: ${database.kind})`);

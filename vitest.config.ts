@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+// Server tests always run on PGlite; with TEST_DATABASE_URL they run on PostgreSQL as well.
+const serverTests = (name: string, env: Record<string, string>) => ({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
+  test: {
+    name,
+    include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
+    environment: 'node',
+    env,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      serverTests('pglite', { TEST_DB: 'pglite' }),
+      ...(process.env.TEST_DATABASE_URL ? [serverTests('postgres', { TEST_DB: 'postgres' })] : []),
+      {
+        resolve: { conditions: ['source'] },
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
