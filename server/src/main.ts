@@ -31,7 +31,9 @@ if (firstStart.generatedPassword) {
       'Сохраните пароль: он больше не будет показан.\n\n',
   );
 } else if (firstStart.created) {
-  app.log.info('first start: central organization and admin created (password from ADMIN_PASSWORD)');
+  app.log.info(
+    'first start: central organization and admin created (password from ADMIN_PASSWORD)',
+  );
 }
 
 const shutdown = async (signal: string) => {

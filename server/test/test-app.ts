@@ -36,7 +36,10 @@ export async function createTestApp(): Promise<TestApp> {
 
   const login: TestApp['login'] = async (loginName, password) => {
     const response = await api('POST', '/api/v1/auth/login', {
-      body: { login: loginName, password: password ?? (loginName === 'admin' ? ADMIN_PASSWORD : USER_PASSWORD) },
+      body: {
+        login: loginName,
+        password: password ?? (loginName === 'admin' ? ADMIN_PASSWORD : USER_PASSWORD),
+      },
     });
     if (response.statusCode !== 200) {
       throw new Error(`login ${loginName} failed: ${response.statusCode} ${response.body}`);

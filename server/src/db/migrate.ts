@@ -15,7 +15,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    const cause = error instanceof Error ? error : new Error(String(error ?? failed?.migrationName));
+    const cause =
+      error instanceof Error ? error : new Error(String(error ?? failed?.migrationName));
     throw new Error(`Миграция ${failed?.migrationName ?? ''} не выполнена: ${cause.message}`, {
       cause,
     });

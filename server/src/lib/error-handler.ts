@@ -41,7 +41,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       field: fieldOf(v.instancePath) || (error.validationContext ?? 'body'),
       message: v.message ?? 'Неверное значение',
     }));
-    const message = details.length === 1 ? (details[0]?.message ?? '') : 'Проверьте введённые данные';
+    const message =
+      details.length === 1 ? (details[0]?.message ?? '') : 'Проверьте введённые данные';
     return send(reply, new AppError('invalid', message, details));
   }
 

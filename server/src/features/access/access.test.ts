@@ -13,18 +13,16 @@ const actorAt = (scopePath: string, role: Actor['role'] = 'viewer'): Actor => ({
 });
 
 // Random trees as lists of parent indexes; paths built exactly as the service builds them.
-const treeArb = fc
-  .array(fc.nat(), { minLength: 1, maxLength: 60 })
-  .map((parents) => {
-    const paths = [rootPath('1')];
-    const parentOf: number[] = [-1];
-    parents.forEach((p, i) => {
-      const parent = p % paths.length;
-      parentOf.push(parent);
-      paths.push(childPath(paths[parent] as string, String(i + 2)));
-    });
-    return { paths, parentOf };
+const treeArb = fc.array(fc.nat(), { minLength: 1, maxLength: 60 }).map((parents) => {
+  const paths = [rootPath('1')];
+  const parentOf: number[] = [-1];
+  parents.forEach((p, i) => {
+    const parent = p % paths.length;
+    parentOf.push(parent);
+    paths.push(childPath(paths[parent] as string, String(i + 2)));
   });
+  return { paths, parentOf };
+});
 
 const isAncestorOrSelf = (parentOf: number[], ancestor: number, node: number) => {
   for (let n = node; n !== -1; n = parentOf[n] as number) if (n === ancestor) return true;
@@ -38,7 +36,9 @@ describe('subtree access rule', () => {
         const userOrg = u % paths.length;
         const recordOrg = r % paths.length;
         const expected = isAncestorOrSelf(parentOf, userOrg, recordOrg);
-        expect(canSee(actorAt(paths[userOrg] as string), paths[recordOrg] as string)).toBe(expected);
+        expect(canSee(actorAt(paths[userOrg] as string), paths[recordOrg] as string)).toBe(
+          expected,
+        );
       }),
       { numRuns: 2000 },
     );

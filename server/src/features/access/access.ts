@@ -13,15 +13,16 @@ export interface Actor {
   sessionId: string;
 }
 
-export type Action =
-  | 'org:read'
-  | 'org:create'
-  | 'org:update'
-  | 'user:read'
-  | 'user:create';
+export type Action = 'org:read' | 'org:create' | 'org:update' | 'user:read' | 'user:create';
 
 const viewerActions: Action[] = ['org:read'];
-const editorActions: Action[] = [...viewerActions, 'org:create', 'org:update', 'user:read', 'user:create'];
+const editorActions: Action[] = [
+  ...viewerActions,
+  'org:create',
+  'org:update',
+  'user:read',
+  'user:create',
+];
 const adminActions: Action[] = [...editorActions];
 
 const roleActions: Record<Role, ReadonlySet<Action>> = {

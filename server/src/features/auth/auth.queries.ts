@@ -3,7 +3,13 @@ import type { Database } from '../../db/schema.js';
 
 export async function insertSession(
   db: Kysely<Database>,
-  session: { id: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  session: {
+    id: string;
+    userId: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')

@@ -70,7 +70,13 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>) {
 
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], summary: 'Текущий пользователь', response: { 200: userResponseSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Текущий пользователь',
+        response: { 200: userResponseSchema },
+      },
+    },
     async (request) => {
       const ctx = ctxOf(request, db);
       return { user: await getUser(ctx, ctx.actor.userId) };

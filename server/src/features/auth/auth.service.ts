@@ -29,14 +29,21 @@ export async function login(
 ): Promise<{ token: string; user: User; expiresAt: Date }> {
   const login = input.login.trim().toLowerCase();
   const user = await getUserCredentials(db, login);
-  const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  const passwordOk = await verifyPassword(
+    user?.password_hash ?? (await dummyPasswordHash()),
+    input.password,
+  );
   if (!user || !passwordOk || user.disabled_at) {
-    await recordAudit(db, { actor: null, ip: meta.ip }, {
-      action: 'auth.login',
-      result: 'failed',
-      target: user ? { type: 'user', id: user.id } : undefined,
-      details: { login },
-    });
+    await recordAudit(
+      db,
+      { actor: null, ip: meta.ip },
+      {
+        action: 'auth.login',
+        result: 'failed',
+        target: user ? { type: 'user', id: user.id } : undefined,
+        details: { login },
+      },
+    );
     throw unauthenticated('Неверный логин или пароль');
   }
   const token = randomBytes(32).toString('base64url');
@@ -50,10 +57,14 @@ export async function login(
       ip: meta.ip,
       userAgent: meta.userAgent,
     });
-    await recordAudit(trx, { actor: { userId: user.id, login: user.login }, ip: meta.ip }, {
-      action: 'auth.login',
-      target: { type: 'user', id: user.id },
-    });
+    await recordAudit(
+      trx,
+      { actor: { userId: user.id, login: user.login }, ip: meta.ip },
+      {
+        action: 'auth.login',
+        target: { type: 'user', id: user.id },
+      },
+    );
   });
   return { token, user: toUser(user), expiresAt };
 }
@@ -61,10 +72,14 @@ export async function login(
 export async function logout(db: Kysely<Database>, actor: Actor, ip: string | null) {
   await db.transaction().execute(async (trx) => {
     await deleteSession(trx, actor.sessionId);
-    await recordAudit(trx, { actor, ip }, {
-      action: 'auth.logout',
-      target: { type: 'user', id: actor.userId },
-    });
+    await recordAudit(
+      trx,
+      { actor, ip },
+      {
+        action: 'auth.logout',
+        target: { type: 'user', id: actor.userId },
+      },
+    );
   });
 }
 

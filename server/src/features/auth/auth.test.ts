@@ -15,7 +15,11 @@ describe('sign-in', () => {
       body: { login: 'admin', password: 'admin-test-password' },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().user).toMatchObject({ login: 'admin', role: 'admin', fullName: 'Администратор' });
+    expect(response.json().user).toMatchObject({
+      login: 'admin',
+      role: 'admin',
+      fullName: 'Администратор',
+    });
     const cookie = response.cookies.find((c) => c.name === 'prf_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
 
@@ -52,7 +56,9 @@ describe('sign-in', () => {
 
   it('a failed sign-in is written to the audit log', async () => {
     const me = await t.api('GET', '/api/v1/auth/me', { cookie: await t.login('admin') });
-    await t.api('POST', '/api/v1/auth/login', { body: { login: 'admin', password: 'bad-bad-bad' } });
+    await t.api('POST', '/api/v1/auth/login', {
+      body: { login: 'admin', password: 'bad-bad-bad' },
+    });
     const trail = await auditTrailOf(t.database.db, 'user', me.json().user.id);
     expect(trail.some((e) => e.action === 'auth.login' && e.result === 'failed')).toBe(true);
     expect(trail.some((e) => e.action === 'auth.login' && e.result === 'ok')).toBe(true);

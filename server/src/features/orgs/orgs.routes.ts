@@ -27,7 +27,8 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
         response: { 201: orgSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await createOrg(ctxOf(request, db), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createOrg(ctxOf(request, db), request.body)),
   );
 
   app.get(

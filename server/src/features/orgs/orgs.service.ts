@@ -11,8 +11,8 @@ import { conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { nameKey } from '../../lib/name-key.js';
-import { canSee, authorize } from '../access/access.js';
 import { childPath, pathIds, rootPath } from '../../lib/tree-path.js';
+import { authorize, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { childLevelsOf, mayHoldChild } from './org-rules.js';
 import {

@@ -1,4 +1,4 @@
-import { type Role, type User, type UserCreate, roleLabels } from '@profreestr/contracts';
+import { type Role, roleLabels, type User, type UserCreate } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { conflict, forbidden } from '../../lib/app-error.js';
@@ -76,7 +76,13 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<User> {
       target: { type: 'user', id, orgPath: org.path },
       details: { login: input.login, role: input.role, orgId: input.orgId },
     });
-    return { id, login: input.login, role: input.role, orgId: input.orgId, fullName: input.fullName };
+    return {
+      id,
+      login: input.login,
+      role: input.role,
+      orgId: input.orgId,
+      fullName: input.fullName,
+    };
   });
 }
 

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, USER_PASSWORD } from '../../../test/test-app.js';
+import { buildTree } from '../../../test/tree-fixture.js';
+
+let t: TestApp;
+let tree: Awaited<ReturnType<typeof buildTree>>;
+let editorTerrA: string;
+let viewerTerrA: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tree = await buildTree(t);
+  await tree.user('editor.ta', 'editor', tree.orgs.terrA.id);
+  await tree.user('viewer.ta', 'viewer', tree.orgs.terrA.id);
+  editorTerrA = await t.login('editor.ta');
+  viewerTerrA = await t.login('viewer.ta');
+});
+afterAll(() => t.close());
+
+const newUser = (over: Record<string, unknown>) => ({
+  login: 'new.user',
+  password: USER_PASSWORD,
+  role: 'viewer',
+  fullName: 'Новый Пользователь',
+  ...over,
+});
+
+describe('creating users', () => {
+  it('an editor creates an editor for a primary of their subtree, who can then sign in', async () => {
+    const response = await t.api('POST', '/api/v1/users', {
+      cookie: editorTerrA,
+      body: newUser({ login: 'Chair.A2', role: 'editor', orgId: tree.orgs.primaryA2.id }),
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().user).toMatchObject({
+      login: 'chair.a2',
+      role: 'editor',
+      orgId: tree.orgs.primaryA2.id,
+      fullName: 'Новый Пользователь',
+    });
+    expect(response.json().user).not.toHaveProperty('password');
+    await expect(t.login('chair.a2')).resolves.toMatch(/^prf_session=/);
+  });
+
+  it('an editor cannot create an admin: 403', async () => {
+    const response = await t.api('POST', '/api/v1/users', {
+      cookie: editorTerrA,
+      body: newUser({ login: 'sneaky.admin', role: 'admin', orgId: tree.orgs.primaryA1.id }),
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.message).toBe(
+      'Нельзя выдать роль «Администратор»: она выше вашей',
+    );
+  });
+
+  it('an editor cannot create a user outside their subtree: 404', async () => {
+    for (const orgId of [tree.orgs.primaryB1.id, tree.orgs.regionA.id]) {
+      const response = await t.api('POST', '/api/v1/users', {
+        cookie: editorTerrA,
+        body: newUser({ login: `outside.${orgId}`, orgId }),
+      });
+      expect(response.statusCode).toBe(404);
+    }
+  });
+
+  it('a viewer cannot create users: 403', async () => {
+    const response = await t.api('POST', '/api/v1/users', {
+      cookie: viewerTerrA,
+      body: newUser({ login: 'by.viewer', orgId: tree.orgs.primaryA1.id }),
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('a taken login is 409', async () => {
+    const response = await t.api('POST', '/api/v1/users', {
+      cookie: tree.admin,
+      body: newUser({ login: 'editor.ta', orgId: tree.orgs.primaryA1.id }),
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.details).toEqual([
+      { field: 'login', message: 'Пользователь с таким логином уже есть' },
+    ]);
+  });
+
+  it('a short password and a bad login are refused with field details', async () => {
+    const response = await t.api('POST', '/api/v1/users', {
+      cookie: tree.admin,
+      body: newUser({ login: 'ы', password: 'short', orgId: tree.orgs.primaryA1.id }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      { field: 'login', message: 'Логин: от 3 до 64 латинских букв, цифр и знаков . _ @ -' },
+      { field: 'password', message: 'Пароль: не короче 10 символов' },
+    ]);
+  });
+});
+
+describe('reading users', () => {
+  it('the user list holds only the caller subtree', async () => {
+    const response = await t.api('GET', '/api/v1/users', { cookie: editorTerrA });
+    expect(response.statusCode).toBe(200);
+    const logins = response.json().items.map((u: { login: string }) => u.login);
+    expect(logins).toContain('editor.ta');
+    expect(logins).not.toContain('admin');
+  });
+
+  it('a user of another branch is 404', async () => {
+    const me = await t.api('GET', '/api/v1/auth/me', { cookie: tree.admin });
+    const response = await t.api('GET', `/api/v1/users/${me.json().user.id}`, {
+      cookie: editorTerrA,
+    });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('a viewer may not list users: 403', async () => {
+    const response = await t.api('GET', '/api/v1/users', { cookie: viewerTerrA });
+    expect(response.statusCode).toBe(403);
+  });
+});
