@@ -16,6 +16,8 @@ const serverTests = (name: string, env: Record<string, string>) => ({
 
 export default defineConfig({
   test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       serverTests('pglite', { TEST_DB: 'pglite' }),
       ...(process.env.TEST_DATABASE_URL ? [serverTests('postgres', { TEST_DB: 'postgres' })] : []),
@@ -24,7 +26,7 @@ export default defineConfig({
         ssr: { resolve: { conditions: ['source'] } },
         test: {
           name: 'e2e',
-          include: ['e2e/**/*.test.ts'],
+          include: ['server/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

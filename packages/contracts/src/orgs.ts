@@ -1,32 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-
-export const orgLevels = ['central', 'regional', 'okrug', 'territorial', 'primary'] as const;
-export type OrgLevel = (typeof orgLevels)[number];
-export const orgLevelLabels: Record<OrgLevel, string> = {
-  central: 'Центральная',
-  regional: 'Региональная (межрегиональная)',
-  okrug: 'Окружная',
-  territorial: 'Территориальная',
-  primary: 'Первичная',
-};
-
-export const orgStatuses = ['active', 'liquidated'] as const;
-export type OrgStatus = (typeof orgStatuses)[number];
-export const orgStatusLabels: Record<OrgStatus, string> = {
-  active: 'Действует',
-  liquidated: 'Ликвидирована',
-};
-
-export const sexes = ['male', 'female'] as const;
-export const eduOrgTypes = [
-  'school',
-  'kindergarten',
-  'college',
-  'university',
-  'additional',
-  'other',
-] as const;
+import { eduOrgTypes, orgLevels, orgStatuses, sexes } from './enums.js';
 
 export const notifySchema = z.object({ sms: z.boolean(), push: z.boolean(), email: z.boolean() });
 

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-
-// Ordered from least to most rights: a user never grants more than their own.
-export const roles = ['viewer', 'editor', 'admin'] as const;
-export type Role = (typeof roles)[number];
-export const roleLabels: Record<Role, string> = {
-  viewer: 'Просмотр',
-  editor: 'Редактор',
-  admin: 'Администратор',
-};
+import { roles } from './enums.js';
 
 export const userSchema = z.object({
   id: idSchema,

@@ -1,0 +1,88 @@
+import type { ErrorDetail } from '@profreestr/contracts';
+
+export const API_BASE = '/api/v1';
+
+/** An API failure: HTTP status plus the server's error body (messages are in Russian). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isApiError = (error: unknown, status?: number): error is ApiError =>
+  error instanceof ApiError && (status === undefined || error.status === status);
+
+// Paths whose 401 means "wrong credentials" or "no session yet", not "session expired".
+const AUTH_PROBES = new Set(['/auth/login', '/auth/me']);
+let onUnauthorized: () => void = () => {};
+
+/** Called when any request except login/me gets 401 (the session has expired). */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(API_BASE + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network', 'Нет связи с сервером. Проверьте подключение к интернету.');
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  const error = await toApiError(response);
+  if (error.status === 401 && !AUTH_PROBES.has(path)) onUnauthorized();
+  throw error;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const fallback = `Ошибка сервера (${response.status}). Попробуйте позже.`;
+  try {
+    const { error } = (await response.json()) as {
+      error?: { code?: unknown; message?: unknown; details?: unknown };
+    };
+    const details = Array.isArray(error?.details)
+      ? error.details.map((d: { field?: unknown; message?: unknown }) => ({
+          field: String(d.field ?? ''),
+          message: String(d.message ?? ''),
+        }))
+      : [];
+    return new ApiError(
+      response.status,
+      typeof error?.code === 'string' ? error.code : 'internal',
+      typeof error?.message === 'string' ? error.message : fallback,
+      details,
+    );
+  } catch {
+    return new ApiError(response.status, 'internal', fallback);
+  }
+}

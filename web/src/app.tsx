@@ -1,0 +1,27 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireAuth } from './auth/require-auth';
+import { AppLayout } from './layout/app-layout';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { OrgPage } from './pages/org-page';
+import { OrgsPage } from './pages/orgs-page';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/orgs" replace />} />
+        <Route path="orgs" element={<OrgsPage />} />
+        <Route path="orgs/:id" element={<OrgPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

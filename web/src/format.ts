@@ -1,0 +1,3 @@
+const countFormat = new Intl.NumberFormat('ru-RU');
+
+export const formatCount = (value: number): string => countFormat.format(value);

@@ -1,0 +1,83 @@
+import { AppShell, Box, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { roleLabels } from '@profreestr/contracts';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useAuth } from '../auth/use-auth';
+
+const NAV_ITEMS = [{ to: '/orgs', label: 'Организации' }] as const;
+
+export function AppLayout() {
+  const { user, logout } = useAuth();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} gap="xs" wrap="nowrap">
+          <Burger
+            opened={opened}
+            onClick={toggle}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={opened ? 'Закрыть меню' : 'Открыть меню'}
+            aria-expanded={opened}
+            aria-controls="app-navbar"
+          />
+          <UnstyledButton
+            component={Link}
+            to="/"
+            onClick={close}
+            fw={700}
+            fz={{ base: 'md', sm: 'lg' }}
+          >
+            Профреестр
+          </UnstyledButton>
+          {user && (
+            <Box ml="auto" miw={0} ta="right">
+              <Text size="sm" fw={500} truncate="end">
+                {user.fullName}
+              </Text>
+              <Text size="xs" c="dimmed" truncate="end">
+                {roleLabels[user.role]}
+              </Text>
+            </Box>
+          )}
+          <Button
+            variant="default"
+            size="xs"
+            ml={user ? undefined : 'auto'}
+            style={{ flexShrink: 0 }}
+            loading={logout.isPending}
+            onClick={() => logout.mutate()}
+          >
+            Выйти
+          </Button>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar id="app-navbar" p="xs" aria-label="Основное меню">
+        {NAV_ITEMS.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+            aria-current={pathname === item.to ? 'page' : undefined}
+            onClick={close}
+            py="sm"
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,25 @@
+import { Stack, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useOrg } from '../api/orgs';
+import { useAuth } from '../auth/use-auth';
+import { PageLoader, QueryError } from '../components/query-state';
+import { OrgTree } from '../orgs/org-tree';
+
+/** The organization tree, starting at the user's own organization. */
+export function OrgsPage() {
+  useDocumentTitle('Организации — Профреестр');
+  const { user } = useAuth();
+  // The auth guard renders this page only with a user.
+  const root = useOrg(user?.orgId ?? '');
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        Организации
+      </Title>
+      {root.isPending && <PageLoader />}
+      {root.isError && <QueryError error={root.error} onRetry={() => root.refetch()} />}
+      {root.data && <OrgTree root={root.data} includeRoot />}
+    </Stack>
+  );
+}
