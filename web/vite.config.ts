@@ -10,7 +10,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // The vendor chunk (React, Mantine, React Router, TanStack Query, zod) is ~515 kB raw, ~155 kB gzip.
+    // The vendor chunk (React, Mantine, React Router, TanStack Query) is ~425 kB raw, ~130 kB gzip.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {

@@ -95,6 +95,12 @@ describe('errors in the contract shape', () => {
     const response = await t.api('GET', '/api/v1/orgs/1');
     expect(response.statusCode).toBe(401);
   });
+
+  it('without a session an invalid body is 401, not a validation error', async () => {
+    const response = await t.api('POST', '/api/v1/orgs', { body: { code: '' } });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('unauthenticated');
+  });
 });
 
 describe('audit log', () => {
