@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in by default. */
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A nullable column that may be left out of an insert. */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface OrgsTable {
   id: Generated<string>;
@@ -15,15 +17,15 @@ export interface OrgsTable {
   name: string;
   /** Lower-cased, ё→е name: the sort and prefix-search key, collation "C". */
   name_key: string;
-  short_name: string | null;
+  short_name: Optional<string>;
   status: Generated<string>;
   is_legal_entity: Generated<boolean>;
-  inn: string | null;
-  ogrn: string | null;
-  dues_rate: number | null;
-  is_small: boolean | null;
-  has_committee: boolean | null;
-  founded_on: string | null;
+  inn: Optional<string>;
+  ogrn: Optional<string>;
+  dues_rate: Optional<number>;
+  is_small: Optional<boolean>;
+  has_committee: Optional<boolean>;
+  founded_on: Optional<string>;
   chairman: ColumnType<unknown, string | null | undefined, string | null>;
   edu_org: ColumnType<unknown, string | null | undefined, string | null>;
   contacts: ColumnType<unknown, string | undefined, string>;

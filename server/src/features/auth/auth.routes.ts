@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { unauthenticated } from '../../lib/app-error.js';
 import { type App, ctxOf } from '../../lib/http.js';
-import { getUser } from '../users/users.service.js';
+import { getCurrentUser } from '../users/users.service.js';
 import { login, logout, resolveActor, SESSION_ABSOLUTE_MS } from './auth.service.js';
 
 export const SESSION_COOKIE = 'prf_session';
@@ -77,8 +77,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>) {
       },
     },
     async (request) => {
-      const ctx = ctxOf(request, db);
-      return { user: await getUser(ctx, ctx.actor.userId) };
+      return { user: await getCurrentUser(ctxOf(request, db)) };
     },
   );
 }

@@ -123,12 +123,6 @@ export async function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {
       name: input.name,
       name_key: nameKey(input.name),
       short_name: input.shortName ?? null,
-      inn: null,
-      ogrn: null,
-      dues_rate: null,
-      is_small: null,
-      has_committee: null,
-      founded_on: null,
     }).catch((error: unknown) => {
       // Two requests with one new code: the unique index decides.
       if ((error as { code?: string }).code === '23505') throw duplicateCode();
@@ -164,12 +158,6 @@ export async function createCentralOrg(db: Kysely<Database>): Promise<string> {
     name: CENTRAL_ORG_NAME,
     name_key: nameKey(CENTRAL_ORG_NAME),
     short_name: 'Профсоюз образования',
-    inn: null,
-    ogrn: null,
-    dues_rate: null,
-    is_small: null,
-    has_committee: null,
-    founded_on: null,
   });
   return id;
 }

@@ -9,7 +9,7 @@ const userColumns = [
   'users.org_id',
   'users.full_name',
   'users.disabled_at',
-  'orgs.path as org_path',
+  'orgs.path',
 ] as const;
 
 export type UserRecord = NonNullable<Awaited<ReturnType<typeof findUserById>>>;

@@ -1,7 +1,7 @@
 import { type Role, roleLabels, type User, type UserCreate } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { conflict, forbidden } from '../../lib/app-error.js';
+import { conflict, forbidden, unauthenticated } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { hashPassword } from '../../lib/passwords.js';
@@ -13,7 +13,6 @@ import {
   findUserCredentials,
   findUsersInSubtree,
   insertUser,
-  type UserRecord,
 } from './users.queries.js';
 
 const NOT_FOUND = 'Пользователь не найден';
@@ -32,12 +31,17 @@ export const toUser = (row: {
   fullName: row.full_name,
 });
 
-const withPath = (row: UserRecord) => ({ ...row, path: row.org_path });
-
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
   const row = await findUserById(ctx.db, id);
-  authorize(ctx.actor, 'user:read', row && withPath(row), NOT_FOUND);
-  return toUser(row as UserRecord);
+  authorize(ctx.actor, 'user:read', row, NOT_FOUND);
+  return toUser(row);
+}
+
+/** The caller themself: visible to every role, which may not read other users. */
+export async function getCurrentUser(ctx: Ctx): Promise<User> {
+  const row = await findUserById(ctx.db, ctx.actor.userId);
+  if (!row) throw unauthenticated();
+  return toUser(row);
 }
 
 export async function listUsers(

@@ -112,6 +112,12 @@ describe('reading users', () => {
     expect(response.statusCode).toBe(404);
   });
 
+  it('a viewer, who may not read other users, still sees themself at /auth/me', async () => {
+    const response = await t.api('GET', '/api/v1/auth/me', { cookie: viewerTerrA });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user).toMatchObject({ login: 'viewer.ta', role: 'viewer' });
+  });
+
   it('a viewer may not list users: 403', async () => {
     const response = await t.api('GET', '/api/v1/users', { cookie: viewerTerrA });
     expect(response.statusCode).toBe(403);
