@@ -6,7 +6,11 @@ const serverTests = (name: string, env: Record<string, string>) => ({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     name,
-    include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
+    include: [
+      'server/src/**/*.test.ts',
+      'server/test/**/*.test.ts',
+      'packages/contracts/src/**/*.test.ts',
+    ],
     environment: 'node',
     env,
     testTimeout: 30_000,

@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import type { DatabaseHandle } from './db/database.js';
 import { registerAuthentication, registerAuthRoutes } from './features/auth/auth.routes.js';
+import { registerOrgPartRoutes } from './features/orgs/org-parts.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { registerUserRoutes } from './features/users/users.routes.js';
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerAuthRoutes(app, db);
   registerUserRoutes(app, db);
   registerOrgRoutes(app, db);
+  registerOrgPartRoutes(app, db);
   await registerWebApp(app, options.webDistDir);
 
   await app.ready();

@@ -35,3 +35,83 @@ export const roleLabels: Record<Role, string> = {
   editor: 'Редактор',
   admin: 'Администратор',
 };
+
+export const eduOrgTypeLabels: Record<(typeof eduOrgTypes)[number], string> = {
+  school: 'Общеобразовательная организация',
+  kindergarten: 'Дошкольная образовательная организация',
+  college: 'Профессиональная образовательная организация',
+  university: 'Образовательная организация высшего образования',
+  additional: 'Организация дополнительного образования',
+  other: 'Иная организация',
+};
+
+export const sexLabels: Record<(typeof sexes)[number], string> = {
+  male: 'Мужской',
+  female: 'Женский',
+};
+
+export const activistRoles = [
+  'deputy_chair',
+  'committee_member',
+  'audit_commission_chair',
+  'audit_commission_member',
+  'labour_safety_rep',
+  'group_organizer',
+  'youth_council_chair',
+  'other',
+] as const;
+export type ActivistRole = (typeof activistRoles)[number];
+export const activistRoleLabels: Record<ActivistRole, string> = {
+  deputy_chair: 'Заместитель председателя',
+  committee_member: 'Член профкома',
+  audit_commission_chair: 'Председатель ревизионной комиссии',
+  audit_commission_member: 'Член ревизионной комиссии',
+  labour_safety_rep: 'Уполномоченный по охране труда',
+  group_organizer: 'Профгрупорг',
+  youth_council_chair: 'Председатель молодёжного совета',
+  other: 'Иная роль',
+};
+
+export const eventKinds = [
+  'meeting',
+  'conference',
+  'training',
+  'campaign',
+  'sport',
+  'culture',
+  'other',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+export const eventKindLabels: Record<EventKind, string> = {
+  meeting: 'Собрание, заседание',
+  conference: 'Конференция',
+  training: 'Обучение, семинар',
+  campaign: 'Акция',
+  sport: 'Спортивное мероприятие',
+  culture: 'Культурное мероприятие',
+  other: 'Иное',
+};
+
+export const orgChangeActions = [
+  'create',
+  'update',
+  'move',
+  'merge',
+  'merged_into',
+  'liquidate',
+  'activist',
+  'staff',
+  'event',
+] as const;
+export type OrgChangeAction = (typeof orgChangeActions)[number];
+export const orgChangeActionLabels: Record<OrgChangeAction, string> = {
+  create: 'Создание',
+  update: 'Изменение паспорта',
+  move: 'Перенос в другую вышестоящую организацию',
+  merge: 'Присоединение другой организации',
+  merged_into: 'Присоединена к другой организации',
+  liquidate: 'Ликвидация',
+  activist: 'Профактив',
+  staff: 'Штат',
+  event: 'Мероприятия',
+};

@@ -1,6 +1,23 @@
 import { z } from 'zod';
-import { idSchema } from './common.js';
+import { idSchema, pageQuerySchema } from './common.js';
 import { eduOrgTypes, orgLevels, orgStatuses, sexes } from './enums.js';
+import {
+  booleanField,
+  countField,
+  dateField,
+  emailField,
+  ogrnField,
+  orgInnField,
+  pastDateField,
+  personNameField,
+  phoneField,
+  requiredPastDate,
+  requiredText,
+  textField,
+  websiteField,
+} from './fields.js';
+
+// ---- the org as the API returns it (../shared/API.md) ----
 
 export const notifySchema = z.object({ sms: z.boolean(), push: z.boolean(), email: z.boolean() });
 
@@ -17,6 +34,7 @@ export const chairmanSchema = z.object({
   email: z.string().nullable(),
   notify: notifySchema,
 });
+export type Chairman = z.infer<typeof chairmanSchema>;
 
 export const eduOrgSchema = z.object({
   name: z.string().nullable(),
@@ -27,6 +45,7 @@ export const eduOrgSchema = z.object({
   employees: z.number().int().nullable(),
   students: z.number().int().nullable(),
 });
+export type EduOrg = z.infer<typeof eduOrgSchema>;
 
 export const contactsSchema = z.object({
   legalAddress: z.string().nullable(),
@@ -35,6 +54,7 @@ export const contactsSchema = z.object({
   email: z.string().nullable(),
   website: z.string().nullable(),
 });
+export type Contacts = z.infer<typeof contactsSchema>;
 
 export const orgSchema = z.object({
   id: idSchema,
@@ -46,6 +66,7 @@ export const orgSchema = z.object({
   status: z.enum(orgStatuses),
   isLegalEntity: z.boolean(),
   inn: z.string().nullable(),
+  ogrn: z.string().nullable(),
   duesRate: z.number().nullable(),
   isSmall: z.boolean().nullable(),
   hasCommittee: z.boolean().nullable(),
@@ -55,19 +76,130 @@ export const orgSchema = z.object({
   contacts: contactsSchema,
   memberCount: z.number().int(),
   childCount: z.number().int(),
+  liquidatedOn: z.string().nullable(),
+  mergedIntoId: idSchema.nullable(),
 });
 export type Org = z.infer<typeof orgSchema>;
 
-const text = (max: number) => z.string().trim().min(1, 'Заполните поле').max(max);
+// ---- input: create and patch ----
 
-export const orgCreateSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Za-zА-Яа-яЁё._-]{1,40}$/, 'Код: до 40 букв, цифр, точек, дефисов'),
-  parentId: idSchema,
-  level: z.enum(orgLevels),
-  name: text(500),
-  shortName: text(200).nullish(),
-});
+const notifyInput = z
+  .object({
+    sms: z.boolean('Да или нет'),
+    push: z.boolean('Да или нет'),
+    email: z.boolean('Да или нет'),
+  })
+  .partial();
+
+export const chairmanInputSchema = z
+  .object({
+    lastName: personNameField,
+    firstName: personNameField,
+    middleName: personNameField,
+    birthDate: pastDateField,
+    sex: z.enum(sexes, 'Пол: male или female').nullable(),
+    electedOn: pastDateField,
+    termEndsOn: dateField,
+    isReleased: booleanField,
+    phone: phoneField,
+    email: emailField,
+    notify: notifyInput,
+  })
+  .partial();
+export type ChairmanInput = z.infer<typeof chairmanInputSchema>;
+
+export const eduOrgInputSchema = z
+  .object({
+    name: textField(500),
+    type: z.enum(eduOrgTypes, 'Выберите тип из списка').nullable(),
+    inn: orgInnField,
+    headName: textField(200),
+    headPosition: textField(200),
+    employees: countField,
+    students: countField,
+  })
+  .partial();
+export type EduOrgInput = z.infer<typeof eduOrgInputSchema>;
+
+export const contactsInputSchema = z
+  .object({
+    legalAddress: textField(500),
+    actualAddress: textField(500),
+    phone: phoneField,
+    email: emailField,
+    website: websiteField,
+  })
+  .partial();
+
+const codeField = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-zА-Яа-яЁё._-]{1,40}$/, 'Код: до 40 букв, цифр, точек, дефисов');
+
+const passportFields = {
+  name: requiredText(500),
+  shortName: textField(200),
+  isLegalEntity: z.boolean('Да или нет'),
+  inn: orgInnField,
+  ogrn: ogrnField,
+  duesRate: z.preprocess(
+    (v) => (v === '' ? null : v),
+    z
+      .number('Укажите число')
+      .min(0, 'Взнос: от 0 до 100 %')
+      .max(100, 'Взнос: от 0 до 100 %')
+      .multipleOf(0.01, 'Не больше двух знаков после запятой')
+      .nullable(),
+  ),
+  isSmall: booleanField,
+  hasCommittee: booleanField,
+  foundedOn: pastDateField,
+  // Nested objects merge: a PATCH carrying `chairman.phone` changes only the phone.
+  chairman: chairmanInputSchema.nullable(),
+  eduOrg: eduOrgInputSchema.nullable(),
+  contacts: contactsInputSchema,
+};
+
+const viaAction = (message: string) => z.undefined({ error: message }).optional();
+
+export const orgPatchSchema = z
+  .object({
+    ...passportFields,
+    code: codeField,
+  })
+  .partial()
+  .extend({
+    parentId: viaAction('Вышестоящая организация меняется переносом (POST /orgs/:id/move)'),
+    level: viaAction('Уровень организации не меняется'),
+    status: viaAction('Статус меняется ликвидацией (POST /orgs/:id/liquidate)'),
+  })
+  .strict();
+export type OrgPatch = z.infer<typeof orgPatchSchema>;
+
+export const orgCreateSchema = z
+  .object({ ...passportFields, code: codeField, parentId: idSchema, level: z.enum(orgLevels) })
+  .partial()
+  .required({ code: true, parentId: true, level: true, name: true })
+  .strict();
 export type OrgCreate = z.infer<typeof orgCreateSchema>;
+
+export const orgMoveSchema = z.object({ parentId: idSchema });
+export const orgMergeSchema = z.object({ intoId: idSchema, on: requiredPastDate.optional() });
+export const orgLiquidateSchema = z.object({
+  on: requiredPastDate,
+  note: textField(1000).optional(),
+});
+
+export const orgSearchQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  under: idSchema.optional(),
+  level: z.enum(orgLevels).optional(),
+  status: z.enum(orgStatuses).optional(),
+});
+
+export const orgRefSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  level: z.enum(orgLevels),
+});
+export type OrgRef = z.infer<typeof orgRefSchema>;

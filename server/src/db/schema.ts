@@ -30,6 +30,8 @@ export interface OrgsTable {
   edu_org: ColumnType<unknown, string | null | undefined, string | null>;
   contacts: ColumnType<unknown, string | undefined, string>;
   member_count: Generated<number>;
+  liquidated_on: Optional<string>;
+  merged_into_id: Optional<string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -72,11 +74,67 @@ export interface AuditLogTable {
   details: ColumnType<unknown, string | null | undefined, never>;
 }
 
+export interface OrgActivistsTable {
+  id: Generated<string>;
+  org_id: string;
+  role: string;
+  last_name: string;
+  first_name: string;
+  middle_name: Optional<string>;
+  name_key: string;
+  phone: Optional<string>;
+  email: Optional<string>;
+  note: Optional<string>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface OrgStaffTable {
+  id: Generated<string>;
+  org_id: string;
+  position: string;
+  last_name: string;
+  first_name: string;
+  middle_name: Optional<string>;
+  name_key: string;
+  rate: Optional<number>;
+  phone: Optional<string>;
+  email: Optional<string>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface OrgEventsTable {
+  id: Generated<string>;
+  org_id: string;
+  date: string;
+  title: string;
+  kind: string;
+  participants: Optional<number>;
+  note: Optional<string>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface OrgChangesTable {
+  id: Generated<string>;
+  org_id: string;
+  at: DefaultTimestamp;
+  actor_user_id: string | null;
+  action: string;
+  changes: ColumnType<unknown, string, never>;
+  note: string | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  org_activists: OrgActivistsTable;
+  org_staff: OrgStaffTable;
+  org_events: OrgEventsTable;
+  org_changes: OrgChangesTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

@@ -37,10 +37,22 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof AppError) return send(reply, error);
 
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details: ErrorDetail[] = error.validation.map((v) => ({
-      field: fieldOf(v.instancePath) || (error.validationContext ?? 'body'),
-      message: v.message ?? 'Неверное значение',
-    }));
+    const details: ErrorDetail[] = error.validation.flatMap((v) => {
+      const field = fieldOf(v.instancePath);
+      // An unknown key is reported on the key itself, so a form or an import can point at it.
+      if (v.keyword === 'unrecognized_keys') {
+        return (v.params.keys as string[]).map((key) => ({
+          field: field ? `${field}.${key}` : key,
+          message: `Неизвестное поле «${key}»`,
+        }));
+      }
+      return [
+        {
+          field: field || (error.validationContext ?? 'body'),
+          message: v.message ?? 'Неверное значение',
+        },
+      ];
+    });
     const message =
       details.length === 1 ? (details[0]?.message ?? '') : 'Проверьте введённые данные';
     return send(reply, new AppError('invalid', message, details));

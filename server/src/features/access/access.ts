@@ -13,13 +13,24 @@ export interface Actor {
   sessionId: string;
 }
 
-export type Action = 'org:read' | 'org:create' | 'org:update' | 'user:read' | 'user:create';
+export type Action =
+  | 'org:read'
+  | 'org:create'
+  | 'org:update'
+  | 'org:move'
+  | 'org:merge'
+  | 'org:liquidate'
+  | 'user:read'
+  | 'user:create';
 
 const viewerActions: Action[] = ['org:read'];
 const editorActions: Action[] = [
   ...viewerActions,
   'org:create',
   'org:update',
+  'org:move',
+  'org:merge',
+  'org:liquidate',
   'user:read',
   'user:create',
 ];

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, NewOrgRow } from '../../db/schema.js';
+import type { Database, NewOrgRow, OrgRowUpdate } from '../../db/schema.js';
+import { subtreeUpperBound } from '../../lib/tree-path.js';
 
 const orgColumns = [
   'orgs.id',
@@ -13,6 +14,7 @@ const orgColumns = [
   'orgs.status',
   'orgs.is_legal_entity',
   'orgs.inn',
+  'orgs.ogrn',
   'orgs.dues_rate',
   'orgs.is_small',
   'orgs.has_committee',
@@ -21,6 +23,8 @@ const orgColumns = [
   'orgs.edu_org',
   'orgs.contacts',
   'orgs.member_count',
+  'orgs.liquidated_on',
+  'orgs.merged_into_id',
 ] as const;
 
 function selectOrgs(db: Kysely<Database>) {
@@ -42,7 +46,12 @@ export function findOrgById(db: Kysely<Database>, id: string) {
   return selectOrgs(db).where('orgs.id', '=', id).executeTakeFirst();
 }
 
-/** The little the access check needs: no passport columns. */
+/** The row locked for the rest of the transaction: concurrent changes queue up behind it. */
+export function findOrgForUpdate(db: Kysely<Database>, id: string) {
+  return selectOrgs(db).where('orgs.id', '=', id).forUpdate('orgs').executeTakeFirst();
+}
+
+/** The little an access check needs: no passport columns. */
 export function findOrgPlacement(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('orgs')
@@ -66,6 +75,48 @@ export function findChildren(
   return query.orderBy('orgs.name_key').orderBy('orgs.id').limit(limit).execute();
 }
 
+export interface OrgSearch {
+  scopePath: string;
+  /** A code or an INN, matched exactly. */
+  exact: string | undefined;
+  /** Lower-cased words that must all occur in the name. */
+  words: string[];
+  level: string | undefined;
+  status: string | undefined;
+  after: readonly [string, string] | undefined;
+  limit: number;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function searchOrgs(db: Kysely<Database>, s: OrgSearch) {
+  let query = selectOrgs(db)
+    .where('orgs.path', '>=', s.scopePath)
+    .where('orgs.path', '<', subtreeUpperBound(s.scopePath))
+    .where((eb) => {
+      const byName = s.words.map((w) => eb('orgs.name_key', 'like', `%${likeEscape(w)}%`));
+      const alternatives = [];
+      if (byName.length) alternatives.push(eb.and(byName));
+      if (s.exact) {
+        alternatives.push(
+          eb('orgs.code', '=', s.exact),
+          eb('orgs.inn', '=', s.exact),
+          eb(sql<string>`orgs.edu_org ->> 'inn'`, '=', s.exact),
+        );
+      }
+      return alternatives.length ? eb.or(alternatives) : eb.val(true);
+    });
+  if (s.level) query = query.where('orgs.level', '=', s.level);
+  if (s.status) query = query.where('orgs.status', '=', s.status);
+  if (s.after) {
+    const [key, id] = s.after;
+    query = query.where((eb) =>
+      eb(eb.refTuple('orgs.name_key', 'orgs.id'), '>', eb.tuple(key, id)),
+    );
+  }
+  return query.orderBy('orgs.name_key').orderBy('orgs.id').limit(s.limit).execute();
+}
+
 export function findOrgsByIds(db: Kysely<Database>, ids: string[]) {
   return db
     .selectFrom('orgs')
@@ -87,6 +138,38 @@ export async function nextOrgId(db: Kysely<Database>): Promise<string> {
 
 export async function insertOrg(db: Kysely<Database>, row: NewOrgRow): Promise<void> {
   await db.insertInto('orgs').values(row).execute();
+}
+
+export async function updateOrgRow(db: Kysely<Database>, id: string, values: OrgRowUpdate) {
+  await db
+    .updateTable('orgs')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Re-roots a whole subtree: every path below `oldPath` gets `newPath` as its prefix. */
+export async function moveSubtree(db: Kysely<Database>, oldPath: string, newPath: string) {
+  const result = await db
+    .updateTable('orgs')
+    .set({
+      path: sql`${newPath} || substr(path, ${oldPath.length + 1})`,
+      updated_at: sql`now()`,
+    })
+    .where('path', '>=', oldPath)
+    .where('path', '<', subtreeUpperBound(oldPath))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function countActiveChildren(db: Kysely<Database>, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('orgs')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('parent_id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
 export async function countOrgs(db: Kysely<Database>): Promise<number> {

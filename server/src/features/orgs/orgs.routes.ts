@@ -1,8 +1,14 @@
 import {
   idParamsSchema,
+  orgChangeSchema,
   orgCreateSchema,
-  orgLevels,
+  orgLiquidateSchema,
+  orgMergeSchema,
+  orgMoveSchema,
+  orgPatchSchema,
+  orgRefSchema,
   orgSchema,
+  orgSearchQuerySchema,
   pageOf,
   pageQuerySchema,
 } from '@profreestr/contracts';
@@ -10,18 +16,25 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { type App, ctxOf } from '../../lib/http.js';
-import { createOrg, getOrg, listAncestors, listChildren } from './orgs.service.js';
+import { listOrgHistory } from './org-history.service.js';
+import { liquidateOrg, mergeOrgs, moveOrg } from './org-tree.service.js';
+import {
+  createOrg,
+  getOrg,
+  listAncestors,
+  listChildren,
+  searchOrgs,
+  updateOrg,
+} from './orgs.service.js';
 
-const ancestorsSchema = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), level: z.enum(orgLevels) })),
-});
+const tags = ['orgs'];
 
 export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/orgs',
     {
       schema: {
-        tags: ['orgs'],
+        tags,
         summary: 'Создать организацию',
         body: orgCreateSchema,
         response: { 201: orgSchema },
@@ -32,10 +45,23 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   );
 
   app.get(
+    '/api/v1/orgs',
+    {
+      schema: {
+        tags,
+        summary: 'Поиск организаций по названию, коду или ИНН в поддереве',
+        querystring: orgSearchQuerySchema,
+        response: { 200: pageOf(orgSchema) },
+      },
+    },
+    async (request) => searchOrgs(ctxOf(request, db), request.query),
+  );
+
+  app.get(
     '/api/v1/orgs/:id',
     {
       schema: {
-        tags: ['orgs'],
+        tags,
         summary: 'Паспорт организации',
         params: idParamsSchema,
         response: { 200: orgSchema },
@@ -44,11 +70,25 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
     async (request) => getOrg(ctxOf(request, db), request.params.id),
   );
 
+  app.patch(
+    '/api/v1/orgs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить паспорт (только переданные поля; вложенные объекты объединяются)',
+        params: idParamsSchema,
+        body: orgPatchSchema,
+        response: { 200: orgSchema },
+      },
+    },
+    async (request) => updateOrg(ctxOf(request, db), request.params.id, request.body),
+  );
+
   app.get(
     '/api/v1/orgs/:id/children',
     {
       schema: {
-        tags: ['orgs'],
+        tags,
         summary: 'Дочерние организации (по названию, постранично)',
         params: idParamsSchema,
         querystring: pageQuerySchema,
@@ -62,12 +102,68 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
     '/api/v1/orgs/:id/ancestors',
     {
       schema: {
-        tags: ['orgs'],
+        tags,
         summary: 'Цепочка вышестоящих в пределах области видимости (для навигации)',
         params: idParamsSchema,
-        response: { 200: ancestorsSchema },
+        response: { 200: z.object({ items: z.array(orgRefSchema) }) },
       },
     },
     async (request) => listAncestors(ctxOf(request, db), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/orgs/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'История изменений организации, новые первыми',
+        params: idParamsSchema,
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(orgChangeSchema) },
+      },
+    },
+    async (request) => listOrgHistory(ctxOf(request, db), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/v1/orgs/:id/move',
+    {
+      schema: {
+        tags,
+        summary: 'Перенести организацию со всем поддеревом под другую вышестоящую',
+        params: idParamsSchema,
+        body: orgMoveSchema,
+        response: { 200: orgSchema },
+      },
+    },
+    async (request) => moveOrg(ctxOf(request, db), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/orgs/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Присоединить первичную организацию к другой первичной',
+        params: idParamsSchema,
+        body: orgMergeSchema,
+        response: { 200: orgSchema },
+      },
+    },
+    async (request) => mergeOrgs(ctxOf(request, db), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/orgs/:id/liquidate',
+    {
+      schema: {
+        tags,
+        summary: 'Ликвидировать организацию (нет членов на учёте и действующих подчинённых)',
+        params: idParamsSchema,
+        body: orgLiquidateSchema,
+        response: { 200: orgSchema },
+      },
+    },
+    async (request) => liquidateOrg(ctxOf(request, db), request.params.id, request.body),
   );
 }

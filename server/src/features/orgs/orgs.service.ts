@@ -2,58 +2,78 @@ import {
   type Org,
   type OrgCreate,
   type OrgLevel,
+  type OrgPatch,
   type OrgStatus,
   orgLevelLabels,
+  passportProblems,
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { conflict, invalid } from '../../lib/app-error.js';
+import { AppError, conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { nameKey } from '../../lib/name-key.js';
 import { childPath, pathIds, rootPath } from '../../lib/tree-path.js';
 import { authorize, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordOrgChange } from './org-history.service.js';
+import {
+  applyPassportPatch,
+  blankPassport,
+  diffPassport,
+  type OrgPassport,
+  passportColumns,
+  readChairman,
+  readContacts,
+  readEduOrg,
+} from './org-passport.js';
 import { childLevelsOf, mayHoldChild } from './org-rules.js';
 import {
   countOrgs,
   findChildren,
   findOrgById,
+  findOrgForUpdate,
   findOrgIdByCode,
   findOrgPlacement,
   findOrgsByIds,
   insertOrg,
   nextOrgId,
   type OrgRecord,
+  searchOrgs as searchOrgRows,
+  updateOrgRow,
 } from './orgs.queries.js';
 
-const NOT_FOUND = 'Организация не найдена';
+export const ORG_NOT_FOUND = 'Организация не найдена';
 
-const contactKeys = ['legalAddress', 'actualAddress', 'phone', 'email', 'website'] as const;
-
-function toOrg(row: OrgRecord): Org {
-  const contacts = (row.contacts ?? {}) as Record<string, string | null>;
+export function passportOf(row: OrgRecord): OrgPassport {
   return {
-    id: row.id,
     code: row.code,
-    parentId: row.parent_id,
-    level: row.level as OrgLevel,
     name: row.name,
     shortName: row.short_name,
-    status: row.status as OrgStatus,
     isLegalEntity: row.is_legal_entity,
     inn: row.inn,
+    ogrn: row.ogrn,
     duesRate: row.dues_rate,
     isSmall: row.is_small,
     hasCommittee: row.has_committee,
     foundedOn: row.founded_on,
-    chairman: (row.chairman ?? null) as Org['chairman'],
-    eduOrg: (row.edu_org ?? null) as Org['eduOrg'],
-    contacts: Object.fromEntries(
-      contactKeys.map((k) => [k, contacts[k] ?? null]),
-    ) as Org['contacts'],
+    chairman: readChairman(row.chairman),
+    eduOrg: readEduOrg(row.edu_org),
+    contacts: readContacts(row.contacts),
+  };
+}
+
+export function toOrg(row: OrgRecord): Org {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    level: row.level as OrgLevel,
+    status: row.status as OrgStatus,
+    ...passportOf(row),
     memberCount: row.member_count,
     childCount: row.child_count ?? 0,
+    liquidatedOn: row.liquidated_on,
+    mergedIntoId: row.merged_into_id,
   };
 }
 
@@ -62,7 +82,7 @@ export const getOrgPlacement = (db: Kysely<Database>, id: string) => findOrgPlac
 
 export async function getOrg(ctx: Ctx, id: string): Promise<Org> {
   const row = await findOrgById(ctx.db, id);
-  authorize(ctx.actor, 'org:read', row, NOT_FOUND);
+  authorize(ctx.actor, 'org:read', row, ORG_NOT_FOUND);
   // The passport carries the chairman's personal data, so every read is on record.
   await recordAudit(ctx.db, ctx, {
     action: 'org.read',
@@ -77,7 +97,7 @@ export async function listChildren(
   page: { limit: number; cursor?: string | undefined },
 ) {
   const parent = await findOrgPlacement(ctx.db, parentId);
-  authorize(ctx.actor, 'org:read', parent, NOT_FOUND);
+  authorize(ctx.actor, 'org:read', parent, ORG_NOT_FOUND);
   const after = decodeCursor<[string, string]>(page.cursor, ['string', 'string']);
   const rows = await findChildren(ctx.db, parentId, after, page.limit + 1);
   return toPage(rows, page.limit, toOrg, (r) => [r.name_key, r.id]);
@@ -86,13 +106,62 @@ export async function listChildren(
 /** Breadcrumbs: the org's ancestors from the caller's own root down to the org itself. */
 export async function listAncestors(ctx: Ctx, id: string) {
   const org = await findOrgPlacement(ctx.db, id);
-  authorize(ctx.actor, 'org:read', org, NOT_FOUND);
+  authorize(ctx.actor, 'org:read', org, ORG_NOT_FOUND);
   const rows = await findOrgsByIds(ctx.db, pathIds(org.path));
   const visible = rows
     .filter((r) => canSee(ctx.actor, r.path))
     .sort((a, b) => a.path.length - b.path.length);
   return { items: visible.map((r) => ({ id: r.id, name: r.name, level: r.level as OrgLevel })) };
 }
+
+export async function searchOrgs(
+  ctx: Ctx,
+  query: {
+    q?: string | undefined;
+    under?: string | undefined;
+    level?: OrgLevel | undefined;
+    status?: OrgStatus | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
+) {
+  let scopePath = ctx.actor.scopePath;
+  if (query.under) {
+    const under = await findOrgPlacement(ctx.db, query.under);
+    authorize(ctx.actor, 'org:read', under, ORG_NOT_FOUND);
+    scopePath = under.path;
+  }
+  const q = (query.q ?? '').trim();
+  const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
+  const rows = await searchOrgRows(ctx.db, {
+    scopePath,
+    exact: q && !/\s/.test(q) ? q : undefined,
+    words: nameKey(q).split(' ').filter(Boolean),
+    level: query.level,
+    status: query.status,
+    after,
+    limit: query.limit + 1,
+  });
+  return toPage(rows, query.limit, toOrg, (r) => [r.name_key, r.id]);
+}
+
+function assertPassportValid(passport: OrgPassport) {
+  const problems = passportProblems(passport);
+  if (problems.length) {
+    throw new AppError('invalid', problems[0]?.message ?? 'Проверьте данные', problems);
+  }
+}
+
+const duplicateCode = () =>
+  conflict('Организация с таким кодом уже есть', [
+    { field: 'code', message: 'Организация с таким кодом уже есть' },
+  ]);
+
+// Two requests with one new code: the unique index has the last word.
+const rethrowDuplicateCode = (error: unknown): never => {
+  if ((error as { code?: string }).code === '23505') throw duplicateCode();
+  throw error;
+};
 
 export async function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -101,48 +170,68 @@ export async function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {
     if (parent.status !== 'active') {
       throw invalid('parentId', 'Вышестоящая организация ликвидирована');
     }
-    const parentLevel = parent.level as OrgLevel;
-    if (!mayHoldChild(parentLevel, input.level)) {
-      const allowed = childLevelsOf(parentLevel).map((l) => orgLevelLabels[l].toLowerCase());
-      throw invalid(
-        'level',
-        allowed.length
-          ? `В организацию уровня «${orgLevelLabels[parentLevel]}» входят только: ${allowed.join(', ')}`
-          : 'В первичную организацию не входят другие организации',
-      );
-    }
-    if (await findOrgIdByCode(trx, input.code)) throw duplicateCode();
+    assertChildLevel(parent.level as OrgLevel, input.level);
+    const { code, parentId: _parent, level, ...passportInput } = input;
+    const passport = applyPassportPatch(blankPassport(code, input.name), passportInput);
+    assertPassportValid(passport);
+    if (await findOrgIdByCode(trx, code)) throw duplicateCode();
     const id = await nextOrgId(trx);
     const path = childPath(parent.path, id);
     await insertOrg(trx, {
       id,
-      code: input.code,
       parent_id: parent.id,
       path,
-      level: input.level,
-      name: input.name,
-      name_key: nameKey(input.name),
-      short_name: input.shortName ?? null,
-    }).catch((error: unknown) => {
-      // Two requests with one new code: the unique index decides.
-      if ((error as { code?: string }).code === '23505') throw duplicateCode();
-      throw error;
+      level,
+      ...passportColumns(passport),
+    }).catch(rethrowDuplicateCode);
+    await recordOrgChange(trx, ctx, {
+      org: { id, path },
+      action: 'create',
+      changes: diffPassport(blankPassport('', ''), passport),
     });
-    await recordAudit(trx, ctx, {
-      action: 'org.create',
-      target: { type: 'org', id, orgPath: path },
-      details: { code: input.code, level: input.level, name: input.name },
-    });
-    const created = await findOrgById(trx, id);
-    if (!created) throw new Error(`org ${id} vanished inside its own transaction`);
-    return toOrg(created);
+    return toOrg(await mustFind(trx, id));
   });
 }
 
-const duplicateCode = () =>
-  conflict('Организация с таким кодом уже есть', [
-    { field: 'code', message: 'Организация с таким кодом уже есть' },
-  ]);
+export async function updateOrg(ctx: Ctx, id: string, patch: OrgPatch): Promise<Org> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await findOrgForUpdate(trx, id);
+    authorize(ctx.actor, 'org:update', row, ORG_NOT_FOUND);
+    assertActive(row);
+    const before = passportOf(row);
+    const after = applyPassportPatch(before, patch);
+    assertPassportValid(after);
+    const changes = diffPassport(before, after);
+    if (changes.length === 0) return toOrg(row);
+    if (after.code !== before.code && (await findOrgIdByCode(trx, after.code))) {
+      throw duplicateCode();
+    }
+    await updateOrgRow(trx, id, passportColumns(after)).catch(rethrowDuplicateCode);
+    await recordOrgChange(trx, ctx, { org: row, action: 'update', changes });
+    return toOrg(await mustFind(trx, id));
+  });
+}
+
+export function assertActive(row: { status: string }) {
+  if (row.status !== 'active') throw conflict('Организация ликвидирована: изменения невозможны');
+}
+
+export function assertChildLevel(parentLevel: OrgLevel, childLevel: OrgLevel, field = 'level') {
+  if (mayHoldChild(parentLevel, childLevel)) return;
+  const allowed = childLevelsOf(parentLevel).map((l) => orgLevelLabels[l].toLowerCase());
+  throw invalid(
+    field,
+    allowed.length
+      ? `В организацию уровня «${orgLevelLabels[parentLevel]}» входят только: ${allowed.join(', ')}`
+      : 'В первичную организацию не входят другие организации',
+  );
+}
+
+export async function mustFind(db: Kysely<Database>, id: string): Promise<OrgRecord> {
+  const row = await findOrgById(db, id);
+  if (!row) throw new Error(`org ${id} vanished inside its own transaction`);
+  return row;
+}
 
 export const CENTRAL_ORG_NAME = 'Общероссийский Профсоюз образования';
 
@@ -151,13 +240,13 @@ export async function createCentralOrg(db: Kysely<Database>): Promise<string> {
   const id = await nextOrgId(db);
   await insertOrg(db, {
     id,
-    code: '0',
     parent_id: null,
     path: rootPath(id),
     level: 'central',
-    name: CENTRAL_ORG_NAME,
-    name_key: nameKey(CENTRAL_ORG_NAME),
-    short_name: 'Профсоюз образования',
+    ...passportColumns({
+      ...blankPassport('0', CENTRAL_ORG_NAME),
+      shortName: 'Профсоюз образования',
+    }),
   });
   return id;
 }

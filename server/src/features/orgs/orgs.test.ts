@@ -37,6 +37,7 @@ describe('reading organizations within the subtree', () => {
       status: 'active',
       isLegalEntity: false,
       inn: null,
+      ogrn: null,
       duesRate: null,
       isSmall: null,
       hasCommittee: null,
@@ -52,6 +53,8 @@ describe('reading organizations within the subtree', () => {
       },
       memberCount: 0,
       childCount: 0,
+      liquidatedOn: null,
+      mergedIntoId: null,
     });
   });
 

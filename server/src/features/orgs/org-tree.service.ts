@@ -1,0 +1,135 @@
+import { type Org, type OrgLevel, todayIso } from '@profreestr/contracts';
+import { conflict, invalid } from '../../lib/app-error.js';
+import type { Ctx } from '../../lib/context.js';
+import { childPath, isInSubtree } from '../../lib/tree-path.js';
+import { authorize } from '../access/access.js';
+import { recordOrgChange } from './org-history.service.js';
+import {
+  countActiveChildren,
+  findOrgForUpdate,
+  moveSubtree,
+  type OrgRecord,
+  updateOrgRow,
+} from './orgs.queries.js';
+import { assertActive, assertChildLevel, mustFind, ORG_NOT_FOUND, toOrg } from './orgs.service.js';
+
+// Structural operations on the tree. Each runs in one transaction with its rows locked, and is
+// visible to access checks at once: scopes are read from the paths on every request.
+
+/** Moves an org with its whole subtree under another parent. */
+export async function moveOrg(ctx: Ctx, id: string, input: { parentId: string }): Promise<Org> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const org = await findOrgForUpdate(trx, id);
+    authorize(ctx.actor, 'org:move', org, ORG_NOT_FOUND);
+    assertActive(org);
+    const parent = await findOrgForUpdate(trx, input.parentId);
+    authorize(ctx.actor, 'org:move', parent, 'Новая вышестоящая организация не найдена');
+    if (parent.id === org.parent_id) {
+      throw invalid('parentId', 'Организация уже входит в эту вышестоящую организацию');
+    }
+    if (isInSubtree(parent.path, org.path)) {
+      throw invalid('parentId', 'Нельзя перенести организацию внутрь её собственного поддерева');
+    }
+    if (parent.status !== 'active') {
+      throw invalid('parentId', 'Новая вышестоящая организация ликвидирована');
+    }
+    assertChildLevel(parent.level as OrgLevel, org.level as OrgLevel, 'parentId');
+    const newPath = childPath(parent.path, org.id);
+    const moved = await moveSubtree(trx, org.path, newPath);
+    await updateOrgRow(trx, org.id, { parent_id: parent.id });
+    await recordOrgChange(trx, ctx, {
+      org: { id: org.id, path: newPath },
+      action: 'move',
+      changes: [{ field: 'parentId', old: org.parent_id, new: parent.id }],
+      note: `Перенесено организаций: ${moved}`,
+    });
+    return toOrg(await mustFind(trx, org.id));
+  });
+}
+
+/**
+ * Merges primary `id` into primary `intoId`: the source stays on record as liquidated, pointing
+ * at the org it joined, with its passport and history kept. Returns the target.
+ */
+export async function mergeOrgs(
+  ctx: Ctx,
+  id: string,
+  input: { intoId: string; on?: string | undefined },
+): Promise<Org> {
+  return ctx.db.transaction().execute(async (trx) => {
+    // Lock in id order so two opposite merges cannot deadlock.
+    const locked = new Map<string, OrgRecord | undefined>();
+    for (const key of [id, input.intoId].sort((a, b) => Number(a) - Number(b))) {
+      locked.set(key, await findOrgForUpdate(trx, key));
+    }
+    const source = locked.get(id);
+    const target = locked.get(input.intoId);
+    authorize(ctx.actor, 'org:merge', source, ORG_NOT_FOUND);
+    authorize(ctx.actor, 'org:merge', target, 'Организация, к которой присоединяют, не найдена');
+    if (source.id === target.id)
+      throw invalid('intoId', 'Нельзя присоединить организацию к самой себе');
+    if (source.level !== 'primary' || target.level !== 'primary') {
+      throw invalid('intoId', 'Объединяются только первичные организации');
+    }
+    assertActive(source);
+    if (target.status !== 'active')
+      throw invalid('intoId', 'Организация, к которой присоединяют, ликвидирована');
+    const on = input.on ?? todayIso();
+    await updateOrgRow(trx, source.id, {
+      status: 'liquidated',
+      liquidated_on: on,
+      merged_into_id: target.id,
+    });
+    await recordOrgChange(trx, ctx, {
+      org: source,
+      action: 'merged_into',
+      changes: [
+        { field: 'status', old: 'active', new: 'liquidated' },
+        { field: 'mergedIntoId', old: null, new: target.id },
+      ],
+      note: `Присоединена к «${target.name}» с ${on}`,
+    });
+    await recordOrgChange(trx, ctx, {
+      org: target,
+      action: 'merge',
+      note: `Присоединена «${source.name}» (код ${source.code}) с ${on}`,
+    });
+    return toOrg(await mustFind(trx, target.id));
+  });
+}
+
+/** Liquidates an org; refused while members are on record there or active orgs remain below. */
+export async function liquidateOrg(
+  ctx: Ctx,
+  id: string,
+  input: { on: string; note?: string | null | undefined },
+): Promise<Org> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const org = await findOrgForUpdate(trx, id);
+    authorize(ctx.actor, 'org:liquidate', org, ORG_NOT_FOUND);
+    assertActive(org);
+    if (org.level === 'central') throw conflict('Центральную организацию ликвидировать нельзя');
+    if (org.member_count > 0) {
+      throw conflict(
+        `На учёте состоят членов Профсоюза: ${org.member_count}. Переведите их или снимите с учёта.`,
+      );
+    }
+    const children = await countActiveChildren(trx, id);
+    if (children > 0) {
+      throw conflict(
+        `Есть действующие подчинённые организации: ${children}. Сначала перенесите или ликвидируйте их.`,
+      );
+    }
+    await updateOrgRow(trx, id, { status: 'liquidated', liquidated_on: input.on });
+    await recordOrgChange(trx, ctx, {
+      org,
+      action: 'liquidate',
+      changes: [
+        { field: 'status', old: 'active', new: 'liquidated' },
+        { field: 'liquidatedOn', old: null, new: input.on },
+      ],
+      note: input.note ?? null,
+    });
+    return toOrg(await mustFind(trx, id));
+  });
+}
