@@ -10,6 +10,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The bare driver, bypassing Kysely: the raw-SQL baseline of the benchmarks. */
+  query(text: string, params?: unknown[]): Promise<unknown[]>;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       },
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      query: async (text, params) => (await pool.query(text, params)).rows,
+      close: () => db.destroy(),
+    };
   }
   if (options.dataDir !== 'memory://') fs.mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({
@@ -53,6 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return {
     db,
     kind: 'pglite',
+    query: async (text, params) => (await pglite.query(text, params)).rows,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
