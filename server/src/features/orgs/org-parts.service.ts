@@ -118,6 +118,27 @@ function columnsOf(part: object): Row {
 const defined = (input: object) =>
   Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 
+/** The org locked for a change of its lists: visible, editable by the caller, not liquidated. */
+async function lockOrgForChange(trx: Ctx['db'], ctx: Ctx, orgId: string) {
+  const org = await findOrgForUpdate(trx, orgId);
+  authorize(ctx.actor, 'org:update', org, ORG_NOT_FOUND);
+  assertActive(org);
+  return org;
+}
+
+async function lockPartForChange<T extends Part>(
+  trx: Ctx['db'],
+  ctx: Ctx,
+  kind: PartKind<T>,
+  orgId: string,
+  partId: string,
+) {
+  const org = await lockOrgForChange(trx, ctx, orgId);
+  const row = await findPart(trx, kind.table, orgId, partId);
+  if (!row) throw notFound(kind.notFound);
+  return { org, part: kind.toApi(row) };
+}
+
 export async function listParts<T extends Part>(
   ctx: Ctx,
   kind: PartKind<T>,
@@ -139,9 +160,7 @@ export async function addPart<T extends Part>(
   input: object,
 ): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
-    const org = await findOrgForUpdate(trx, orgId);
-    authorize(ctx.actor, 'org:update', org, ORG_NOT_FOUND);
-    assertActive(org);
+    const org = await lockOrgForChange(trx, ctx, orgId);
     const part = kind.toApi(
       await insertPart(trx, kind.table, { ...columnsOf(input), org_id: orgId }),
     );
@@ -162,12 +181,7 @@ export async function changePart<T extends Part>(
   patch: object,
 ): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
-    const org = await findOrgForUpdate(trx, orgId);
-    authorize(ctx.actor, 'org:update', org, ORG_NOT_FOUND);
-    assertActive(org);
-    const row = await findPart(trx, kind.table, orgId, partId);
-    if (!row) throw notFound(kind.notFound);
-    const before = kind.toApi(row);
+    const { org, part: before } = await lockPartForChange(trx, ctx, kind, orgId, partId);
     const after = { ...before, ...defined(patch) } as T;
     const changes = diffPassport(before, after);
     if (changes.length === 0) return before;
@@ -189,16 +203,12 @@ export async function removePart<T extends Part>(
   partId: string,
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const org = await findOrgForUpdate(trx, orgId);
-    authorize(ctx.actor, 'org:update', org, ORG_NOT_FOUND);
-    assertActive(org);
-    const row = await findPart(trx, kind.table, orgId, partId);
-    if (!row) throw notFound(kind.notFound);
+    const { org, part } = await lockPartForChange(trx, ctx, kind, orgId, partId);
     await deletePart(trx, kind.table, partId);
     await recordOrgChange(trx, ctx, {
       org,
       action: kind.action,
-      note: `Удалено: ${kind.describe(kind.toApi(row))}`,
+      note: `Удалено: ${kind.describe(part)}`,
     });
   });
 }
