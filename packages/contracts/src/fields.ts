@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_MESSAGE, NAME_PATTERN } from './patterns.js';
 import {
   isValidEmail,
   isValidIsoDate,
@@ -20,12 +21,14 @@ export const textField = (max: number) =>
 export const requiredText = (max: number) =>
   z.string().trim().min(1, 'Заполните поле').max(max, `Не длиннее ${max} символов`);
 
-const NAME_PATTERN = /^[A-Za-zА-Яа-яЁё]+(?:[ '’-][A-Za-zА-Яа-яЁё]+)*$/;
-const nameMessage = 'Только буквы, пробелы, дефисы и апострофы';
-
 export const personNameField = z.preprocess(
   blankToNull,
-  z.string().trim().max(100, 'Не длиннее 100 символов').regex(NAME_PATTERN, nameMessage).nullable(),
+  z
+    .string()
+    .trim()
+    .max(100, 'Не длиннее 100 символов')
+    .regex(NAME_PATTERN, NAME_MESSAGE)
+    .nullable(),
 );
 
 export const requiredPersonName = z
@@ -33,7 +36,7 @@ export const requiredPersonName = z
   .trim()
   .min(1, 'Заполните поле')
   .max(100, 'Не длиннее 100 символов')
-  .regex(NAME_PATTERN, nameMessage);
+  .regex(NAME_PATTERN, NAME_MESSAGE);
 
 export const phoneField = z.preprocess(
   blankToNull,

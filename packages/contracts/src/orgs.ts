@@ -16,6 +16,7 @@ import {
   textField,
   websiteField,
 } from './fields.js';
+import { ORG_CODE_MESSAGE, ORG_CODE_PATTERN } from './patterns.js';
 
 // ---- the org as the API returns it (../shared/API.md) ----
 
@@ -131,10 +132,7 @@ export const contactsInputSchema = z
   })
   .partial();
 
-const codeField = z
-  .string()
-  .trim()
-  .regex(/^[0-9A-Za-zА-Яа-яЁё._-]{1,40}$/, 'Код: до 40 букв, цифр, точек, дефисов');
+const codeField = z.string().trim().regex(ORG_CODE_PATTERN, ORG_CODE_MESSAGE);
 
 const passportFields = {
   name: requiredText(500),

@@ -4,9 +4,10 @@ import {
   type CSSProperties,
   createContext,
   type FocusEvent,
-  type KeyboardEvent,
+  useCallback,
   useContext,
   useId,
+  useMemo,
   useRef,
   useState,
 } from 'react';
@@ -15,11 +16,23 @@ import { useOrgChildren } from '../api/orgs';
 import { errorMessage } from '../components/query-state';
 import { formatCount } from '../format';
 import classes from './org-tree.module.css';
+import { treeKeyDown, treePath } from './tree-keyboard';
+import { ChildRows } from './tree-rows';
 
-// Roving tabindex: exactly one treeitem is reachable with Tab; arrows move between them.
-const ActiveItem = createContext<{ activeId: string | null; setActiveId: (id: string) => void }>({
-  activeId: null,
-  setActiveId: () => {},
+interface TreeState {
+  /** Roving tabindex: the focusable treeitem and its ancestors, top first. */
+  activePath: string[];
+  setActive: (item: HTMLElement | null) => void;
+  /** Expansion lives here, not in the items: virtualised rows unmount when scrolled away. */
+  expanded: ReadonlySet<string>;
+  toggle: (id: string) => void;
+}
+
+const TreeContext = createContext<TreeState>({
+  activePath: [],
+  setActive: () => {},
+  expanded: new Set(),
+  toggle: () => {},
 });
 
 const levelStyle = (level: number) => ({ '--tree-level': level }) as CSSProperties;
@@ -33,30 +46,47 @@ interface OrgTreeProps {
 
 /** Lazily loaded org tree (WAI-ARIA tree pattern), reused by the org list and org pages. */
 export function OrgTree({ root, includeRoot = false }: OrgTreeProps) {
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activePath, setActivePath] = useState<string[]>([]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(
+    () => new Set(includeRoot ? [root.id] : []),
+  );
   const treeRef = useRef<HTMLDivElement>(null);
 
-  const onFocus = (event: FocusEvent) => {
-    const item = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
-    if (item?.dataset.id) setActiveId(item.dataset.id);
-  };
+  const setActive = useCallback((item: HTMLElement | null) => {
+    const path = treePath(item);
+    setActivePath((current) => (current.join() === path.join() ? current : path));
+  }, []);
+  const toggle = useCallback((id: string) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const state = useMemo(
+    () => ({ activePath, setActive, expanded, toggle }),
+    [activePath, setActive, expanded, toggle],
+  );
+
+  const onFocus = (event: FocusEvent) => setActive(event.target as HTMLElement);
 
   return (
-    <ActiveItem.Provider value={{ activeId, setActiveId }}>
+    <TreeContext.Provider value={state}>
       <div
         ref={treeRef}
+        className={classes.tree}
         role="tree"
         aria-label="Дерево организаций"
         onFocus={onFocus}
         onKeyDown={(event) => treeKeyDown(event, treeRef.current)}
       >
         {includeRoot ? (
-          <OrgTreeItem org={root} level={1} position={1} setSize={1} defaultExpanded />
+          <OrgTreeItem org={root} level={1} position={1} setSize={1} />
         ) : (
           <OrgTreeChildren parent={root} level={1} />
         )}
       </div>
-    </ActiveItem.Provider>
+    </TreeContext.Provider>
   );
 }
 
@@ -65,31 +95,42 @@ interface OrgTreeItemProps {
   level: number;
   position: number;
   setSize: number;
-  defaultExpanded?: boolean;
+  /** For virtualised rows: the virtualizer measures the item, subtree included. */
+  measureRef?: ((element: HTMLElement | null) => void) | undefined;
 }
 
-function OrgTreeItem({ org, level, position, setSize, defaultExpanded = false }: OrgTreeItemProps) {
-  const { activeId, setActiveId } = useContext(ActiveItem);
-  const [expanded, setExpanded] = useState(defaultExpanded);
-  const itemRef = useRef<HTMLDivElement>(null);
+function OrgTreeItem({ org, level, position, setSize, measureRef }: OrgTreeItemProps) {
+  const { activePath, setActive, expanded: expandedIds, toggle } = useContext(TreeContext);
+  const itemRef = useRef<HTMLDivElement | null>(null);
   const nameId = useId();
   const expandable = org.childCount > 0;
-  const tabbable = activeId === null ? level === 1 && position === 1 : activeId === org.id;
+  const expanded = expandedIds.has(org.id);
+  const activeId = activePath.at(-1);
+  const tabbable = activeId === undefined ? level === 1 && position === 1 : activeId === org.id;
 
-  const toggle = () => {
+  const setRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      itemRef.current = element;
+      measureRef?.(element);
+    },
+    [measureRef],
+  );
+
+  const onToggle = () => {
     // Collapsing removes the descendants: keep the Tab stop inside the tree.
-    if (expanded && itemRef.current?.querySelector('[role="group"] [tabindex="0"]')) {
-      setActiveId(org.id);
+    if (expanded && activePath.includes(org.id) && activeId !== org.id) {
+      setActive(itemRef.current);
     }
-    setExpanded(!expanded);
+    toggle(org.id);
   };
 
   return (
     <div
-      ref={itemRef}
+      ref={setRef}
       role="treeitem"
       className={classes.item}
       data-id={org.id}
+      data-index={position - 1}
       tabIndex={tabbable ? 0 : -1}
       aria-labelledby={nameId}
       aria-level={level}
@@ -107,7 +148,7 @@ function OrgTreeItem({ org, level, position, setSize, defaultExpanded = false }:
             size={40}
             tabIndex={-1}
             aria-label={`${expanded ? 'Свернуть' : 'Развернуть'}: ${org.name}`}
-            onClick={toggle}
+            onClick={onToggle}
           >
             <svg className={classes.chevron} width="18" height="18" viewBox="0 0 24 24" aria-hidden>
               <path d="M9 6l6 6-6 6" fill="none" stroke="currentColor" strokeWidth="2.5" />
@@ -153,15 +194,30 @@ function OrgTreeItem({ org, level, position, setSize, defaultExpanded = false }:
 }
 
 function OrgTreeChildren({ parent, level }: { parent: Org; level: number }) {
+  const { activePath } = useContext(TreeContext);
   const children = useOrgChildren(parent.id);
-  const items = children.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = useMemo(
+    () => children.data?.pages.flatMap((page) => page.items) ?? [],
+    [children.data],
+  );
   const setSize = Math.max(parent.childCount, items.length);
 
   return (
     <>
-      {items.map((org, index) => (
-        <OrgTreeItem key={org.id} org={org} level={level} position={index + 1} setSize={setSize} />
-      ))}
+      <ChildRows
+        items={items}
+        keep={activePath}
+        renderItem={(org, index, measureRef) => (
+          <OrgTreeItem
+            key={org.id}
+            org={org}
+            level={level}
+            position={index + 1}
+            setSize={setSize}
+            measureRef={measureRef}
+          />
+        )}
+      />
       {children.isPending && (
         <div className={classes.note} style={levelStyle(level)}>
           <Loader size="xs" aria-hidden />
@@ -197,47 +253,4 @@ function OrgTreeChildren({ parent, level }: { parent: Org; level: number }) {
       )}
     </>
   );
-}
-
-/** Keyboard support of the WAI-ARIA tree pattern; works on the rendered (visible) items. */
-function treeKeyDown(event: KeyboardEvent, tree: HTMLDivElement | null) {
-  const origin = event.target as HTMLElement;
-  const item = origin.closest<HTMLElement>('[role="treeitem"]');
-  // Enter/Space on the toggle or the link inside a row keep their native behaviour.
-  if (!tree || !item || (origin !== item && (event.key === 'Enter' || event.key === ' '))) return;
-  const items = Array.from(tree.querySelectorAll<HTMLElement>('[role="treeitem"]'));
-  const index = items.indexOf(item);
-  const expanded = item.getAttribute('aria-expanded');
-  const own = (selector: string) => item.querySelector<HTMLElement>(`:scope > div ${selector}`);
-  let target: HTMLElement | null | undefined;
-
-  switch (event.key) {
-    case 'ArrowDown':
-      target = items[index + 1];
-      break;
-    case 'ArrowUp':
-      target = items[index - 1];
-      break;
-    case 'Home':
-      target = items[0];
-      break;
-    case 'End':
-      target = items.at(-1);
-      break;
-    case 'ArrowRight':
-      if (expanded === 'false') own('[data-tree-toggle]')?.click();
-      else if (expanded === 'true') target = item.querySelector<HTMLElement>('[role="treeitem"]');
-      break;
-    case 'ArrowLeft':
-      if (expanded === 'true') own('[data-tree-toggle]')?.click();
-      else target = item.parentElement?.closest<HTMLElement>('[role="treeitem"]');
-      break;
-    case 'Enter':
-      own('[data-tree-link]')?.click();
-      break;
-    default:
-      return;
-  }
-  event.preventDefault();
-  target?.focus();
 }

@@ -1,22 +1,26 @@
-import {
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Card,
-  DataList,
-  Stack,
-  Text,
-  Title,
-  useMatches,
-} from '@mantine/core';
+import { Stack, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { type Org, orgLevelLabels, orgStatusLabels } from '@profreestr/contracts';
-import { Link, useParams } from 'react-router';
+import { canHaveChildren, type Org } from '@profreestr/contracts';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/client';
-import { isOrgId, useOrg, useOrgAncestors } from '../api/orgs';
+import { isOrgId, useOrg } from '../api/orgs';
+import { useAuth } from '../auth/use-auth';
 import { PageLoader, QueryError } from '../components/query-state';
-import { formatCount } from '../format';
 import { OrgTree } from '../orgs/org-tree';
+import { FieldTab } from '../passport/field-tab';
+import { HistoryTab } from '../passport/history-tab';
+import { hasActions, OrgActions } from '../passport/org-actions';
+import { OrgBreadcrumbs, OrgHeader } from '../passport/org-header';
+import { activistsDef, eventsDef, staffDef } from '../passport/part-defs';
+import { PartTab } from '../passport/part-tab';
+import classes from '../passport/passport.module.css';
+import {
+  chairmanSection,
+  contactsSection,
+  eduOrgSection,
+  inpoSection,
+} from '../passport/passport-fields';
 import { NotFoundPage } from './not-found-page';
 
 const NOT_FOUND = 'Организация не найдена';
@@ -24,12 +28,13 @@ const NOT_FOUND = 'Организация не найдена';
 export function OrgPage() {
   const { id } = useParams();
   if (!isOrgId(id)) return <NotFoundPage title={NOT_FOUND} />;
-  // A new id is a new page: reset the tree's expansion and focus state.
+  // A new id is a new page: reset the tree's expansion and focus state, and open forms.
   return <OrgView key={id} id={id} />;
 }
 
 function OrgView({ id }: { id: string }) {
   const org = useOrg(id);
+  const { user } = useAuth();
   useDocumentTitle(`${org.data?.name ?? 'Организация'} — Профреестр`);
 
   // Out-of-scope organizations answer 404 too, indistinguishable from missing ones.
@@ -37,81 +42,122 @@ function OrgView({ id }: { id: string }) {
   if (org.isError) return <QueryError error={org.error} onRetry={() => org.refetch()} />;
   if (!org.data) return <PageLoader />;
 
+  // Viewers never see edit controls; nobody edits a liquidated org.
+  const canEdit = !!user && user.role !== 'viewer' && org.data.status === 'active';
+  const ownOrgId = user?.orgId ?? '';
   return (
     <Stack gap="md">
       <OrgBreadcrumbs id={id} />
-      <OrgCard org={org.data} />
-      <Title order={2} size="h4">
-        Подчинённые организации
-      </Title>
-      {org.data.childCount > 0 ? (
-        <OrgTree root={org.data} />
-      ) : (
-        <Text c="dimmed">Подчинённых организаций нет.</Text>
-      )}
+      <OrgHeader
+        org={org.data}
+        actions={
+          canEdit && hasActions(org.data, ownOrgId) ? (
+            <OrgActions org={org.data} ownOrgId={ownOrgId} />
+          ) : null
+        }
+      />
+      <PassportTabs org={org.data} canEdit={canEdit} />
     </Stack>
   );
 }
 
-function OrgBreadcrumbs({ id }: { id: string }) {
-  const ancestors = useOrgAncestors(id);
-  const items = ancestors.data?.items ?? [];
-  if (items.length < 2) return null;
-
-  return (
-    <nav aria-label="Путь в структуре Профсоюза">
-      <Breadcrumbs
-        separatorMargin={6}
-        styles={{ root: { rowGap: 6 }, breadcrumb: { whiteSpace: 'normal', lineHeight: 1.4 } }}
-      >
-        {items.map((item, index) =>
-          index === items.length - 1 ? (
-            <Text key={item.id} size="sm" aria-current="page">
-              {item.name}
-            </Text>
-          ) : (
-            <Anchor key={item.id} component={Link} to={`/orgs/${item.id}`} size="sm">
-              {item.name}
-            </Anchor>
-          ),
-        )}
-      </Breadcrumbs>
-    </nav>
-  );
+interface TabDef {
+  value: string;
+  label: string;
+  panel: ReactNode;
 }
 
-function OrgCard({ org }: { org: Org }) {
-  // Labels above values on phones, side by side from the `xs` breakpoint.
-  const orientation = useMatches({ base: 'vertical', xs: 'horizontal' } as const);
-  const rows: [string, string][] = [
-    ['Краткое наименование', org.shortName ?? '—'],
-    ['Код', org.code],
-    ['Уровень', orgLevelLabels[org.level]],
-    ['Статус', orgStatusLabels[org.status]],
-    ['Членов Профсоюза', formatCount(org.memberCount)],
-    ['Подчинённых организаций', formatCount(org.childCount)],
+function passportTabs(org: Org, canEdit: boolean): TabDef[] {
+  const fieldTab = (section: typeof inpoSection) => ({
+    value: section.tab,
+    label: section.title,
+    panel: <FieldTab org={org} section={section} canEdit={canEdit} />,
+  });
+  const tabs: TabDef[] = [
+    fieldTab(inpoSection),
+    fieldTab(chairmanSection),
+    {
+      value: activistsDef.tab,
+      label: activistsDef.title,
+      panel: <PartTab orgId={org.id} def={activistsDef} canEdit={canEdit} />,
+    },
+    {
+      value: staffDef.tab,
+      label: staffDef.title,
+      panel: <PartTab orgId={org.id} def={staffDef} canEdit={canEdit} />,
+    },
+    fieldTab(eduOrgSection(org)),
+    fieldTab(contactsSection),
+    {
+      value: eventsDef.tab,
+      label: eventsDef.title,
+      panel: <PartTab orgId={org.id} def={eventsDef} canEdit={canEdit} />,
+    },
+    { value: 'history', label: 'История', panel: <HistoryTab orgId={org.id} /> },
   ];
+  if (canHaveChildren(org.level)) {
+    tabs.push({
+      value: 'children',
+      label: 'Подчинённые',
+      panel:
+        org.childCount > 0 ? (
+          <OrgTree root={org} />
+        ) : (
+          <Text c="dimmed">Подчинённых организаций нет.</Text>
+        ),
+    });
+  }
+  return tabs;
+}
+
+const DEFAULT_TAB = 'inpo';
+
+/** The passport's sections; the open one is `?tab=` in the URL, so a reload keeps it. */
+function PassportTabs({ org, canEdit }: { org: Org; canEdit: boolean }) {
+  const [params, setParams] = useSearchParams();
+  const tabs = passportTabs(org, canEdit);
+  const requested = params.get('tab');
+  const active = tabs.some((tab) => tab.value === requested) ? (requested as string) : DEFAULT_TAB;
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // On a phone the row scrolls sideways: keep the open tab (e.g. after a reload) in sight.
+  useEffect(() => {
+    const list = listRef.current;
+    const tab = list?.querySelector<HTMLElement>(`[aria-selected="true"]`);
+    if (!list || !tab || !active) return;
+    const outer = list.getBoundingClientRect();
+    const inner = tab.getBoundingClientRect();
+    if (inner.left < outer.left) list.scrollLeft -= outer.left - inner.left + 16;
+    else if (inner.right > outer.right) list.scrollLeft += inner.right - outer.right + 16;
+  }, [active]);
+
+  const onChange = (value: string | null) => {
+    if (!value) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === DEFAULT_TAB) next.delete('tab');
+        else next.set('tab', value);
+        return next;
+      },
+      { replace: true },
+    );
+  };
 
   return (
-    <Card withBorder padding="md" radius="md" component="section" aria-labelledby="org-title">
-      <Stack gap="sm">
-        <Title order={1} size="h3" id="org-title" style={{ overflowWrap: 'anywhere' }}>
-          {org.name}
-        </Title>
-        {org.status !== 'active' && (
-          <Badge color="gray" variant="light" tt="none">
-            {orgStatusLabels[org.status]}
-          </Badge>
-        )}
-        <DataList orientation={orientation} labelWidth="14rem" withDivider>
-          {rows.map(([label, value]) => (
-            <DataList.Item key={label}>
-              <DataList.ItemLabel>{label}</DataList.ItemLabel>
-              <DataList.ItemValue>{value}</DataList.ItemValue>
-            </DataList.Item>
-          ))}
-        </DataList>
-      </Stack>
-    </Card>
+    <Tabs value={active} onChange={onChange} keepMounted={false}>
+      <Tabs.List ref={listRef} className={classes.list} aria-label="Разделы паспорта организации">
+        {tabs.map((tab) => (
+          <Tabs.Tab key={tab.value} value={tab.value} className={classes.tab}>
+            {tab.label}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {tabs.map((tab) => (
+        <Tabs.Panel key={tab.value} value={tab.value} pt="md">
+          {tab.panel}
+        </Tabs.Panel>
+      ))}
+    </Tabs>
   );
 }

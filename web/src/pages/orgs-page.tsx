@@ -3,9 +3,10 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
 import { PageLoader, QueryError } from '../components/query-state';
+import { OrgSearch } from '../orgs/org-search';
 import { OrgTree } from '../orgs/org-tree';
 
-/** The organization tree, starting at the user's own organization. */
+/** Search over the user's scope; with an empty query, the tree from the user's own org. */
 export function OrgsPage() {
   useDocumentTitle('Организации — Профреестр');
   const { user } = useAuth();
@@ -17,9 +18,16 @@ export function OrgsPage() {
       <Title order={1} size="h2">
         Организации
       </Title>
-      {root.isPending && <PageLoader />}
-      {root.isError && <QueryError error={root.error} onRetry={() => root.refetch()} />}
-      {root.data && <OrgTree root={root.data} includeRoot />}
+      <OrgSearch
+        label="Поиск организаций"
+        idle={
+          <>
+            {root.isPending && <PageLoader />}
+            {root.isError && <QueryError error={root.error} onRetry={() => root.refetch()} />}
+            {root.data && <OrgTree root={root.data} includeRoot />}
+          </>
+        }
+      />
     </Stack>
   );
 }

@@ -1,4 +1,6 @@
 import {
+  childLevelsOf,
+  mayHoldChild,
   type Org,
   type OrgCreate,
   type OrgLevel,
@@ -27,7 +29,6 @@ import {
   readContacts,
   readEduOrg,
 } from './org-passport.js';
-import { childLevelsOf, mayHoldChild } from './org-rules.js';
 import {
   countOrgs,
   findChildren,

@@ -1,7 +1,6 @@
 import type { OrgLevel } from '@profreestr/contracts';
-import { isValidOgrn, isValidOrgInn } from '@profreestr/contracts';
+import { isValidOgrn, isValidOrgInn, mayHoldChild } from '@profreestr/contracts';
 import { describe, expect, it } from 'vitest';
-import { mayHoldChild } from '../../features/orgs/org-rules.js';
 import { DECK, generateOrgTree, orgCounts } from './org-tree.js';
 import { Random } from './random.js';
 

@@ -1,0 +1,79 @@
+import { Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { type Org, orgLevelLabels } from '@profreestr/contracts';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useOrgAncestors } from '../api/orgs';
+import { formatCount } from '../format';
+import { formatDate } from './field-model';
+
+export function OrgBreadcrumbs({ id }: { id: string }) {
+  const ancestors = useOrgAncestors(id);
+  const items = ancestors.data?.items ?? [];
+  if (items.length < 2) return null;
+
+  return (
+    <nav aria-label="Путь в структуре Профсоюза">
+      <Breadcrumbs
+        separatorMargin={6}
+        styles={{ root: { rowGap: 6 }, breadcrumb: { whiteSpace: 'normal', lineHeight: 1.4 } }}
+      >
+        {items.map((item, index) =>
+          index === items.length - 1 ? (
+            <Text key={item.id} size="sm" aria-current="page">
+              {item.name}
+            </Text>
+          ) : (
+            <Anchor key={item.id} component={Link} to={`/orgs/${item.id}`} size="sm">
+              {item.name}
+            </Anchor>
+          ),
+        )}
+      </Breadcrumbs>
+    </nav>
+  );
+}
+
+/** Name, level, status and code of the org; `actions` is the editors' menu. */
+export function OrgHeader({ org, actions }: { org: Org; actions?: ReactNode }) {
+  const liquidated = org.status === 'liquidated';
+  return (
+    <Stack gap="xs" component="header">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <Title order={1} size="h3" id="org-title" style={{ overflowWrap: 'anywhere' }}>
+          {org.name}
+        </Title>
+        {actions}
+      </Group>
+      <Group gap="xs">
+        <Badge variant="light" tt="none" maw="100%">
+          {orgLevelLabels[org.level]}
+        </Badge>
+        {liquidated ? (
+          <Badge color="red" variant="light" tt="none">
+            Ликвидирована{org.liquidatedOn ? ` ${formatDate(org.liquidatedOn)}` : ''}
+          </Badge>
+        ) : (
+          <Badge color="teal" variant="light" tt="none">
+            Действует
+          </Badge>
+        )}
+        <Text size="sm" c="dimmed">
+          Код: {org.code}
+        </Text>
+        <Text size="sm" c="dimmed">
+          Членов: {formatCount(org.memberCount)}
+        </Text>
+        {org.childCount > 0 && (
+          <Text size="sm" c="dimmed">
+            Подчинённых: {formatCount(org.childCount)}
+          </Text>
+        )}
+      </Group>
+      {org.mergedIntoId && (
+        <Anchor component={Link} to={`/orgs/${org.mergedIntoId}`} size="sm">
+          Присоединена к другой организации — открыть её паспорт
+        </Anchor>
+      )}
+    </Stack>
+  );
+}
