@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, signIn } from './e2e-api.js';
 import {
   E2E_ADMIN_PASSWORD,
   launchBrowser,
@@ -20,24 +21,13 @@ describe.runIf(runE2e)('signing in through the real login page', () => {
   beforeAll(async () => {
     server = await startServer();
     // A second-level org so the tree has something to expand.
-    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'admin', password: E2E_ADMIN_PASSWORD }),
+    const admin = await apiSession(server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
+    await admin.post('/orgs', {
+      code: '77',
+      level: 'regional',
+      parentId: admin.user.orgId,
+      name: 'Московская городская организация',
     });
-    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const { user } = (await login.json()) as { user: { orgId: string } };
-    const created = await fetch(`${server.baseUrl}/api/v1/orgs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({
-        code: '77',
-        level: 'regional',
-        parentId: user.orgId,
-        name: 'Московская городская организация',
-      }),
-    });
-    expect(created.status).toBe(201);
     browser = await launchBrowser();
   });
 
@@ -80,10 +70,7 @@ describe.runIf(runE2e)('signing in through the real login page', () => {
   it('signing out returns to the login page and the session is gone', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Логин').fill('admin');
-    await page.getByLabel('Пароль', { exact: true }).fill(E2E_ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await signIn(page, server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
     await page.getByRole('tree', { name: 'Дерево организаций' }).waitFor();
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.waitForURL(/\/login/);
