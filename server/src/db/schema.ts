@@ -116,9 +116,10 @@ export interface OrgEventsTable {
   updated_at: DefaultTimestamp;
 }
 
-export interface OrgChangesTable {
+export interface ChangesTable {
   id: Generated<string>;
-  org_id: string;
+  entity_type: string;
+  entity_id: string;
   at: DefaultTimestamp;
   actor_user_id: string | null;
   action: string;
@@ -134,7 +135,7 @@ export interface Database {
   org_activists: OrgActivistsTable;
   org_staff: OrgStaffTable;
   org_events: OrgEventsTable;
-  org_changes: OrgChangesTable;
+  changes: ChangesTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
-export async function insertOrgChange(
+export type EntityType = 'org' | 'member';
+
+export async function insertChange(
   db: Kysely<Database>,
   change: {
-    orgId: string;
+    entityType: EntityType;
+    entityId: string;
     actorUserId: string | null;
     action: string;
     changes: unknown[];
@@ -12,9 +15,10 @@ export async function insertOrgChange(
   },
 ) {
   await db
-    .insertInto('org_changes')
+    .insertInto('changes')
     .values({
-      org_id: change.orgId,
+      entity_type: change.entityType,
+      entity_id: change.entityId,
       actor_user_id: change.actorUserId,
       action: change.action,
       changes: JSON.stringify(change.changes),
@@ -23,27 +27,29 @@ export async function insertOrgChange(
     .execute();
 }
 
-export function findOrgChanges(
+export function findChanges(
   db: Kysely<Database>,
-  orgId: string,
+  entityType: EntityType,
+  entityId: string,
   beforeId: string | undefined,
   limit: number,
 ) {
   let query = db
-    .selectFrom('org_changes')
-    .leftJoin('users', 'users.id', 'org_changes.actor_user_id')
+    .selectFrom('changes')
+    .leftJoin('users', 'users.id', 'changes.actor_user_id')
     .select([
-      'org_changes.id',
-      'org_changes.at',
-      'org_changes.action',
-      'org_changes.changes',
-      'org_changes.note',
+      'changes.id',
+      'changes.at',
+      'changes.action',
+      'changes.changes',
+      'changes.note',
       'users.id as actor_id',
       'users.login as actor_login',
       'users.full_name as actor_full_name',
     ])
-    .where('org_changes.org_id', '=', orgId);
+    .where('changes.entity_type', '=', entityType)
+    .where('changes.entity_id', '=', entityId);
   // Ids grow with time; paging on the id alone avoids timestamp precision at the page edge.
-  if (beforeId) query = query.where('org_changes.id', '<', beforeId);
-  return query.orderBy('org_changes.id', 'desc').limit(limit).execute();
+  if (beforeId) query = query.where('changes.id', '<', beforeId);
+  return query.orderBy('changes.id', 'desc').limit(limit).execute();
 }
