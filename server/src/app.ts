@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import type { DatabaseHandle } from './db/database.js';
 import { registerAuthentication, registerAuthRoutes } from './features/auth/auth.routes.js';
+import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerOrgPartRoutes } from './features/orgs/org-parts.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerUserRoutes(app, db);
   registerOrgRoutes(app, db);
   registerOrgPartRoutes(app, db);
+  registerMemberRoutes(app, db);
   await registerWebApp(app, options.webDistDir);
 
   await app.ready();

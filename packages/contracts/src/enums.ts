@@ -115,3 +115,67 @@ export const orgChangeActionLabels: Record<OrgChangeAction, string> = {
   staff: 'Штат',
   event: 'Мероприятия',
 };
+
+export const memberStatuses = ['active', 'deregistered'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+export const memberStatusLabels: Record<MemberStatus, string> = {
+  active: 'На учёте',
+  deregistered: 'Снят с учёта',
+};
+
+export const memberCategories = ['working', 'student', 'pensioner'] as const;
+export type MemberCategory = (typeof memberCategories)[number];
+export const memberCategoryLabels: Record<MemberCategory, string> = {
+  working: 'Работающий',
+  student: 'Обучающийся',
+  pensioner: 'Неработающий пенсионер',
+};
+
+export const duesPaymentForms = ['payroll', 'cash'] as const;
+export type DuesPaymentForm = (typeof duesPaymentForms)[number];
+export const duesPaymentFormLabels: Record<DuesPaymentForm, string> = {
+  payroll: 'Безналичная (из зарплаты)',
+  cash: 'Наличная, иная',
+};
+
+export const deregisterReasons = [
+  'own_wish',
+  'exclusion',
+  'left_job',
+  'left_studies',
+  'death',
+  'org_liquidated',
+  'other',
+] as const;
+export type DeregisterReason = (typeof deregisterReasons)[number];
+export const deregisterReasonLabels: Record<DeregisterReason, string> = {
+  own_wish: 'По собственному желанию',
+  exclusion: 'Исключение из Профсоюза',
+  left_job: 'Увольнение с работы',
+  left_studies: 'Окончание или прекращение обучения',
+  death: 'Смерть',
+  org_liquidated: 'Ликвидация организации',
+  other: 'Иная причина',
+};
+
+export const pdConsentMethods = ['paper', 'electronic'] as const;
+export const pdConsentMethodLabels: Record<(typeof pdConsentMethods)[number], string> = {
+  paper: 'Бумажное заявление',
+  electronic: 'Электронная форма',
+};
+
+export const memberChangeActions = [
+  'create',
+  'update',
+  'transfer',
+  'deregister',
+  'readmit',
+] as const;
+export type MemberChangeAction = (typeof memberChangeActions)[number];
+export const memberChangeActionLabels: Record<MemberChangeAction, string> = {
+  create: 'Постановка на учёт',
+  update: 'Изменение карточки',
+  transfer: 'Перевод в другую организацию',
+  deregister: 'Снятие с учёта',
+  readmit: 'Повторная постановка на учёт',
+};

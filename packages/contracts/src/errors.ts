@@ -25,6 +25,9 @@ export const errorStatus: Record<ErrorCode, number> = {
 export interface ErrorDetail {
   field: string;
   message: string;
+  /** A conflict may name the record it clashes with, when the caller may see it. */
+  memberId?: string;
+  orgId?: string;
 }
 
 export interface ErrorBody {

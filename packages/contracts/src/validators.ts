@@ -52,3 +52,46 @@ export function addYears(isoDate: string, years: number): string {
   date.setUTCFullYear(date.getUTCFullYear() + years);
   return date.toISOString().slice(0, 10);
 }
+
+/** Luhn check digit of a digit string (the digit to append). */
+export function luhnCheckDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** A membership card number: 16 digits, the last a Luhn check digit. Spaces are ignored. */
+export function isValidCardNumber(value: string): boolean {
+  const digits = value.replace(/\s/g, '');
+  return /^\d{16}$/.test(digits) && luhnCheckDigit(digits.slice(0, 15)) === Number(digits[15]);
+}
+
+/** Printed 4-4-4-4, as on the card. */
+export const formatCardNumber = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+
+/** Full years between a birth date and a day, both YYYY-MM-DD. */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/**
+ * The key that finds one person twice: full name lower-cased, ё as е, hyphens and runs of
+ * spaces as one space.
+ */
+export function personNameKey(lastName: string, firstName: string, middleName?: string | null) {
+  return [lastName, firstName, middleName ?? '']
+    .join(' ')
+    .toLocaleLowerCase('ru-RU')
+    .replaceAll('ё', 'е')
+    .replace(/[-‐–—]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

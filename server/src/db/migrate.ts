@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as foundation from './migrations/0001-foundation.js';
 import * as orgRegistry from './migrations/0002-org-registry.js';
+import * as members from './migrations/0003-members.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-org-registry': orgRegistry,
+  '0003-members': members,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

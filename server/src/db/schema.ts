@@ -127,6 +127,55 @@ export interface ChangesTable {
   note: string | null;
 }
 
+export interface MembersTable {
+  id: Generated<string>;
+  org_id: string;
+  /** Filled by a trigger from the org: never written by the application. */
+  org_path: Generated<string>;
+  status: Generated<string>;
+  last_name: string;
+  first_name: string;
+  middle_name: Optional<string>;
+  name_key: string;
+  alt_key: string;
+  sex: Optional<string>;
+  birth_date: Optional<string>;
+  category: Optional<string>;
+  dues_payment_form: Optional<string>;
+  pd_consent_on: Optional<string>;
+  pd_consent_version: Optional<string>;
+  pd_consent_method: Optional<string>;
+  joined_on: Optional<string>;
+  registered_on: string;
+  card_number: string;
+  workplace: Optional<string>;
+  position: Optional<string>;
+  staff_category: Optional<string>;
+  study_course: Optional<number>;
+  faculty: Optional<string>;
+  phone: Optional<string>;
+  email: Optional<string>;
+  email_verified: Generated<boolean>;
+  address: Optional<string>;
+  notify_sms: Generated<boolean>;
+  notify_push: Generated<boolean>;
+  notify_email: Generated<boolean>;
+  deregistered_on: Optional<string>;
+  deregister_reason: Optional<string>;
+  deregister_note: Optional<string>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface MemberPeriodsTable {
+  id: Generated<string>;
+  member_id: string;
+  org_id: string;
+  registered_on: string;
+  deregistered_on: Optional<string>;
+  reason: Optional<string>;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -136,9 +185,14 @@ export interface Database {
   org_staff: OrgStaffTable;
   org_events: OrgEventsTable;
   changes: ChangesTable;
+  members: MembersTable;
+  member_periods: MemberPeriodsTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;
 export type NewOrgRow = Insertable<OrgsTable>;
 export type OrgRowUpdate = Updateable<OrgsTable>;
 export type UserRow = Selectable<UsersTable>;
+export type MemberRow = Selectable<MembersTable>;
+export type NewMemberRow = Insertable<MembersTable>;
+export type MemberRowUpdate = Updateable<MembersTable>;

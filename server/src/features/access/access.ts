@@ -21,9 +21,15 @@ export type Action =
   | 'org:merge'
   | 'org:liquidate'
   | 'user:read'
-  | 'user:create';
+  | 'user:create'
+  | 'member:read'
+  | 'member:create'
+  | 'member:update'
+  | 'member:transfer'
+  | 'member:deregister'
+  | 'member:readmit';
 
-const viewerActions: Action[] = ['org:read'];
+const viewerActions: Action[] = ['org:read', 'member:read'];
 const editorActions: Action[] = [
   ...viewerActions,
   'org:create',
@@ -33,6 +39,11 @@ const editorActions: Action[] = [
   'org:liquidate',
   'user:read',
   'user:create',
+  'member:create',
+  'member:update',
+  'member:transfer',
+  'member:deregister',
+  'member:readmit',
 ];
 const adminActions: Action[] = [...editorActions];
 

@@ -3,6 +3,7 @@ import { conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { childPath, isInSubtree } from '../../lib/tree-path.js';
 import { authorize } from '../access/access.js';
+import { moveMembersOnMerge } from '../members/member-lifecycle.service.js';
 import { recordOrgChange } from './org-history.service.js';
 import {
   countActiveChildren,
@@ -48,8 +49,9 @@ export async function moveOrg(ctx: Ctx, id: string, input: { parentId: string })
 }
 
 /**
- * Merges primary `id` into primary `intoId`: the source stays on record as liquidated, pointing
- * at the org it joined, with its passport and history kept. Returns the target.
+ * Merges primary `id` into primary `intoId`: its members move to the target, the source stays
+ * on record as liquidated, pointing at the org it joined, with its passport and history kept.
+ * Returns the target.
  */
 export async function mergeOrgs(
   ctx: Ctx,
@@ -75,6 +77,7 @@ export async function mergeOrgs(
     if (target.status !== 'active')
       throw invalid('intoId', 'Организация, к которой присоединяют, ликвидирована');
     const on = input.on ?? todayIso();
+    const moved = await moveMembersOnMerge(trx, ctx, source, target, on);
     await updateOrgRow(trx, source.id, {
       status: 'liquidated',
       liquidated_on: on,
@@ -92,7 +95,7 @@ export async function mergeOrgs(
     await recordOrgChange(trx, ctx, {
       org: target,
       action: 'merge',
-      note: `Присоединена «${source.name}» (код ${source.code}) с ${on}`,
+      note: `Присоединена «${source.name}» (код ${source.code}) с ${on}; переведено членов Профсоюза: ${moved}`,
     });
     return toOrg(await mustFind(trx, target.id));
   });

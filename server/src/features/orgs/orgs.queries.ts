@@ -179,3 +179,11 @@ export async function countOrgs(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+export async function addToMemberCount(db: Kysely<Database>, orgId: string, delta: number) {
+  await db
+    .updateTable('orgs')
+    .set({ member_count: sql`member_count + ${delta}` })
+    .where('id', '=', orgId)
+    .execute();
+}

@@ -30,6 +30,7 @@ import {
   readEduOrg,
 } from './org-passport.js';
 import {
+  addToMemberCount as addToMemberCountRow,
   countOrgs,
   findChildren,
   findOrgById,
@@ -253,3 +254,6 @@ export async function createCentralOrg(db: Kysely<Database>): Promise<string> {
 }
 
 export const countAllOrgs = countOrgs;
+
+/** Members on record per org, kept in the transaction that puts members on or off record. */
+export const addToMemberCount = addToMemberCountRow;

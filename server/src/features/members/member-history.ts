@@ -1,0 +1,23 @@
+import type { FieldChange, MemberChangeAction } from '@profreestr/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Ctx } from '../../lib/context.js';
+import { recordChange } from '../history/history.service.js';
+
+export function recordMemberChange(
+  trx: Kysely<Database>,
+  ctx: Ctx,
+  change: {
+    member: { id: string; orgPath: string };
+    action: MemberChangeAction;
+    changes?: FieldChange[];
+    note?: string | null;
+  },
+) {
+  return recordChange(trx, ctx, {
+    entity: { type: 'member', id: change.member.id, orgPath: change.member.orgPath },
+    action: change.action,
+    changes: change.changes ?? [],
+    note: change.note ?? null,
+  });
+}

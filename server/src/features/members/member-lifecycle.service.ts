@@ -1,0 +1,155 @@
+import { type DeregisterReason, deregisterReasonLabels, type Member } from '@profreestr/contracts';
+import { conflict, invalid } from '../../lib/app-error.js';
+import type { Ctx } from '../../lib/context.js';
+import { authorize } from '../access/access.js';
+import { addToMemberCount } from '../orgs/orgs.service.js';
+import { cardOf, toMember } from './member-card.js';
+import { recordMemberChange } from './member-history.js';
+import {
+  closeOpenPeriod,
+  findMemberForUpdate,
+  moveActiveMembers,
+  openPeriod,
+  updateMemberRow,
+} from './members.queries.js';
+import {
+  assertNotOnRecord,
+  MEMBER_NOT_FOUND,
+  mustFindMember,
+  primaryForMembers,
+} from './members.service.js';
+
+// Putting on and taking off record, and moving between primaries. Every step closes or opens a
+// registration period, keeps the orgs' member counts, and lands in the member's history.
+
+const notBefore = (on: string, since: string) => {
+  if (on < since) throw invalid('on', `Дата не может быть раньше постановки на учёт (${since})`);
+};
+
+export async function transferMember(
+  ctx: Ctx,
+  id: string,
+  input: { toOrgId: string; on: string },
+): Promise<Member> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const member = await findMemberForUpdate(trx, id);
+    authorize(ctx.actor, 'member:transfer', member, MEMBER_NOT_FOUND);
+    if (member.status !== 'active')
+      throw conflict('Член Профсоюза снят с учёта: перевод невозможен');
+    const target = await primaryForMembers(ctx, trx, input.toOrgId, 'member:transfer', 'toOrgId');
+    if (target.id === member.org_id)
+      throw invalid('toOrgId', 'Член Профсоюза уже состоит на учёте в этой организации');
+    notBefore(input.on, member.registered_on);
+    await closeOpenPeriod(trx, id, input.on, 'transfer');
+    await openPeriod(trx, { memberId: id, orgId: target.id, on: input.on });
+    await updateMemberRow(trx, id, { org_id: target.id, registered_on: input.on });
+    await addToMemberCount(trx, member.org_id, -1);
+    await addToMemberCount(trx, target.id, 1);
+    await recordMemberChange(trx, ctx, {
+      member: { id, orgPath: target.path },
+      action: 'transfer',
+      changes: [
+        { field: 'orgId', old: member.org_id, new: target.id },
+        { field: 'registeredOn', old: member.registered_on, new: input.on },
+      ],
+    });
+    return toMember(await mustFindMember(trx, id));
+  });
+}
+
+export async function deregisterMember(
+  ctx: Ctx,
+  id: string,
+  input: { on: string; reason: DeregisterReason; note?: string | null | undefined },
+): Promise<Member> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const member = await findMemberForUpdate(trx, id);
+    authorize(ctx.actor, 'member:deregister', member, MEMBER_NOT_FOUND);
+    if (member.status !== 'active') throw conflict('Член Профсоюза уже снят с учёта');
+    notBefore(input.on, member.registered_on);
+    await closeOpenPeriod(trx, id, input.on, input.reason);
+    await updateMemberRow(trx, id, {
+      status: 'deregistered',
+      deregistered_on: input.on,
+      deregister_reason: input.reason,
+      deregister_note: input.note ?? null,
+    });
+    await addToMemberCount(trx, member.org_id, -1);
+    await recordMemberChange(trx, ctx, {
+      member: { id, orgPath: member.path },
+      action: 'deregister',
+      changes: [{ field: 'status', old: 'active', new: 'deregistered' }],
+      note: [deregisterReasonLabels[input.reason], input.note].filter(Boolean).join('. '),
+    });
+    return toMember(await mustFindMember(trx, id));
+  });
+}
+
+/** A member off record comes back: a new registration period, the same card number. */
+export async function readmitMember(
+  ctx: Ctx,
+  id: string,
+  input: { orgId?: string | undefined; on: string },
+): Promise<Member> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const member = await findMemberForUpdate(trx, id);
+    authorize(ctx.actor, 'member:readmit', member, MEMBER_NOT_FOUND);
+    if (member.status !== 'deregistered') throw conflict('Член Профсоюза уже состоит на учёте');
+    const target = await primaryForMembers(
+      ctx,
+      trx,
+      input.orgId ?? member.org_id,
+      'member:readmit',
+    );
+    if (member.deregistered_on) notBefore(input.on, member.deregistered_on);
+    await assertNotOnRecord(ctx, trx, cardOf(member), id);
+    await openPeriod(trx, { memberId: id, orgId: target.id, on: input.on });
+    await updateMemberRow(trx, id, {
+      status: 'active',
+      org_id: target.id,
+      registered_on: input.on,
+      deregistered_on: null,
+      deregister_reason: null,
+      deregister_note: null,
+    });
+    await addToMemberCount(trx, target.id, 1);
+    await recordMemberChange(trx, ctx, {
+      member: { id, orgPath: target.path },
+      action: 'readmit',
+      changes: [
+        { field: 'status', old: 'deregistered', new: 'active' },
+        ...(target.id === member.org_id
+          ? []
+          : [{ field: 'orgId', old: member.org_id, new: target.id }]),
+      ],
+    });
+    return toMember(await mustFindMember(trx, id));
+  });
+}
+
+/**
+ * A merge of primaries moves every member on record to the target, inside the merge's own
+ * transaction; each member's history and periods tell it.
+ */
+export async function moveMembersOnMerge(
+  trx: Ctx['db'],
+  ctx: Ctx,
+  from: { id: string; name: string },
+  to: { id: string; path: string },
+  on: string,
+): Promise<number> {
+  const ids = await moveActiveMembers(trx, from.id, to.id, on);
+  for (const memberId of ids) {
+    await closeOpenPeriod(trx, memberId, on, 'org_merged');
+    await openPeriod(trx, { memberId, orgId: to.id, on });
+    await recordMemberChange(trx, ctx, {
+      member: { id: memberId, orgPath: to.path },
+      action: 'transfer',
+      changes: [{ field: 'orgId', old: from.id, new: to.id }],
+      note: `Организация «${from.name}» присоединена`,
+    });
+  }
+  await addToMemberCount(trx, from.id, -ids.length);
+  await addToMemberCount(trx, to.id, ids.length);
+  return ids.length;
+}

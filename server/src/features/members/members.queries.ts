@@ -1,0 +1,206 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, MemberRowUpdate, NewMemberRow } from '../../db/schema.js';
+import { subtreeUpperBound } from '../../lib/tree-path.js';
+
+// `path` repeats org_path under the name the access check reads.
+export function findMemberById(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .select('org_path as path')
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findMemberForUpdate(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .select('org_path as path')
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export type MemberRecord = Omit<NonNullable<Awaited<ReturnType<typeof findMemberById>>>, 'path'>;
+
+/** The active record of a person (same name key and birth date), if any. */
+export function findActivePerson(
+  db: Kysely<Database>,
+  nameKey: string,
+  birthDate: string,
+  exceptId?: string,
+) {
+  let query = db
+    .selectFrom('members')
+    .select(['id', 'org_id', 'org_path'])
+    .where('name_key', '=', nameKey)
+    .where('birth_date', '=', birthDate)
+    .where('status', '=', 'active');
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return query.executeTakeFirst();
+}
+
+export async function isCardNumberTaken(db: Kysely<Database>, cardNumber: string) {
+  const row = await db
+    .selectFrom('members')
+    .select('id')
+    .where('card_number', '=', cardNumber)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function nextCardSerial(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ n: string }>`select nextval('card_number_seq') as n`.execute(db);
+  return String(rows[0]?.n);
+}
+
+export async function insertMember(db: Kysely<Database>, row: NewMemberRow): Promise<string> {
+  const { id } = await db
+    .insertInto('members')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateMemberRow(db: Kysely<Database>, id: string, values: MemberRowUpdate) {
+  await db
+    .updateTable('members')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function openPeriod(
+  db: Kysely<Database>,
+  period: { memberId: string; orgId: string; on: string },
+) {
+  await db
+    .insertInto('member_periods')
+    .values({ member_id: period.memberId, org_id: period.orgId, registered_on: period.on })
+    .execute();
+}
+
+export async function closeOpenPeriod(
+  db: Kysely<Database>,
+  memberId: string,
+  on: string,
+  reason: string,
+) {
+  await db
+    .updateTable('member_periods')
+    .set({ deregistered_on: on, reason })
+    .where('member_id', '=', memberId)
+    .where('deregistered_on', 'is', null)
+    .execute();
+}
+
+export function findPeriods(db: Kysely<Database>, memberId: string) {
+  return db
+    .selectFrom('member_periods')
+    .innerJoin('orgs', 'orgs.id', 'member_periods.org_id')
+    .select([
+      'member_periods.org_id',
+      'orgs.name as org_name',
+      'member_periods.registered_on',
+      'member_periods.deregistered_on',
+      'member_periods.reason',
+    ])
+    .where('member_periods.member_id', '=', memberId)
+    .orderBy('member_periods.id', 'desc')
+    .execute();
+}
+
+export interface MemberSearch {
+  scopePath: string;
+  orgId?: string | undefined;
+  status?: string | undefined;
+  category?: string | undefined;
+  /** Normalised words: a prefix of "last first middle" or of "first last middle". */
+  namePrefix?: string | undefined;
+  cardNumber?: string | undefined;
+  birthDate?: string | undefined;
+  after: readonly [string, string] | undefined;
+  limit: number;
+}
+
+// The first key after every string that starts with `prefix`, in collation "C".
+const prefixEnd = (prefix: string) =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+
+export function searchMembers(db: Kysely<Database>, s: MemberSearch) {
+  let query = db
+    .selectFrom('members')
+    .selectAll()
+    .where('org_path', '>=', s.scopePath)
+    .where('org_path', '<', subtreeUpperBound(s.scopePath));
+  if (s.orgId) query = query.where('org_id', '=', s.orgId);
+  if (s.status) query = query.where('status', '=', s.status);
+  if (s.category) query = query.where('category', '=', s.category);
+  if (s.cardNumber) query = query.where('card_number', '=', s.cardNumber);
+  if (s.birthDate) query = query.where('birth_date', '=', s.birthDate);
+  const prefix = s.namePrefix;
+  if (prefix) {
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('name_key', '>=', prefix), eb('name_key', '<', prefixEnd(prefix))]),
+        eb.and([eb('alt_key', '>=', prefix), eb('alt_key', '<', prefixEnd(prefix))]),
+      ]),
+    );
+  }
+  if (s.after) {
+    const [key, id] = s.after;
+    query = query.where((eb) => eb(eb.refTuple('name_key', 'id'), '>', eb.tuple(key, id)));
+  }
+  return query.orderBy('name_key').orderBy('id').limit(s.limit).execute();
+}
+
+/** Names held more than once in a subtree with the same or an unknown birth date. */
+export async function findDuplicateKeys(
+  db: Kysely<Database>,
+  scopePath: string,
+  afterKey: string | undefined,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('members')
+    .select('name_key')
+    .where('org_path', '>=', scopePath)
+    .where('org_path', '<', subtreeUpperBound(scopePath))
+    .groupBy('name_key')
+    // count(distinct) skips nulls: a repeated date or a missing one makes the counts differ.
+    .having(sql<boolean>`count(*) > count(distinct birth_date)`);
+  if (afterKey) query = query.where('name_key', '>', afterKey);
+  const rows = await query.orderBy('name_key').limit(limit).execute();
+  return rows.map((r) => r.name_key);
+}
+
+export function findMembersByNameKeys(db: Kysely<Database>, scopePath: string, keys: string[]) {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('org_path', '>=', scopePath)
+    .where('org_path', '<', subtreeUpperBound(scopePath))
+    .where('name_key', 'in', keys)
+    .orderBy('name_key')
+    .orderBy('id')
+    .execute();
+}
+
+/** All active members of an org move to another (a merge); returns their ids. */
+export async function moveActiveMembers(
+  db: Kysely<Database>,
+  fromOrgId: string,
+  toOrgId: string,
+  on: string,
+): Promise<string[]> {
+  const rows = await db
+    .updateTable('members')
+    .set({ org_id: toOrgId, registered_on: on, updated_at: sql`now()` })
+    .where('org_id', '=', fromOrgId)
+    .where('status', '=', 'active')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
