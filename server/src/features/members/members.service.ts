@@ -11,6 +11,7 @@ import {
 import { AppError, conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, encodeCursor, toPage } from '../../lib/cursor.js';
+import { withSavepoint } from '../../lib/savepoint.js';
 import { authorize, authorizeList, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { pageOfChanges } from '../history/history.service.js';
@@ -104,19 +105,13 @@ async function assignCardNumber(db: Db, supplied: string | undefined): Promise<s
   }
 }
 
-// Unique indexes have the last word when two requests race past the checks above.
-function rethrowUnique(ctx: Ctx, db: Db, card: MemberCard) {
+// Unique indexes have the last word when two requests race past the checks above; the
+// savepoint keeps the transaction usable to tell the caller what clashed.
+function explainUnique(ctx: Ctx, db: Db, card: MemberCard, exceptId?: string) {
   return async (error: unknown): Promise<never> => {
-    const e = error as { code?: string; constraint?: string; message?: string };
-    if (
-      e.code === '23505' &&
-      `${e.constraint ?? e.message}`.includes('members_person_active_key')
-    ) {
-      await assertNotOnRecord(ctx, db, card);
-      throw conflict('Этот человек уже состоит на учёте');
-    }
-    if (e.code === '23505') throw conflict('Этот номер билета уже выдан');
-    throw error;
+    if ((error as { code?: string }).code !== '23505') throw error;
+    await assertNotOnRecord(ctx, db, card, exceptId);
+    throw conflict('Этот номер билета уже выдан');
   };
 }
 
@@ -128,12 +123,18 @@ export async function createMember(ctx: Ctx, input: MemberCreate): Promise<Membe
     assertCardValid(card);
     await assertNotOnRecord(ctx, trx, card);
     const on = registeredOn ?? todayIso();
-    const id = await insertMember(trx, {
-      org_id: org.id,
-      ...cardColumns(card),
-      registered_on: on,
-      card_number: await assignCardNumber(trx, cardNumber),
-    }).catch(rethrowUnique(ctx, trx, card));
+    const number = await assignCardNumber(trx, cardNumber);
+    const id = await withSavepoint(
+      trx,
+      () =>
+        insertMember(trx, {
+          org_id: org.id,
+          ...cardColumns(card),
+          registered_on: on,
+          card_number: number,
+        }),
+      explainUnique(ctx, trx, card),
+    );
     await openPeriod(trx, { memberId: id, orgId: org.id, on });
     await addToMemberCount(trx, org.id, 1);
     await recordMemberChange(trx, ctx, {
@@ -165,11 +166,16 @@ export async function updateMember(ctx: Ctx, id: string, patch: MemberPatch): Pr
     const changes = diffPassport(before, after);
     if (changes.length === 0) return toMember(member);
     if (member.status === 'active') await assertNotOnRecord(ctx, trx, after, id);
-    await updateMemberRow(trx, id, {
-      ...cardColumns(after),
-      // A new address is not a verified one.
-      ...(after.email !== before.email ? { email_verified: false } : {}),
-    }).catch(rethrowUnique(ctx, trx, after));
+    await withSavepoint(
+      trx,
+      () =>
+        updateMemberRow(trx, id, {
+          ...cardColumns(after),
+          // A new address is not a verified one.
+          ...(after.email !== before.email ? { email_verified: false } : {}),
+        }),
+      explainUnique(ctx, trx, after, id),
+    );
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: member.org_path },
       action: 'update',
