@@ -1,7 +1,10 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { DuplicatesPage } from './pages/duplicates-page';
 import { LoginPage } from './pages/login-page';
+import { MemberPage } from './pages/member-page';
+import { MembersPage } from './pages/members-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrgPage } from './pages/org-page';
 import { OrgsPage } from './pages/orgs-page';
@@ -20,6 +23,9 @@ export function App() {
         <Route index element={<Navigate to="/orgs" replace />} />
         <Route path="orgs" element={<OrgsPage />} />
         <Route path="orgs/:id" element={<OrgPage />} />
+        <Route path="members" element={<MembersPage />} />
+        <Route path="members/duplicates" element={<DuplicatesPage />} />
+        <Route path="members/:id" element={<MemberPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

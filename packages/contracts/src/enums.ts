@@ -179,3 +179,10 @@ export const memberChangeActionLabels: Record<MemberChangeAction, string> = {
   deregister: 'Снятие с учёта',
   readmit: 'Повторная постановка на учёт',
 };
+
+/** Why a registration period ended: a reason of deregistration, or one of these. */
+export const periodEndLabels: Record<string, string> = {
+  ...deregisterReasonLabels,
+  transfer: 'Перевод в другую организацию',
+  org_merged: 'Присоединение организации к другой',
+};

@@ -204,3 +204,8 @@ export const duplicateGroupSchema = z.object({
   key: z.string(),
   members: z.array(memberSchema),
 });
+
+export type RegistrationPeriod = z.infer<typeof registrationPeriodSchema>;
+export type MemberChange = z.infer<typeof memberChangeSchema>;
+export type MemberHistory = z.infer<typeof memberHistorySchema>;
+export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>;

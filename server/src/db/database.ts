@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -12,6 +15,16 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** The bare driver, bypassing Kysely: the raw-SQL baseline of the benchmarks. */
   query(text: string, params?: unknown[]): Promise<unknown[]>;
+  /**
+   * Bulk load with COPY … FROM (CSV), chunk by chunk, on one session. `withoutTriggers` runs
+   * it as a replica (triggers off; needs a superuser) for loads that fill derived columns.
+   */
+  copyIn(
+    table: string,
+    columns: readonly string[],
+    chunks: AsyncIterable<string>,
+    options?: { withoutTriggers?: boolean },
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,6 +60,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db,
       kind: 'postgres',
       query: async (text, params) => (await pool.query(text, params)).rows,
+      copyIn: async (table, columns, chunks, copyOptions) => {
+        const client = await pool.connect();
+        try {
+          if (copyOptions?.withoutTriggers)
+            await client.query('set session_replication_role = replica');
+          const sink = client.query(
+            copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`),
+          );
+          await pipeline(Readable.from(chunks), sink);
+        } finally {
+          await client.query('reset session_replication_role').catch(() => undefined);
+          client.release();
+        }
+      },
       close: () => db.destroy(),
     };
   }
@@ -61,6 +88,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db,
     kind: 'pglite',
     query: async (text, params) => (await pglite.query(text, params)).rows,
+    copyIn: async (table, columns, chunks, copyOptions) => {
+      if (copyOptions?.withoutTriggers) await pglite.exec('set session_replication_role = replica');
+      try {
+        for await (const chunk of chunks) {
+          await pglite.query(
+            `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`,
+            [],
+            { blob: new Blob([chunk]) },
+          );
+        }
+      } finally {
+        await pglite.exec('reset session_replication_role');
+      }
+    },
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

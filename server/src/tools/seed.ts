@@ -6,7 +6,15 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { ensureFirstStart } from '../features/system/first-start.js';
-import { generateOrgTree, orgCounts } from './seed/org-tree.js';
+import { csvChunks, flatIter, mapIter } from './seed/csv.js';
+import {
+  generateMembers,
+  MEMBER_COLUMNS,
+  membersPerPrimary,
+  PERIOD_COLUMNS,
+  seedPrimaryOf,
+} from './seed/members.js';
+import { generateOrgTree, ORG_COLUMNS, orgCounts } from './seed/org-tree.js';
 import { Random } from './seed/random.js';
 
 const { values } = parseArgs({
@@ -29,6 +37,8 @@ const database = await openDatabase({
   poolSize: 2,
 });
 const started = performance.now();
+const step = (what: string) =>
+  console.log(`  ${what}: ${((performance.now() - started) / 1000).toFixed(1)} с`);
 try {
   await migrateToLatest(database.db);
   const first = await ensureFirstStart(database, config.adminPassword);
@@ -50,18 +60,55 @@ try {
     .where('level', '=', 'central')
     .executeTakeFirstOrThrow();
   const { rows: maxRows } = await sql<{ max: string }>`select max(id) as max from orgs`.execute(db);
-  const rows = generateOrgTree(new Random(seed), central, members, Number(maxRows[0]?.max) + 1);
-  console.log(`Организаций: ${rows.length + 1}`, orgCounts(members));
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 1000) {
-      await trx
-        .insertInto('orgs')
-        .values(rows.slice(i, i + 1000))
-        .execute();
-    }
-    await sql`select setval('orgs_id_seq', (select max(id) from orgs))`.execute(trx);
-  });
+  const orgs = generateOrgTree(new Random(seed), central, members, Number(maxRows[0]?.max) + 1);
+  console.log(`Организаций: ${orgs.length + 1}`, orgCounts(members));
+  await database.copyIn('orgs', ORG_COLUMNS, csvChunks(orgs, ORG_COLUMNS));
+  await sql`select setval('orgs_id_seq', (select max(id) from orgs))`.execute(db);
   await sql`analyze orgs`.execute(db);
+  step('организации');
+
+  const primaries = orgs.filter((o) => o.level === 'primary').map(seedPrimaryOf);
+  const memberRandom = () => new Random(seed * 7919 + 1);
+  const counts = membersPerPrimary(memberRandom(), primaries, members);
+  const { rows: lastMember } = await sql<{
+    max: string | null;
+  }>`select max(id) as max from members`.execute(db);
+  const firstMemberId = Number(lastMember[0]?.max ?? 0) + 1;
+  // Two passes over the same deterministic stream: members first, then their periods, so
+  // neither needs to sit in memory whole.
+  const stream = () => generateMembers(memberRandom(), primaries, counts, firstMemberId);
+  // org_path comes from the generator, so the trigger that copies it from orgs can rest.
+  const copy = (table: string, columns: readonly string[], chunks: AsyncIterable<string>) =>
+    database.copyIn(table, columns, chunks, { withoutTriggers: true });
+  await copy(
+    'members',
+    MEMBER_COLUMNS,
+    csvChunks(
+      mapIter(stream(), (g) => g.member),
+      MEMBER_COLUMNS,
+    ),
+  );
+  step(`члены Профсоюза: ${members}`);
+  await copy(
+    'member_periods',
+    PERIOD_COLUMNS,
+    csvChunks(
+      flatIter(stream(), (g) => g.periods),
+      PERIOD_COLUMNS,
+    ),
+  );
+  step('периоды учёта');
+  await sql`
+    update orgs set member_count = c.n
+    from (select org_id, count(*)::int as n from members where status = 'active' group by org_id) c
+    where orgs.id = c.org_id`.execute(db);
+  await sql`select setval(pg_get_serial_sequence('members', 'id'), (select max(id) from members))`.execute(
+    db,
+  );
+  await sql`select setval('card_number_seq', (select max(id) from members))`.execute(db);
+  await sql`analyze members`.execute(db);
+  await sql`analyze member_periods`.execute(db);
+  step('счётчики и статистика');
   console.log(`Готово за ${((performance.now() - started) / 1000).toFixed(1)} с`);
 } finally {
   await database.close();

@@ -2,13 +2,16 @@ import type { ErrorDetail } from '@profreestr/contracts';
 
 export const API_BASE = '/api/v1';
 
+/** One detail of an error: a field and its message, sometimes more (a conflict's `memberId`). */
+export type ApiErrorDetail = ErrorDetail & { [key: string]: unknown };
+
 /** An API failure: HTTP status plus the server's error body (messages are in Russian). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly details: ErrorDetail[];
+  readonly details: ApiErrorDetail[];
 
-  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -72,6 +75,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     };
     const details = Array.isArray(error?.details)
       ? error.details.map((d: { field?: unknown; message?: unknown }) => ({
+          ...d,
           field: String(d.field ?? ''),
           message: String(d.message ?? ''),
         }))

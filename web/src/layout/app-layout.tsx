@@ -4,12 +4,31 @@ import { roleLabels } from '@profreestr/contracts';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/use-auth';
 
-const NAV_ITEMS = [{ to: '/orgs', label: 'Организации' }] as const;
+interface NavItem {
+  to: string;
+  label: string;
+  /** Only for editors and admins. */
+  editors?: boolean;
+}
+
+const NAV_ITEMS: NavItem[] = [
+  { to: '/orgs', label: 'Организации' },
+  { to: '/members', label: 'Члены Профсоюза' },
+  { to: '/members/duplicates', label: 'Возможные дубли', editors: true },
+];
+
+/** The nav item of a path: the longest `to` that is the path or a prefix of it. */
+const currentItem = (items: NavItem[], pathname: string) =>
+  items
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0];
 
 export function AppLayout() {
   const { user, logout } = useAuth();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
+  const items = NAV_ITEMS.filter((item) => !item.editors || (user && user.role !== 'viewer'));
+  const current = currentItem(items, pathname);
 
   return (
     <AppShell
@@ -61,13 +80,13 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar id="app-navbar" p="xs" aria-label="Основное меню">
-        {NAV_ITEMS.map((item) => (
+        {items.map((item) => (
           <NavLink
             key={item.to}
             component={Link}
             to={item.to}
             label={item.label}
-            active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+            active={item === current}
             aria-current={pathname === item.to ? 'page' : undefined}
             onClick={close}
             py="sm"

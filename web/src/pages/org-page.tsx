@@ -1,12 +1,14 @@
 import { Stack, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { canHaveChildren, type Org } from '@profreestr/contracts';
-import { type ReactNode, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { isOrgId, useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
 import { PageLoader, QueryError } from '../components/query-state';
+import { useTabInView } from '../components/use-tab-in-view';
+import { MemberList } from '../members/member-list';
 import { OrgTree } from '../orgs/org-tree';
 import { FieldTab } from '../passport/field-tab';
 import { HistoryTab } from '../passport/history-tab';
@@ -73,8 +75,22 @@ function passportTabs(org: Org, canEdit: boolean): TabDef[] {
     label: section.title,
     panel: <FieldTab org={org} section={section} canEdit={canEdit} />,
   });
-  const tabs: TabDef[] = [
-    fieldTab(inpoSection),
+  const tabs: TabDef[] = [fieldTab(inpoSection)];
+  // Members are on record only in primaries: for a chairman the tab right after the main one.
+  if (org.level === 'primary') {
+    tabs.push({
+      value: 'members',
+      label: 'Члены Профсоюза',
+      panel: (
+        <MemberList
+          scope={{ orgId: org.id }}
+          canEdit={canEdit}
+          registerOrgId={canEdit ? org.id : null}
+        />
+      ),
+    });
+  }
+  tabs.push(
     fieldTab(chairmanSection),
     {
       value: activistsDef.tab,
@@ -94,7 +110,7 @@ function passportTabs(org: Org, canEdit: boolean): TabDef[] {
       panel: <PartTab orgId={org.id} def={eventsDef} canEdit={canEdit} />,
     },
     { value: 'history', label: 'История', panel: <HistoryTab orgId={org.id} /> },
-  ];
+  );
   if (canHaveChildren(org.level)) {
     tabs.push({
       value: 'children',
@@ -118,30 +134,12 @@ function PassportTabs({ org, canEdit }: { org: Org; canEdit: boolean }) {
   const tabs = passportTabs(org, canEdit);
   const requested = params.get('tab');
   const active = tabs.some((tab) => tab.value === requested) ? (requested as string) : DEFAULT_TAB;
-  const listRef = useRef<HTMLDivElement>(null);
-
-  // On a phone the row scrolls sideways: keep the open tab (e.g. after a reload) in sight.
-  useEffect(() => {
-    const list = listRef.current;
-    const tab = list?.querySelector<HTMLElement>(`[aria-selected="true"]`);
-    if (!list || !tab || !active) return;
-    const outer = list.getBoundingClientRect();
-    const inner = tab.getBoundingClientRect();
-    if (inner.left < outer.left) list.scrollLeft -= outer.left - inner.left + 16;
-    else if (inner.right > outer.right) list.scrollLeft += inner.right - outer.right + 16;
-  }, [active]);
+  const listRef = useTabInView(active);
 
   const onChange = (value: string | null) => {
     if (!value) return;
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === DEFAULT_TAB) next.delete('tab');
-        else next.set('tab', value);
-        return next;
-      },
-      { replace: true },
-    );
+    // Only `tab`: the members' search and filters belong to their tab, not to the next one.
+    setParams(value === DEFAULT_TAB ? {} : { tab: value }, { replace: true });
   };
 
   return (

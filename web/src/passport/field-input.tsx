@@ -8,13 +8,22 @@ interface FieldGridProps {
   errors: FieldErrors;
   onChange: (key: string, value: FormValue) => void;
   disabled?: boolean;
+  /** Focus the first input when a dialog opens (the dialog's focus trap looks for it). */
+  autoFocus?: boolean;
 }
 
 /** A form's inputs: one column on a phone, two from the `sm` breakpoint. */
-export function FieldGrid({ fields, values, errors, onChange, disabled }: FieldGridProps) {
+export function FieldGrid({
+  fields,
+  values,
+  errors,
+  onChange,
+  disabled,
+  autoFocus,
+}: FieldGridProps) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-      {fields.map((def) => (
+      {fields.map((def, index) => (
         <Box key={def.key} style={def.span === 2 ? { gridColumn: '1 / -1' } : undefined}>
           <FieldInput
             def={def}
@@ -23,6 +32,7 @@ export function FieldGrid({ fields, values, errors, onChange, disabled }: FieldG
             error={errors[def.key] || undefined}
             description={def.hint?.(values)}
             disabled={disabled}
+            autoFocus={autoFocus && index === 0}
           />
         </Box>
       ))}
@@ -37,6 +47,7 @@ interface FieldInputProps {
   error?: string | undefined;
   description?: ReactNode;
   disabled?: boolean | undefined;
+  autoFocus?: boolean | undefined;
 }
 
 const EMPTY_OPTION = { value: '', label: 'Не указано' };
@@ -50,6 +61,13 @@ const textProps: Partial<Record<FieldDef['kind'], Record<string, string>>> = {
   int: { inputMode: 'numeric' },
   decimal: { inputMode: 'decimal' },
   code: { autoCapitalize: 'none', spellCheck: 'false' },
+  name: { autoCapitalize: 'words', autoComplete: 'off', spellCheck: 'false' },
+  card: {
+    inputMode: 'numeric',
+    autoComplete: 'off',
+    maxLength: '19',
+    placeholder: '0000 0000 0000 0000',
+  },
   date: { type: 'date' },
 };
 
@@ -61,6 +79,7 @@ export function FieldInput({
   error,
   description,
   disabled,
+  autoFocus,
 }: FieldInputProps) {
   const common = {
     label: def.label,
@@ -68,6 +87,7 @@ export function FieldInput({
     description,
     disabled,
     required: def.required,
+    ...(autoFocus ? { 'data-autofocus': true } : {}),
   };
 
   if (def.kind === 'check') {

@@ -1,4 +1,6 @@
 import {
+  formatCardNumber,
+  isValidCardNumber,
   isValidEmail,
   isValidIsoDate,
   isValidOgrn,
@@ -29,7 +31,8 @@ export type FieldKind =
   | 'email'
   | 'website'
   | 'inn'
-  | 'ogrn';
+  | 'ogrn'
+  | 'card';
 
 export interface FieldDef {
   /** Path inside the edited object: `lastName`, `notify.sms`. */
@@ -47,6 +50,8 @@ export interface FieldDef {
   span?: 1 | 2;
   /** A note under the input that depends on the form, e.g. what the server will fill in. */
   hint?: (values: FormValues) => string | null;
+  /** A further check of a parsed, non-empty value: the error, or null when it is fine. */
+  validate?: (value: unknown) => string | null;
 }
 
 export type FormValue = string | boolean;
@@ -89,6 +94,13 @@ const parseNumber = (def: FieldDef, raw: string, integer: boolean): Parsed => {
 
 /** The API value of one input, or the reason it cannot be sent. Empty means null. */
 export function parseFormValue(def: FieldDef, raw: FormValue): Parsed {
+  const parsed = parseKind(def, raw);
+  if (!def.validate || !('value' in parsed) || parsed.value === null) return parsed;
+  const error = def.validate(parsed.value);
+  return error ? { error } : parsed;
+}
+
+function parseKind(def: FieldDef, raw: FormValue): Parsed {
   if (typeof raw === 'boolean') return { value: raw };
   const text = raw.trim();
   if (text === '') return def.required ? { error: 'Заполните поле' } : { value: null };
@@ -123,6 +135,13 @@ export function parseFormValue(def: FieldDef, raw: FormValue): Parsed {
     case 'ogrn':
       if (!/^\d{13}$/.test(text)) return { error: 'ОГРН: 13 цифр' };
       return isValidOgrn(text) ? { value: text } : { error: 'ОГРН: неверная контрольная цифра' };
+    case 'card': {
+      const digits = text.replace(/\s/g, '');
+      if (!/^\d{16}$/.test(digits)) return { error: 'Номер билета: 16 цифр' };
+      return isValidCardNumber(digits)
+        ? { value: digits }
+        : { error: 'Номер билета: неверная контрольная цифра' };
+    }
     default:
       return { value: text };
   }
@@ -181,6 +200,7 @@ export function formatValue(def: FieldDef | undefined, value: unknown): string |
   if (typeof value === 'number') return numberFormat.format(value);
   if (typeof value !== 'string') return JSON.stringify(value);
   if (def?.options) return def.options[value] ?? value;
+  if (def?.kind === 'card') return formatCardNumber(value);
   if (def?.kind === 'date' || /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   return value;
 }

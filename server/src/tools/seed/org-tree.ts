@@ -72,6 +72,26 @@ export interface GeneratedOrg extends NewOrgRow {
   id: string;
 }
 
+export const ORG_COLUMNS = [
+  'id',
+  'code',
+  'parent_id',
+  'path',
+  'level',
+  'name',
+  'name_key',
+  'short_name',
+  'is_legal_entity',
+  'inn',
+  'ogrn',
+  'dues_rate',
+  'is_small',
+  'has_committee',
+  'chairman',
+  'edu_org',
+  'contacts',
+] as const satisfies readonly (keyof GeneratedOrg)[];
+
 /**
  * The whole tree below `central`, parents before children, ids from `firstId` on. Pure: the
  * same seed and size give the same rows.
@@ -102,6 +122,7 @@ export function generateOrgTree(
       name,
       name_key: nameKey(name),
       contacts: JSON.stringify({ phone: r.chance(0.7) ? phone(r) : null }),
+      is_legal_entity: false,
       ...extra,
     };
     rows.push(row);

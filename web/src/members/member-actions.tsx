@@ -1,0 +1,49 @@
+import { Button, Menu } from '@mantine/core';
+import type { Member } from '@profreestr/contracts';
+import { useState } from 'react';
+import { DeregisterModal } from './deregister-modal';
+import { READMIT_TITLE, ReadmitModal } from './readmit-modal';
+import { TransferModal } from './transfer-modal';
+
+type Action = 'transfer' | 'deregister' | 'readmit';
+
+interface MemberActionsProps {
+  member: Member;
+  /** A primary's chairman sees no other primary to transfer to: their scope is their own org. */
+  canTransfer: boolean;
+}
+
+/** The editors' menu «Действия» on a card: each item opens a dialog with its form. */
+export function MemberActions({ member, canTransfer }: MemberActionsProps) {
+  const [open, setOpen] = useState<Action | null>(null);
+  const close = () => setOpen(null);
+  const active = member.status === 'active';
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="default" size="sm" style={{ flexShrink: 0 }}>
+            Действия
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {active && canTransfer && (
+            <Menu.Item onClick={() => setOpen('transfer')}>
+              Перевести в другую организацию
+            </Menu.Item>
+          )}
+          {active && (
+            <Menu.Item color="red" onClick={() => setOpen('deregister')}>
+              Снять с учёта
+            </Menu.Item>
+          )}
+          {!active && <Menu.Item onClick={() => setOpen('readmit')}>{READMIT_TITLE}</Menu.Item>}
+        </Menu.Dropdown>
+      </Menu>
+      <TransferModal member={member} opened={open === 'transfer'} onClose={close} />
+      <DeregisterModal member={open === 'deregister' ? member : null} onClose={close} />
+      <ReadmitModal member={member} opened={open === 'readmit'} onClose={close} />
+    </>
+  );
+}
