@@ -19,7 +19,11 @@ export async function apiSession(baseUrl: string, login: string, password: strin
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     return (r.status === 204 ? undefined : await r.json()) as T;
   };
-  return { user, post: <T>(path: string, body: unknown) => call<T>('POST', path, body) };
+  return {
+    user,
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+  };
 }
 
 /** Signs in through the real login page. */

@@ -10,8 +10,6 @@ import {
   sexes,
 } from './enums.js';
 import {
-  booleanField,
-  dateField,
   emailField,
   pastDateField,
   personNameField,

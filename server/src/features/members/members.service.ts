@@ -10,7 +10,7 @@ import {
 } from '@profreestr/contracts';
 import { AppError, conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
-import { decodeCursor, encodeCursor, toPage } from '../../lib/cursor.js';
+import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { authorize, authorizeList, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
