@@ -43,6 +43,11 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /**
+   * An idle pooled connection that fails (a server restart, a dropped database) is reported
+   * here; without a listener node-postgres would crash the process. The pool reconnects.
+   */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -55,6 +60,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    pool.on(
+      'error',
+      options.onIdleConnectionError ??
+        ((error) => process.stderr.write(`idle PostgreSQL connection failed: ${error.message}\n`)),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
