@@ -14,6 +14,7 @@ import { registerAuthentication, registerAuthRoutes } from './features/auth/auth
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerOrgPartRoutes } from './features/orgs/org-parts.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
+import { registerStatsRoutes } from './features/stats/stats.routes.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { registerUserRoutes } from './features/users/users.routes.js';
 import { handleError } from './lib/error-handler.js';
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerOrgRoutes(app, db);
   registerOrgPartRoutes(app, db);
   registerMemberRoutes(app, db);
+  registerStatsRoutes(app, db);
   await registerWebApp(app, options.webDistDir);
 
   await app.ready();

@@ -207,3 +207,22 @@ export type RegistrationPeriod = z.infer<typeof registrationPeriodSchema>;
 export type MemberChange = z.infer<typeof memberChangeSchema>;
 export type MemberHistory = z.infer<typeof memberHistorySchema>;
 export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>;
+
+export const orgStatsSchema = z.object({
+  members: z.object({
+    active: z.number().int(),
+    deregistered: z.number().int(),
+    byCategory: z.object({
+      working: z.number().int(),
+      student: z.number().int(),
+      pensioner: z.number().int(),
+      unknown: z.number().int(),
+    }),
+    bySex: z.object({
+      male: z.number().int(),
+      female: z.number().int(),
+      unknown: z.number().int(),
+    }),
+  }),
+});
+export type OrgStats = z.infer<typeof orgStatsSchema>;

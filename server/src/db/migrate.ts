@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as foundation from './migrations/0001-foundation.js';
 import * as orgRegistry from './migrations/0002-org-registry.js';
 import * as members from './migrations/0003-members.js';
+import * as orgStats from './migrations/0004-org-stats.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-org-registry': orgRegistry,
   '0003-members': members,
+  '0004-org-stats': orgStats,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -29,7 +29,6 @@ export interface OrgsTable {
   chairman: ColumnType<unknown, string | null | undefined, string | null>;
   edu_org: ColumnType<unknown, string | null | undefined, string | null>;
   contacts: ColumnType<unknown, string | undefined, string>;
-  member_count: Generated<number>;
   liquidated_on: Optional<string>;
   merged_into_id: Optional<string>;
   created_at: DefaultTimestamp;
@@ -176,6 +175,20 @@ export interface MemberPeriodsTable {
   reason: Optional<string>;
 }
 
+/** Counts of a whole subtree (the org and everything below), kept by member and org changes. */
+export interface OrgStatsTable {
+  org_id: string;
+  active: Generated<number>;
+  deregistered: Generated<number>;
+  working: Generated<number>;
+  student: Generated<number>;
+  pensioner: Generated<number>;
+  category_unknown: Generated<number>;
+  male: Generated<number>;
+  female: Generated<number>;
+  sex_unknown: Generated<number>;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -187,6 +200,7 @@ export interface Database {
   changes: ChangesTable;
   members: MembersTable;
   member_periods: MemberPeriodsTable;
+  org_stats: OrgStatsTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

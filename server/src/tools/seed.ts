@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { rebuildAllStats } from '../features/stats/stats.queries.js';
 import { ensureFirstStart } from '../features/system/first-start.js';
 import { csvChunks, flatIter, mapIter } from './seed/csv.js';
 import {
@@ -98,10 +99,7 @@ try {
     ),
   );
   step('периоды учёта');
-  await sql`
-    update orgs set member_count = c.n
-    from (select org_id, count(*)::int as n from members where status = 'active' group by org_id) c
-    where orgs.id = c.org_id`.execute(db);
+  await rebuildAllStats(db);
   await sql`select setval(pg_get_serial_sequence('members', 'id'), (select max(id) from members))`.execute(
     db,
   );

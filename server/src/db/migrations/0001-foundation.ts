@@ -24,7 +24,6 @@ const statements = [
     chairman jsonb,
     edu_org jsonb,
     contacts jsonb not null default '{}',
-    member_count integer not null default 0,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
     check ((parent_id is null) = (level = 'central'))

@@ -2,7 +2,7 @@ import { type DeregisterReason, deregisterReasonLabels, type Member } from '@pro
 import { conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { authorize } from '../access/access.js';
-import { addToMemberCount } from '../orgs/orgs.service.js';
+import { factsOf, moveActiveStats, recordMemberFacts } from '../stats/stats.service.js';
 import { cardOf, toMember } from './member-card.js';
 import { recordMemberChange } from './member-history.js';
 import {
@@ -43,8 +43,8 @@ export async function transferMember(
     await closeOpenPeriod(trx, id, input.on, 'transfer');
     await openPeriod(trx, { memberId: id, orgId: target.id, on: input.on });
     await updateMemberRow(trx, id, { org_id: target.id, registered_on: input.on });
-    await addToMemberCount(trx, member.org_id, -1);
-    await addToMemberCount(trx, target.id, 1);
+    const updated = await mustFindMember(trx, id);
+    await recordMemberFacts(trx, factsOf(member), factsOf(updated));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: target.path },
       action: 'transfer',
@@ -53,7 +53,7 @@ export async function transferMember(
         { field: 'registeredOn', old: member.registered_on, new: input.on },
       ],
     });
-    return toMember(await mustFindMember(trx, id));
+    return toMember(updated);
   });
 }
 
@@ -74,14 +74,15 @@ export async function deregisterMember(
       deregister_reason: input.reason,
       deregister_note: input.note ?? null,
     });
-    await addToMemberCount(trx, member.org_id, -1);
+    const updated = await mustFindMember(trx, id);
+    await recordMemberFacts(trx, factsOf(member), factsOf(updated));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: member.path },
       action: 'deregister',
       changes: [{ field: 'status', old: 'active', new: 'deregistered' }],
       note: [deregisterReasonLabels[input.reason], input.note].filter(Boolean).join('. '),
     });
-    return toMember(await mustFindMember(trx, id));
+    return toMember(updated);
   });
 }
 
@@ -112,7 +113,8 @@ export async function readmitMember(
       deregister_reason: null,
       deregister_note: null,
     });
-    await addToMemberCount(trx, target.id, 1);
+    const updated = await mustFindMember(trx, id);
+    await recordMemberFacts(trx, factsOf(member), factsOf(updated));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: target.path },
       action: 'readmit',
@@ -123,7 +125,7 @@ export async function readmitMember(
           : [{ field: 'orgId', old: member.org_id, new: target.id }]),
       ],
     });
-    return toMember(await mustFindMember(trx, id));
+    return toMember(updated);
   });
 }
 
@@ -134,10 +136,11 @@ export async function readmitMember(
 export async function moveMembersOnMerge(
   trx: Ctx['db'],
   ctx: Ctx,
-  from: { id: string; name: string },
+  from: { id: string; name: string; path: string },
   to: { id: string; path: string },
   on: string,
 ): Promise<number> {
+  await moveActiveStats(trx, from.id, from.path, to.path);
   const ids = await moveActiveMembers(trx, from.id, to.id, on);
   for (const memberId of ids) {
     await closeOpenPeriod(trx, memberId, on, 'org_merged');
@@ -149,7 +152,5 @@ export async function moveMembersOnMerge(
       note: `Организация «${from.name}» присоединена`,
     });
   }
-  await addToMemberCount(trx, from.id, -ids.length);
-  await addToMemberCount(trx, to.id, ids.length);
   return ids.length;
 }

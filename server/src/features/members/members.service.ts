@@ -16,7 +16,8 @@ import { authorize, authorizeList, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { pageOfChanges } from '../history/history.service.js';
 import { diffPassport } from '../orgs/org-passport.js';
-import { addToMemberCount, getOrgPlacement } from '../orgs/orgs.service.js';
+import { getOrgPlacement } from '../orgs/orgs.service.js';
+import { factsOf, recordMemberFacts } from '../stats/stats.service.js';
 import { cardNumberFromSerial } from './card-number.js';
 import {
   applyCardPatch,
@@ -136,13 +137,14 @@ export async function createMember(ctx: Ctx, input: MemberCreate): Promise<Membe
       explainUnique(ctx, trx, card),
     );
     await openPeriod(trx, { memberId: id, orgId: org.id, on });
-    await addToMemberCount(trx, org.id, 1);
+    const created = await mustFindMember(trx, id);
+    await recordMemberFacts(trx, null, factsOf(created));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: org.path },
       action: 'create',
       changes: diffPassport(emptyCard('', ''), card),
     });
-    return toMember(await mustFindMember(trx, id));
+    return toMember(created);
   });
 }
 
@@ -176,12 +178,14 @@ export async function updateMember(ctx: Ctx, id: string, patch: MemberPatch): Pr
         }),
       explainUnique(ctx, trx, after, id),
     );
+    const updated = await mustFindMember(trx, id);
+    await recordMemberFacts(trx, factsOf(member), factsOf(updated));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: member.org_path },
       action: 'update',
       changes,
     });
-    return toMember(await mustFindMember(trx, id));
+    return toMember(updated);
   });
 }
 

@@ -1,9 +1,10 @@
 import { type Org, type OrgLevel, todayIso } from '@profreestr/contracts';
 import { conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
-import { childPath, isInSubtree } from '../../lib/tree-path.js';
+import { childPath, isInSubtree, parentPathOf } from '../../lib/tree-path.js';
 import { authorize } from '../access/access.js';
 import { moveMembersOnMerge } from '../members/member-lifecycle.service.js';
+import { moveSubtreeStats } from '../stats/stats.service.js';
 import { recordOrgChange } from './org-history.service.js';
 import {
   countActiveChildren,
@@ -38,6 +39,7 @@ export async function moveOrg(ctx: Ctx, id: string, input: { parentId: string })
     const newPath = childPath(parent.path, org.id);
     const moved = await moveSubtree(trx, org.path, newPath);
     await updateOrgRow(trx, org.id, { parent_id: parent.id });
+    await moveSubtreeStats(trx, org.id, parentPathOf(org.path), parent.path);
     await recordOrgChange(trx, ctx, {
       org: { id: org.id, path: newPath },
       action: 'move',

@@ -22,22 +22,26 @@ const orgColumns = [
   'orgs.chairman',
   'orgs.edu_org',
   'orgs.contacts',
-  'orgs.member_count',
   'orgs.liquidated_on',
   'orgs.merged_into_id',
 ] as const;
 
 function selectOrgs(db: Kysely<Database>) {
-  return db
-    .selectFrom('orgs')
-    .select(orgColumns)
-    .select((eb) =>
-      eb
-        .selectFrom('orgs as c')
-        .whereRef('c.parent_id', '=', 'orgs.id')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .as('child_count'),
-    );
+  return (
+    db
+      .selectFrom('orgs')
+      .leftJoin('org_stats', 'org_stats.org_id', 'orgs.id')
+      .select(orgColumns)
+      // Members on record in the whole subtree, from the maintained counts.
+      .select(sql<number>`coalesce(org_stats.active, 0)`.as('member_count'))
+      .select((eb) =>
+        eb
+          .selectFrom('orgs as c')
+          .whereRef('c.parent_id', '=', 'orgs.id')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .as('child_count'),
+      )
+  );
 }
 
 export type OrgRecord = NonNullable<Awaited<ReturnType<typeof findOrgById>>>;
@@ -178,12 +182,4 @@ export async function countOrgs(db: Kysely<Database>): Promise<number> {
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirstOrThrow();
   return row.n;
-}
-
-export async function addToMemberCount(db: Kysely<Database>, orgId: string, delta: number) {
-  await db
-    .updateTable('orgs')
-    .set({ member_count: sql`member_count + ${delta}` })
-    .where('id', '=', orgId)
-    .execute();
 }

@@ -18,6 +18,7 @@ import { nameKey } from '../../lib/name-key.js';
 import { childPath, pathIds, rootPath } from '../../lib/tree-path.js';
 import { authorize, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { createStatsRow } from '../stats/stats.service.js';
 import { recordOrgChange } from './org-history.service.js';
 import {
   applyPassportPatch,
@@ -30,7 +31,6 @@ import {
   readEduOrg,
 } from './org-passport.js';
 import {
-  addToMemberCount as addToMemberCountRow,
   countOrgs,
   findChildren,
   findOrgById,
@@ -186,6 +186,7 @@ export async function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {
       level,
       ...passportColumns(passport),
     }).catch(rethrowDuplicateCode);
+    await createStatsRow(trx, id);
     await recordOrgChange(trx, ctx, {
       org: { id, path },
       action: 'create',
@@ -250,10 +251,8 @@ export async function createCentralOrg(db: Kysely<Database>): Promise<string> {
       shortName: 'Профсоюз образования',
     }),
   });
+  await createStatsRow(db, id);
   return id;
 }
 
 export const countAllOrgs = countOrgs;
-
-/** Members on record per org, kept in the transaction that puts members on or off record. */
-export const addToMemberCount = addToMemberCountRow;
