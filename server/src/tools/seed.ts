@@ -81,6 +81,13 @@ try {
   // org_path comes from the generator, so the trigger that copies it from orgs can rest.
   const copy = (table: string, columns: readonly string[], chunks: AsyncIterable<string>) =>
     database.copyIn(table, columns, chunks, { withoutTriggers: true });
+  // Indexes are built once after the load instead of row by row during it.
+  const indexes = (await database.query(
+    `select indexname, indexdef from pg_indexes
+     where schemaname = current_schema() and tablename in ('members', 'member_periods')
+       and indexname not like '%_pkey'`,
+  )) as { indexname: string; indexdef: string }[];
+  for (const index of indexes) await sql.raw(`drop index ${index.indexname}`).execute(db);
   await copy(
     'members',
     MEMBER_COLUMNS,
@@ -99,6 +106,9 @@ try {
     ),
   );
   step('периоды учёта');
+  await sql`set maintenance_work_mem = '512MB'`.execute(db);
+  for (const index of indexes) await sql.raw(index.indexdef).execute(db);
+  step(`индексы: ${indexes.length}`);
   await rebuildAllStats(db);
   await sql`select setval(pg_get_serial_sequence('members', 'id'), (select max(id) from members))`.execute(
     db,
