@@ -1,16 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // Server tests always run on PGlite; with TEST_DATABASE_URL they run on PostgreSQL as well.
-const serverTests = (name: string, env: Record<string, string>) => ({
+const serverTests = (name: string, env: Record<string, string>, include: string[]) => ({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     name,
-    include: [
-      'server/src/**/*.test.ts',
-      'server/test/**/*.test.ts',
-      'packages/contracts/src/**/*.test.ts',
-    ],
+    include,
     environment: 'node',
     env,
     testTimeout: 30_000,
@@ -23,8 +19,14 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
     projects: [
-      serverTests('pglite', { TEST_DB: 'pglite' }),
-      ...(process.env.TEST_DATABASE_URL ? [serverTests('postgres', { TEST_DB: 'postgres' })] : []),
+      serverTests('pglite', { TEST_DB: 'pglite' }, [
+        'server/src/**/*.test.ts',
+        'packages/contracts/src/**/*.test.ts',
+      ]),
+      // On PostgreSQL again only what touches the database; pure rules ran above.
+      ...(process.env.TEST_DATABASE_URL
+        ? [serverTests('postgres', { TEST_DB: 'postgres' }, ['server/src/features/**/*.test.ts'])]
+        : []),
       {
         resolve: { conditions: ['source'] },
         ssr: { resolve: { conditions: ['source'] } },
