@@ -1,6 +1,7 @@
-import { Button, Menu } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import type { Member } from '@profreestr/contracts';
 import { useState } from 'react';
+import { ActionsMenu } from '../components/actions-menu';
 import { DeregisterModal } from './deregister-modal';
 import { READMIT_TITLE, ReadmitModal } from './readmit-modal';
 import { TransferModal } from './transfer-modal';
@@ -21,26 +22,17 @@ export function MemberActions({ member, canTransfer }: MemberActionsProps) {
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Button variant="default" size="sm" style={{ flexShrink: 0 }}>
-            Действия
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          {active && canTransfer && (
-            <Menu.Item onClick={() => setOpen('transfer')}>
-              Перевести в другую организацию
-            </Menu.Item>
-          )}
-          {active && (
-            <Menu.Item color="red" onClick={() => setOpen('deregister')}>
-              Снять с учёта
-            </Menu.Item>
-          )}
-          {!active && <Menu.Item onClick={() => setOpen('readmit')}>{READMIT_TITLE}</Menu.Item>}
-        </Menu.Dropdown>
-      </Menu>
+      <ActionsMenu>
+        {active && canTransfer && (
+          <Menu.Item onClick={() => setOpen('transfer')}>Перевести в другую организацию</Menu.Item>
+        )}
+        {active && (
+          <Menu.Item color="red" onClick={() => setOpen('deregister')}>
+            Снять с учёта
+          </Menu.Item>
+        )}
+        {!active && <Menu.Item onClick={() => setOpen('readmit')}>{READMIT_TITLE}</Menu.Item>}
+      </ActionsMenu>
       <TransferModal member={member} opened={open === 'transfer'} onClose={close} />
       <DeregisterModal member={open === 'deregister' ? member : null} onClose={close} />
       <ReadmitModal member={member} opened={open === 'readmit'} onClose={close} />

@@ -3,8 +3,8 @@ import { memberChangeActionLabels, periodEndLabels } from '@profreestr/contracts
 import { Link } from 'react-router';
 import { type RegistrationPeriod, useMemberHistory } from '../api/members';
 import { PageLoader, QueryError } from '../components/query-state';
-import { ShowMore } from '../components/show-more';
-import { ChangeCard, type FieldDescription, newestFirst } from '../passport/change-card';
+import { ChangeCard, type FieldDescription } from '../passport/change-card';
+import { ChangeLog } from '../passport/change-log';
 import { formatDate } from '../passport/field-model';
 import { memberFieldsByPath } from './member-fields';
 import { OrgName } from './org-name';
@@ -70,28 +70,18 @@ const order = (field: string) => ORDER.get(field) ?? ORDER.size;
 
 /** The member's change log, newest first. */
 export function MemberHistoryTab({ memberId }: { memberId: string }) {
-  const history = useMemberHistory(memberId);
-  const items = (history.data?.pages.flatMap((page) => page.items) ?? []).sort(newestFirst);
-
-  if (history.isPending) return <PageLoader />;
-  if (history.isError && items.length === 0) {
-    return <QueryError error={history.error} onRetry={() => history.refetch()} />;
-  }
   return (
-    <Stack gap="sm">
-      {items.length === 0 && <Text c="dimmed">Изменений пока не было.</Text>}
-      <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
-        {items.map((entry) => (
-          <ChangeCard
-            key={entry.id}
-            entry={entry}
-            actionLabel={memberChangeActionLabels[entry.action] ?? entry.action}
-            describe={describe}
-            order={order}
-          />
-        ))}
-      </Stack>
-      <ShowMore query={history} />
-    </Stack>
+    <ChangeLog
+      history={useMemberHistory(memberId)}
+      entry={(entry) => (
+        <ChangeCard
+          key={entry.id}
+          entry={entry}
+          actionLabel={memberChangeActionLabels[entry.action] ?? entry.action}
+          describe={describe}
+          order={order}
+        />
+      )}
+    />
   );
 }

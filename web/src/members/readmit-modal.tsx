@@ -1,11 +1,11 @@
-import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
-import { type Member, type Org, todayIso } from '@profreestr/contracts';
+import { Checkbox, Stack, Text } from '@mantine/core';
+import type { Member, Org } from '@profreestr/contracts';
 import { type FormEvent, useState } from 'react';
 import { useReadmitMember } from '../api/member-mutations';
 import { FormModal } from '../components/form-modal';
 import { OrgPicker } from '../orgs/org-picker';
-import { formErrors } from '../passport/api-errors';
-import { formatDate, parseFormValue } from '../passport/field-model';
+import { formatDate } from '../passport/field-model';
+import { ActionDateFooter, useActionDate } from './action-date';
 import { memberName } from './member-status';
 import { OrgName } from './org-name';
 
@@ -16,7 +16,6 @@ interface ModalProps {
 }
 
 export const READMIT_TITLE = 'Поставить на учёт повторно';
-const DATE = { key: 'on', label: '', kind: 'date', required: true, past: true } as const;
 
 export function ReadmitModal({ member, opened, onClose }: ModalProps) {
   return (
@@ -30,21 +29,15 @@ export function ReadmitModal({ member, opened, onClose }: ModalProps) {
 function ReadmitForm({ member, onClose }: { member: Member; onClose: () => void }) {
   const [elsewhere, setElsewhere] = useState(false);
   const [target, setTarget] = useState<Org | null>(null);
-  const [on, setOn] = useState(todayIso());
-  const [dateError, setDateError] = useState<string | null>(null);
   const readmit = useReadmitMember(member);
-  // A date the server refuses goes under the date; anything else above the buttons.
-  const failure = readmit.isError ? formErrors(readmit.error, '', ['on']) : null;
+  const date = useActionDate(readmit);
+  const { on } = date;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const date = parseFormValue(DATE, on);
-    if ('error' in date) {
-      setDateError(date.error);
-      return;
-    }
+    if (!date.check()) return;
     if (member.deregisteredOn && on < member.deregisteredOn) {
-      setDateError(`Не раньше снятия с учёта (${formatDate(member.deregisteredOn)})`);
+      date.setError(`Не раньше снятия с учёта (${formatDate(member.deregisteredOn)})`);
       return;
     }
     const body = elsewhere && target ? { on, orgId: target.id } : { on };
@@ -80,32 +73,14 @@ function ReadmitForm({ member, onClose }: { member: Member; onClose: () => void 
             status="active"
           />
         )}
-        <TextInput
-          type="date"
-          label="Дата постановки на учёт"
-          required
-          max={todayIso()}
-          value={on}
-          error={dateError ?? (failure?.fields.on || undefined)}
-          onChange={(event) => {
-            setOn(event.currentTarget.value);
-            readmit.reset();
-            setDateError(null);
-          }}
+        <ActionDateFooter
+          date={date}
+          dateLabel="Дата постановки на учёт"
+          failureTitle="Не удалось поставить на учёт"
+          submitLabel={READMIT_TITLE}
+          submitDisabled={elsewhere && !target}
+          onCancel={onClose}
         />
-        {failure?.general && (
-          <Alert color="red" role="alert" title="Не удалось поставить на учёт">
-            {failure.general}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" disabled={elsewhere && !target} loading={readmit.isPending}>
-            {READMIT_TITLE}
-          </Button>
-          <Button variant="default" onClick={onClose} disabled={readmit.isPending}>
-            Отмена
-          </Button>
-        </Group>
       </Stack>
     </form>
   );

@@ -1,18 +1,13 @@
-import { Alert, Anchor, Box, Button, Group, Stack } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Stack } from '@mantine/core';
 import { type Member, memberCategoryLabels, sexLabels } from '@profreestr/contracts';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../api/client';
 import { type MemberCreateBody, useCreateMember } from '../api/member-mutations';
-import {
-  clearFieldError,
-  FORM_ERRORS_NONE,
-  type FormErrors,
-  formErrors,
-} from '../passport/api-errors';
-import { FieldGrid, FieldInput } from '../passport/field-input';
+import { clearFieldError, FORM_ERRORS_NONE, formErrors } from '../passport/api-errors';
+import { FieldForm, useFieldFormState } from '../passport/field-form';
+import { FieldInput } from '../passport/field-input';
 import { type FieldDef, type FormValue, type FormValues, parseForm } from '../passport/field-model';
-import classes from '../passport/passport.module.css';
 import { checkBirthDate, sexFromMiddleName } from './member-rules';
 
 const FIELDS: FieldDef[] = [
@@ -40,33 +35,22 @@ interface RegisterFormProps {
 
 /** The short form of putting someone on record: the name and a few facts, the rest later. */
 export function RegisterForm({ orgId, onRegistered, onCancel }: RegisterFormProps) {
-  const [values, setValues] = useState<FormValues>(EMPTY);
-  const [errors, setErrors] = useState<FormErrors>(FORM_ERRORS_NONE);
+  const form = useFieldFormState(EMPTY);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [hasCard, setHasCard] = useState(false);
   const sexTouched = useRef(false);
-  const formRef = useRef<HTMLFormElement>(null);
   const cardId = useId();
   const create = useCreateMember();
 
-  // «Поставить ещё» replaces the form inside the open dialog: focus the first input again.
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-  }, []);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     setConflict(null);
     const fields = hasCard ? [...FIELDS, CARD] : FIELDS;
-    const { parsed, errors: invalid } = parseForm(fields, values);
-    if (Object.keys(invalid).length > 0) {
-      setErrors({ fields: invalid, general: 'Проверьте выделенные поля.' });
-      return;
-    }
+    const { parsed, errors: invalid } = parseForm(fields, form.values);
+    if (form.reject(invalid)) return;
     // Only what is filled in: the server fills the rest (the date of record: today).
     const filled = Object.entries(parsed).filter(([, value]) => value !== null);
     const body = { orgId, ...Object.fromEntries(filled) } as MemberCreateBody;
-    setErrors(FORM_ERRORS_NONE);
+    form.setErrors(FORM_ERRORS_NONE);
     create.mutate(body, {
       onSuccess: onRegistered,
       onError: (error) => {
@@ -76,86 +60,77 @@ export function RegisterForm({ orgId, onRegistered, onCancel }: RegisterFormProp
             message: error.message,
             memberId: person ? String(person.memberId) : null,
           });
-          setErrors(FORM_ERRORS_NONE);
+          form.setErrors(FORM_ERRORS_NONE);
           return;
         }
-        setErrors(formErrors(error, '', KEYS));
+        form.setErrors(formErrors(error, '', KEYS));
       },
     });
   };
 
   const set = (key: string, value: FormValue) => {
-    setValues((current) => {
+    form.setValues((current) => {
       const next = { ...current, [key]: value };
       if (key === 'middleName' && !sexTouched.current) next.sex = sexFromMiddleName(value);
       return next;
     });
     if (key === 'sex') sexTouched.current = true;
-    setErrors((current) => clearFieldError(current, key));
+    form.setErrors((current) => clearFieldError(current, key));
     setConflict(null);
   };
 
-  return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Постановка на учёт">
-      <Stack gap="md">
-        {conflict && (
-          <Alert color="orange" role="alert" title="Такой человек уже есть в реестре">
-            <Stack gap={6} align="flex-start">
-              {conflict.message}
-              {conflict.memberId && (
-                <Anchor component={Link} to={`/members/${conflict.memberId}`} fw={500}>
-                  Открыть карточку
-                </Anchor>
-              )}
-            </Stack>
-          </Alert>
+  const notice = conflict && (
+    <Alert color="orange" role="alert" title="Такой человек уже есть в реестре">
+      <Stack gap={6} align="flex-start">
+        {conflict.message}
+        {conflict.memberId && (
+          <Anchor component={Link} to={`/members/${conflict.memberId}`} fw={500}>
+            Открыть карточку
+          </Anchor>
         )}
-        {errors.general && (
-          <Alert color="red" role="alert" title="Не удалось поставить на учёт">
-            {errors.general}
-          </Alert>
-        )}
-        <FieldGrid
-          fields={FIELDS}
-          values={values}
-          errors={errors.fields}
-          onChange={set}
-          disabled={create.isPending}
-          autoFocus
-        />
-        <Box>
-          <Button
-            variant="subtle"
-            px={0}
-            aria-expanded={hasCard}
-            aria-controls={cardId}
-            onClick={() => setHasCard((open) => !open)}
-            leftSection={<span aria-hidden>{hasCard ? '▾' : '▸'}</span>}
-          >
-            Уже есть билет
-          </Button>
-          <Box id={cardId} hidden={!hasCard} maw={320}>
-            {hasCard && (
-              <FieldInput
-                def={CARD}
-                value={values.cardNumber ?? ''}
-                onChange={(value) => set(CARD.key, value)}
-                error={errors.fields.cardNumber || undefined}
-                description="16 цифр с билета. Если билета нет, номер присвоит реестр."
-                disabled={create.isPending}
-              />
-            )}
-          </Box>
-        </Box>
-        <Group className={classes.formActions}>
-          <Button type="submit" loading={create.isPending}>
-            Поставить на учёт
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={create.isPending}>
-            Отмена
-          </Button>
-        </Group>
       </Stack>
-    </form>
+    </Alert>
+  );
+
+  return (
+    <FieldForm
+      label="Постановка на учёт"
+      fields={FIELDS}
+      form={form}
+      pending={create.isPending}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+      onChange={set}
+      // «Поставить ещё» replaces the form inside the open dialog: focus the first input again.
+      focus="marked"
+      errorTitle="Не удалось поставить на учёт"
+      submitLabel="Поставить на учёт"
+      notice={notice}
+    >
+      <Box>
+        <Button
+          variant="subtle"
+          px={0}
+          aria-expanded={hasCard}
+          aria-controls={cardId}
+          onClick={() => setHasCard((open) => !open)}
+          leftSection={<span aria-hidden>{hasCard ? '▾' : '▸'}</span>}
+        >
+          Уже есть билет
+        </Button>
+        <Box id={cardId} hidden={!hasCard} maw={320}>
+          {hasCard && (
+            <FieldInput
+              def={CARD}
+              value={form.values.cardNumber ?? ''}
+              onChange={(value) => set(CARD.key, value)}
+              error={form.errors.fields.cardNumber || undefined}
+              description="16 цифр с билета. Если билета нет, номер присвоит реестр."
+              disabled={create.isPending}
+            />
+          )}
+        </Box>
+      </Box>
+    </FieldForm>
   );
 }

@@ -1,11 +1,10 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { type Member, type Org, todayIso } from '@profreestr/contracts';
+import { Stack, Text } from '@mantine/core';
+import type { Member, Org } from '@profreestr/contracts';
 import { useState } from 'react';
 import { useTransferMember } from '../api/member-mutations';
 import { FormModal } from '../components/form-modal';
 import { OrgPicker } from '../orgs/org-picker';
-import { formErrors } from '../passport/api-errors';
-import { parseFormValue } from '../passport/field-model';
+import { ActionDateFooter, useActionDate } from './action-date';
 import { bySex, memberName } from './member-status';
 
 interface ModalProps {
@@ -24,15 +23,10 @@ export function TransferModal({ member, opened, onClose }: ModalProps) {
   );
 }
 
-const DATE = { key: 'on', label: '', kind: 'date', required: true, past: true } as const;
-
 function TransferForm({ member, onClose }: { member: Member; onClose: () => void }) {
   const [target, setTarget] = useState<Org | null>(null);
-  const [on, setOn] = useState(todayIso());
-  const [dateError, setDateError] = useState<string | null>(null);
   const transfer = useTransferMember(member);
-  // A date the server refuses goes under the date; anything else above the buttons.
-  const failure = transfer.isError ? formErrors(transfer.error, '', ['on']) : null;
+  const date = useActionDate(transfer);
 
   const unavailable = (org: Org) => {
     if (org.id === member.orgId) return 'Член Профсоюза уже на учёте здесь';
@@ -41,12 +35,8 @@ function TransferForm({ member, onClose }: { member: Member; onClose: () => void
   };
 
   const submit = () => {
-    const date = parseFormValue(DATE, on);
-    if ('error' in date) {
-      setDateError(date.error);
-      return;
-    }
-    if (target) transfer.mutate({ toOrgId: target.id, on }, { onSuccess: onClose });
+    if (!date.check()) return;
+    if (target) transfer.mutate({ toOrgId: target.id, on: date.on }, { onSuccess: onClose });
   };
 
   return (
@@ -64,32 +54,15 @@ function TransferForm({ member, onClose }: { member: Member; onClose: () => void
         status="active"
         unavailable={unavailable}
       />
-      <TextInput
-        type="date"
-        label="Дата перевода"
-        required
-        max={todayIso()}
-        value={on}
-        error={dateError ?? (failure?.fields.on || undefined)}
-        onChange={(event) => {
-          setOn(event.currentTarget.value);
-          transfer.reset();
-          setDateError(null);
-        }}
+      <ActionDateFooter
+        date={date}
+        dateLabel="Дата перевода"
+        failureTitle="Не удалось перевести"
+        submitLabel="Перевести"
+        submitDisabled={!target}
+        onSubmit={submit}
+        onCancel={onClose}
       />
-      {failure?.general && (
-        <Alert color="red" role="alert" title="Не удалось перевести">
-          {failure.general}
-        </Alert>
-      )}
-      <Group>
-        <Button disabled={!target} loading={transfer.isPending} onClick={submit}>
-          Перевести
-        </Button>
-        <Button variant="default" onClick={onClose} disabled={transfer.isPending}>
-          Отмена
-        </Button>
-      </Group>
     </Stack>
   );
 }

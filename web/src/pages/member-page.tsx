@@ -1,14 +1,14 @@
-import { Stack, Tabs } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { Member } from '@profreestr/contracts';
 import type { ReactNode } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { isMemberId, useMember } from '../api/members';
 import { useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
 import { PageLoader, QueryError } from '../components/query-state';
-import { useTabInView } from '../components/use-tab-in-view';
+import { type TabDef, UrlTabs } from '../components/url-tabs';
 import { MemberActions } from '../members/member-actions';
 import { MemberFieldTab } from '../members/member-field-tab';
 import {
@@ -20,7 +20,6 @@ import {
 import { MemberHeader } from '../members/member-header';
 import { MemberHistoryTab, RegistrationPeriods } from '../members/member-history';
 import { memberName } from '../members/member-status';
-import classes from '../passport/passport.module.css';
 import { NotFoundPage } from './not-found-page';
 
 const NOT_FOUND = 'Член Профсоюза не найден';
@@ -65,17 +64,10 @@ function MemberView({ id }: { id: string }) {
   );
 }
 
-interface TabDef {
-  value: string;
-  label: string;
-  panel: ReactNode;
-}
-
 const DEFAULT_TAB = generalSection.tab;
 
 /** The card's sections; the open one is `?tab=` in the URL, so a reload keeps it. */
 function CardTabs({ member, canEdit }: { member: Member; canEdit: boolean }) {
-  const [params, setParams] = useSearchParams();
   const fieldTab = (section: typeof generalSection, extra?: ReactNode): TabDef => ({
     value: section.tab,
     label: section.title,
@@ -92,34 +84,5 @@ function CardTabs({ member, canEdit }: { member: Member; canEdit: boolean }) {
     fieldTab(contactsSection),
     { value: 'history', label: 'История', panel: <MemberHistoryTab memberId={member.id} /> },
   ];
-  const requested = params.get('tab');
-  const active = tabs.some((tab) => tab.value === requested) ? (requested as string) : DEFAULT_TAB;
-
-  const listRef = useTabInView(active);
-
-  const onChange = (value: string | null) => {
-    if (!value) return;
-    setParams(value === DEFAULT_TAB ? {} : { tab: value }, { replace: true });
-  };
-
-  return (
-    <Tabs value={active} onChange={onChange} keepMounted={false}>
-      <Tabs.List
-        ref={listRef}
-        className={classes.list}
-        aria-label="Разделы карточки члена Профсоюза"
-      >
-        {tabs.map((tab) => (
-          <Tabs.Tab key={tab.value} value={tab.value} className={classes.tab}>
-            {tab.label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-      {tabs.map((tab) => (
-        <Tabs.Panel key={tab.value} value={tab.value} pt="md">
-          {tab.panel}
-        </Tabs.Panel>
-      ))}
-    </Tabs>
-  );
+  return <UrlTabs tabs={tabs} defaultTab={DEFAULT_TAB} label="Разделы карточки члена Профсоюза" />;
 }

@@ -1,13 +1,12 @@
-import { Stack, Tabs, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { canHaveChildren, type Org } from '@profreestr/contracts';
-import type { ReactNode } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { isOrgId, useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
 import { PageLoader, QueryError } from '../components/query-state';
-import { useTabInView } from '../components/use-tab-in-view';
+import { type TabDef, UrlTabs } from '../components/url-tabs';
 import { MemberList } from '../members/member-list';
 import { OrgTree } from '../orgs/org-tree';
 import { FieldTab } from '../passport/field-tab';
@@ -16,7 +15,6 @@ import { hasActions, OrgActions } from '../passport/org-actions';
 import { OrgBreadcrumbs, OrgHeader } from '../passport/org-header';
 import { activistsDef, eventsDef, staffDef } from '../passport/part-defs';
 import { PartTab } from '../passport/part-tab';
-import classes from '../passport/passport.module.css';
 import {
   chairmanSection,
   contactsSection,
@@ -61,12 +59,6 @@ function OrgView({ id }: { id: string }) {
       <PassportTabs org={org.data} canEdit={canEdit} />
     </Stack>
   );
-}
-
-interface TabDef {
-  value: string;
-  label: string;
-  panel: ReactNode;
 }
 
 function passportTabs(org: Org, canEdit: boolean): TabDef[] {
@@ -130,32 +122,11 @@ const DEFAULT_TAB = 'inpo';
 
 /** The passport's sections; the open one is `?tab=` in the URL, so a reload keeps it. */
 function PassportTabs({ org, canEdit }: { org: Org; canEdit: boolean }) {
-  const [params, setParams] = useSearchParams();
-  const tabs = passportTabs(org, canEdit);
-  const requested = params.get('tab');
-  const active = tabs.some((tab) => tab.value === requested) ? (requested as string) : DEFAULT_TAB;
-  const listRef = useTabInView(active);
-
-  const onChange = (value: string | null) => {
-    if (!value) return;
-    // Only `tab`: the members' search and filters belong to their tab, not to the next one.
-    setParams(value === DEFAULT_TAB ? {} : { tab: value }, { replace: true });
-  };
-
   return (
-    <Tabs value={active} onChange={onChange} keepMounted={false}>
-      <Tabs.List ref={listRef} className={classes.list} aria-label="Разделы паспорта организации">
-        {tabs.map((tab) => (
-          <Tabs.Tab key={tab.value} value={tab.value} className={classes.tab}>
-            {tab.label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-      {tabs.map((tab) => (
-        <Tabs.Panel key={tab.value} value={tab.value} pt="md">
-          {tab.panel}
-        </Tabs.Panel>
-      ))}
-    </Tabs>
+    <UrlTabs
+      tabs={passportTabs(org, canEdit)}
+      defaultTab={DEFAULT_TAB}
+      label="Разделы паспорта организации"
+    />
   );
 }

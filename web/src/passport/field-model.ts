@@ -186,6 +186,19 @@ export function changedKeys(defs: FieldDef[], initial: FormValues, values: FormV
     .filter((key) => changed.includes(key) || groups.has(key.split('.')[0] as string));
 }
 
+/**
+ * What an edit sends: the changed keys and their parsed values. Only what is sent is checked:
+ * an old value nobody touched does not block the others.
+ */
+export function parseChanges(defs: FieldDef[], initial: FormValues, values: FormValues) {
+  const changed = changedKeys(defs, initial, values);
+  const { parsed, errors } = parseForm(
+    defs.filter((def) => changed.includes(def.key)),
+    values,
+  );
+  return { changed, parsed, errors };
+}
+
 const dateFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
 

@@ -1,9 +1,7 @@
-import { Stack, Text } from '@mantine/core';
 import { type OrgChange, orgChangeActionLabels } from '@profreestr/contracts';
 import { useOrgHistory } from '../api/org-parts';
-import { PageLoader, QueryError } from '../components/query-state';
-import { ShowMore } from '../components/show-more';
-import { ChangeCard, type FieldDescription, newestFirst } from './change-card';
+import { ChangeCard, type FieldDescription } from './change-card';
+import { ChangeLog } from './change-log';
 import { partFieldsByAction } from './part-defs';
 import { passportFieldsByPath } from './passport-fields';
 
@@ -49,22 +47,10 @@ function HistoryEntry({ entry }: { entry: OrgChange }) {
 
 /** The org's change log, newest first (the server's order). */
 export function HistoryTab({ orgId }: { orgId: string }) {
-  const history = useOrgHistory(orgId);
-  const items = (history.data?.pages.flatMap((page) => page.items) ?? []).sort(newestFirst);
-
-  if (history.isPending) return <PageLoader />;
-  if (history.isError && items.length === 0) {
-    return <QueryError error={history.error} onRetry={() => history.refetch()} />;
-  }
   return (
-    <Stack gap="sm">
-      {items.length === 0 && <Text c="dimmed">Изменений пока не было.</Text>}
-      <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
-        {items.map((entry) => (
-          <HistoryEntry key={entry.id} entry={entry} />
-        ))}
-      </Stack>
-      <ShowMore query={history} />
-    </Stack>
+    <ChangeLog
+      history={useOrgHistory(orgId)}
+      entry={(entry) => <HistoryEntry key={entry.id} entry={entry} />}
+    />
   );
 }

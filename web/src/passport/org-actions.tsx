@@ -1,6 +1,7 @@
-import { Button, Menu } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import { canHaveChildren, type Org } from '@profreestr/contracts';
 import { useState } from 'react';
+import { ActionsMenu } from '../components/actions-menu';
 import { CreateChildModal } from './create-child-modal';
 import { LiquidateModal } from './liquidate-modal';
 import { MergeModal } from './merge-modal';
@@ -22,27 +23,20 @@ export function OrgActions({ org, ownOrgId }: OrgActionsProps) {
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Button variant="default" size="sm" style={{ flexShrink: 0 }}>
-            Действия
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          {canHaveChildren(org.level) && (
-            <Menu.Item onClick={() => setOpen('create')}>Создать подчинённую организацию</Menu.Item>
-          )}
-          {structural && <Menu.Item onClick={() => setOpen('move')}>Перенести</Menu.Item>}
-          {structural && org.level === 'primary' && (
-            <Menu.Item onClick={() => setOpen('merge')}>Присоединить к другой</Menu.Item>
-          )}
-          {structural && (
-            <Menu.Item color="red" onClick={() => setOpen('liquidate')}>
-              Ликвидировать
-            </Menu.Item>
-          )}
-        </Menu.Dropdown>
-      </Menu>
+      <ActionsMenu>
+        {canHaveChildren(org.level) && (
+          <Menu.Item onClick={() => setOpen('create')}>Создать подчинённую организацию</Menu.Item>
+        )}
+        {structural && <Menu.Item onClick={() => setOpen('move')}>Перенести</Menu.Item>}
+        {structural && org.level === 'primary' && (
+          <Menu.Item onClick={() => setOpen('merge')}>Присоединить к другой</Menu.Item>
+        )}
+        {structural && (
+          <Menu.Item color="red" onClick={() => setOpen('liquidate')}>
+            Ликвидировать
+          </Menu.Item>
+        )}
+      </ActionsMenu>
       <CreateChildModal org={org} opened={open === 'create'} onClose={close} />
       <MoveModal org={org} opened={open === 'move'} onClose={close} />
       <MergeModal org={org} opened={open === 'merge'} onClose={close} />
