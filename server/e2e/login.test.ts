@@ -1,20 +1,16 @@
-import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, signIn } from './e2e-api.js';
 import {
   E2E_ADMIN_PASSWORD,
+  e2eEnabled,
   launchBrowser,
   phoneViewport,
   type RunningServer,
   startServer,
 } from './e2e-server.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Outside CI a machine without Chromium skips these; CI installs it and must run them.
-const runE2e = fs.existsSync(chromiumPath) || process.env.CI === 'true';
-
-describe.runIf(runE2e)('signing in through the real login page', () => {
+describe.runIf(e2eEnabled)('signing in through the real login page', () => {
   let server: RunningServer;
   let browser: Browser;
 

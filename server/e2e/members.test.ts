@@ -1,20 +1,18 @@
-import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, signIn } from './e2e-api.js';
 import {
   E2E_ADMIN_PASSWORD,
+  e2eEnabled,
   launchBrowser,
   phoneViewport,
   type RunningServer,
   startServer,
 } from './e2e-server.js';
 
-const runE2e =
-  fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') || process.env.CI === 'true';
 const PASSWORD = 'e2e-chair-password';
 
-describe.runIf(runE2e)('a chairman on a phone', () => {
+describe.runIf(e2eEnabled)('a chairman on a phone', () => {
   let server: RunningServer;
   let browser: Browser;
   let primaryId: string;
