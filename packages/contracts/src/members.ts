@@ -18,7 +18,7 @@ import {
   requiredPersonName,
   textField,
 } from './fields.js';
-import { fieldChangeSchema } from './org-parts.js';
+import { changeSchema } from './org-parts.js';
 import { ageOn, isValidCardNumber, todayIso } from './validators.js';
 
 // ---- the member card as the API returns it (../shared/API.md) ----
@@ -183,14 +183,7 @@ export const registrationPeriodSchema = z.object({
   reason: z.string().nullable(),
 });
 
-export const memberChangeSchema = z.object({
-  id: idSchema,
-  at: z.string(),
-  actor: z.object({ id: idSchema, login: z.string(), fullName: z.string() }).nullable(),
-  action: z.enum(memberChangeActions),
-  changes: z.array(fieldChangeSchema),
-  note: z.string().nullable(),
-});
+export const memberChangeSchema = changeSchema(memberChangeActions);
 
 export const memberHistorySchema = z.object({
   periods: z.array(registrationPeriodSchema),

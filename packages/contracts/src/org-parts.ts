@@ -102,12 +102,16 @@ export const fieldChangeSchema = z.object({
 });
 export type FieldChange = z.infer<typeof fieldChangeSchema>;
 
-export const orgChangeSchema = z.object({
-  id: idSchema,
-  at: z.string(),
-  actor: z.object({ id: idSchema, login: z.string(), fullName: z.string() }).nullable(),
-  action: z.enum(orgChangeActions),
-  changes: z.array(fieldChangeSchema),
-  note: z.string().nullable(),
-});
+/** One entry of a record's history: who, when, what action, which fields went from what to what. */
+export const changeSchema = <A extends readonly [string, ...string[]]>(actions: A) =>
+  z.object({
+    id: idSchema,
+    at: z.string(),
+    actor: z.object({ id: idSchema, login: z.string(), fullName: z.string() }).nullable(),
+    action: z.enum(actions),
+    changes: z.array(fieldChangeSchema),
+    note: z.string().nullable(),
+  });
+
+export const orgChangeSchema = changeSchema(orgChangeActions);
 export type OrgChange = z.infer<typeof orgChangeSchema>;

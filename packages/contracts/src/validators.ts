@@ -83,15 +83,14 @@ export function ageOn(birthDate: string, day: string): number {
 }
 
 /**
- * The key that finds one person twice: full name lower-cased, ё as е, hyphens and runs of
- * spaces as one space.
+ * The sort and search key of a name: lower case, ё as е, single spaces. Computed in code, not
+ * in SQL, because lower() of Cyrillic depends on the database's locale.
  */
+export function nameKey(name: string): string {
+  return name.toLocaleLowerCase('ru-RU').replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
+}
+
+/** The key that finds one person twice: the name key of the full name, hyphens as spaces. */
 export function personNameKey(lastName: string, firstName: string, middleName?: string | null) {
-  return [lastName, firstName, middleName ?? '']
-    .join(' ')
-    .toLocaleLowerCase('ru-RU')
-    .replaceAll('ё', 'е')
-    .replace(/[-‐–—]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return nameKey([lastName, firstName, middleName ?? ''].join(' ').replace(/[-‐–—]/g, ' '));
 }

@@ -203,10 +203,8 @@ export interface Database {
   org_stats: OrgStatsTable;
 }
 
-export type OrgRow = Selectable<OrgsTable>;
 export type NewOrgRow = Insertable<OrgsTable>;
 export type OrgRowUpdate = Updateable<OrgsTable>;
-export type UserRow = Selectable<UsersTable>;
 export type MemberRow = Selectable<MembersTable>;
 export type NewMemberRow = Insertable<MembersTable>;
 export type MemberRowUpdate = Updateable<MembersTable>;

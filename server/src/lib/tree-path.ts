@@ -17,7 +17,5 @@ export const subtreeUpperBound = (scopePath: string) => `${scopePath.slice(0, -1
 /** Ids from the root down to the org itself. */
 export const pathIds = (path: string) => path.slice(0, -1).split('.');
 
-export const depthOf = (path: string) => pathIds(path).length;
-
 /** The path of the parent: `1.7.412.` → `1.7.`. */
 export const parentPathOf = (path: string) => path.replace(/[0-9]+\.$/, '');

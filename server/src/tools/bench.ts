@@ -2,13 +2,13 @@
 // `npm run seed`) against hand-written SQL through the bare driver, in the same run.
 import { parseArgs } from 'node:util';
 import type { Role } from '@profreestr/contracts';
+import { nameKey } from '@profreestr/contracts';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import type { Actor } from '../features/access/access.js';
 import { moveOrg } from '../features/orgs/org-tree.service.js';
 import { listChildren, searchOrgs } from '../features/orgs/orgs.service.js';
 import type { Ctx } from '../lib/context.js';
-import { nameKey } from '../lib/name-key.js';
 import { subtreeUpperBound } from '../lib/tree-path.js';
 import { benchHttp } from './bench-http.js';
 import { type Measured, measure, printTable } from './bench-kit.js';

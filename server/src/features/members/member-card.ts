@@ -7,6 +7,7 @@ import {
   personNameKey,
   todayIso,
 } from '@profreestr/contracts';
+import { definedEntries as defined } from '../../lib/objects.js';
 import type { MemberRecord } from './members.queries.js';
 
 // The card of a member and the pure rules for changing it. No database here.
@@ -91,9 +92,6 @@ export const emptyCard = (lastName: string, firstName: string): MemberCard => ({
   address: null,
   notify: { sms: false, push: false, email: false },
 });
-
-const defined = <T extends object>(o: T) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export function applyCardPatch(card: MemberCard, patch: MemberPatch): MemberCard {
   const {

@@ -12,12 +12,7 @@ import {
   openPeriod,
   updateMemberRow,
 } from './members.queries.js';
-import {
-  assertNotOnRecord,
-  MEMBER_NOT_FOUND,
-  mustFindMember,
-  primaryForMembers,
-} from './members.service.js';
+import { assertNotOnRecord, MEMBER_NOT_FOUND, primaryForMembers } from './members.service.js';
 
 // Putting on and taking off record, and moving between primaries. Every step closes or opens a
 // registration period, keeps the orgs' member counts, and lands in the member's history.
@@ -42,8 +37,7 @@ export async function transferMember(
     notBefore(input.on, member.registered_on);
     await closeOpenPeriod(trx, id, input.on, 'transfer');
     await openPeriod(trx, { memberId: id, orgId: target.id, on: input.on });
-    await updateMemberRow(trx, id, { org_id: target.id, registered_on: input.on });
-    const updated = await mustFindMember(trx, id);
+    const updated = await updateMemberRow(trx, id, { org_id: target.id, registered_on: input.on });
     await recordMemberFacts(trx, factsOf(member), factsOf(updated));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: target.path },
@@ -68,13 +62,12 @@ export async function deregisterMember(
     if (member.status !== 'active') throw conflict('Член Профсоюза уже снят с учёта');
     notBefore(input.on, member.registered_on);
     await closeOpenPeriod(trx, id, input.on, input.reason);
-    await updateMemberRow(trx, id, {
+    const updated = await updateMemberRow(trx, id, {
       status: 'deregistered',
       deregistered_on: input.on,
       deregister_reason: input.reason,
       deregister_note: input.note ?? null,
     });
-    const updated = await mustFindMember(trx, id);
     await recordMemberFacts(trx, factsOf(member), factsOf(updated));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: member.path },
@@ -105,7 +98,7 @@ export async function readmitMember(
     if (member.deregistered_on) notBefore(input.on, member.deregistered_on);
     await assertNotOnRecord(ctx, trx, cardOf(member), id);
     await openPeriod(trx, { memberId: id, orgId: target.id, on: input.on });
-    await updateMemberRow(trx, id, {
+    const updated = await updateMemberRow(trx, id, {
       status: 'active',
       org_id: target.id,
       registered_on: input.on,
@@ -113,7 +106,6 @@ export async function readmitMember(
       deregister_reason: null,
       deregister_note: null,
     });
-    const updated = await mustFindMember(trx, id);
     await recordMemberFacts(trx, factsOf(member), factsOf(updated));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: target.path },

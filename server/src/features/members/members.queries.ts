@@ -55,21 +55,22 @@ export async function nextCardSerial(db: Kysely<Database>): Promise<string> {
   return String(rows[0]?.n);
 }
 
-export async function insertMember(db: Kysely<Database>, row: NewMemberRow): Promise<string> {
-  const { id } = await db
-    .insertInto('members')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+// Writes return the row as stored (org_path filled by its trigger): no read-back needed.
+export function insertMember(db: Kysely<Database>, row: NewMemberRow): Promise<MemberRecord> {
+  return db.insertInto('members').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateMemberRow(db: Kysely<Database>, id: string, values: MemberRowUpdate) {
-  await db
+export function updateMemberRow(
+  db: Kysely<Database>,
+  id: string,
+  values: MemberRowUpdate,
+): Promise<MemberRecord> {
+  return db
     .updateTable('members')
     .set({ ...values, updated_at: sql`now()` })
     .where('id', '=', id)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function openPeriod(

@@ -125,7 +125,7 @@ export async function createMember(ctx: Ctx, input: MemberCreate): Promise<Membe
     await assertNotOnRecord(ctx, trx, card);
     const on = registeredOn ?? todayIso();
     const number = await assignCardNumber(trx, cardNumber);
-    const id = await withSavepoint(
+    const created = await withSavepoint(
       trx,
       () =>
         insertMember(trx, {
@@ -136,8 +136,8 @@ export async function createMember(ctx: Ctx, input: MemberCreate): Promise<Membe
         }),
       explainUnique(ctx, trx, card),
     );
+    const { id } = created;
     await openPeriod(trx, { memberId: id, orgId: org.id, on });
-    const created = await mustFindMember(trx, id);
     await recordMemberFacts(trx, null, factsOf(created));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: org.path },
@@ -168,7 +168,7 @@ export async function updateMember(ctx: Ctx, id: string, patch: MemberPatch): Pr
     const changes = diffPassport(before, after);
     if (changes.length === 0) return toMember(member);
     if (member.status === 'active') await assertNotOnRecord(ctx, trx, after, id);
-    await withSavepoint(
+    const updated = await withSavepoint(
       trx,
       () =>
         updateMemberRow(trx, id, {
@@ -178,7 +178,6 @@ export async function updateMember(ctx: Ctx, id: string, patch: MemberPatch): Pr
         }),
       explainUnique(ctx, trx, after, id),
     );
-    const updated = await mustFindMember(trx, id);
     await recordMemberFacts(trx, factsOf(member), factsOf(updated));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: member.org_path },
@@ -187,12 +186,6 @@ export async function updateMember(ctx: Ctx, id: string, patch: MemberPatch): Pr
     });
     return toMember(updated);
   });
-}
-
-export async function mustFindMember(db: Db, id: string) {
-  const row = await findMemberById(db, id);
-  if (!row) throw new Error(`member ${id} vanished inside its own transaction`);
-  return row;
 }
 
 /** What a search box holds: a card number, a birth date, or the beginnings of names. */
@@ -260,22 +253,24 @@ export async function listDuplicates(
   const scope = await scopeOf(ctx, query.under);
   const after = decodeCursor<[string]>(query.cursor, ['string']);
   const keys = await findDuplicateKeys(ctx.db, scope.path, after?.[0], query.limit + 1);
-  const pageKeys = keys.slice(0, query.limit);
-  const rows = pageKeys.length ? await findMembersByNameKeys(ctx.db, scope.path, pageKeys) : [];
+  const page = toPage(
+    keys,
+    query.limit,
+    (key) => key,
+    (key) => [key],
+  );
+  const rows = page.items.length ? await findMembersByNameKeys(ctx.db, scope.path, page.items) : [];
   await recordAudit(ctx.db, ctx, {
     action: 'member.duplicates',
     target: { type: 'org', id: scope.id, orgPath: scope.path },
-    details: { groups: pageKeys.length },
+    details: { groups: page.items.length },
   });
   return {
-    items: pageKeys.map((key) => ({
+    items: page.items.map((key) => ({
       key,
       members: rows.filter((r) => r.name_key === key).map((r) => toMember(r)),
     })),
-    nextCursor:
-      keys.length > query.limit
-        ? Buffer.from(JSON.stringify([pageKeys.at(-1)])).toString('base64url')
-        : null,
+    nextCursor: page.nextCursor,
   };
 }
 

@@ -4,13 +4,14 @@ import {
   activistRoleLabels,
   type EventKind,
   eventKindLabels,
+  nameKey,
   type OrgEvent,
   type StaffMember,
 } from '@profreestr/contracts';
 import { notFound } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
-import { nameKey } from '../../lib/name-key.js';
+import { definedEntries as defined } from '../../lib/objects.js';
 import { authorize } from '../access/access.js';
 import { recordOrgChange } from './org-history.service.js';
 import {
@@ -114,9 +115,6 @@ function columnsOf(part: object): Row {
   }
   return columns;
 }
-
-const defined = (input: object) =>
-  Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 
 /** The org locked for a change of its lists: visible, editable by the caller, not liquidated. */
 async function lockOrgForChange(trx: Ctx['db'], ctx: Ctx, orgId: string) {

@@ -7,9 +7,10 @@ import {
   type EduOrg,
   type EduOrgInput,
   type FieldChange,
+  nameKey,
   type OrgPatch,
 } from '@profreestr/contracts';
-import { nameKey } from '../../lib/name-key.js';
+import { definedEntries as defined } from '../../lib/objects.js';
 
 // The editable passport of an org and the pure rules for changing it: merge a patch, fill the
 // chairman's term, list what changed. No database here, so it is tested directly.
@@ -71,10 +72,6 @@ export const readContacts = (value: unknown): Contacts => ({
   ...emptyContacts,
   ...(value as Partial<Contacts> | null),
 });
-
-function defined<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 function mergeChairman(base: Chairman, patch: ChairmanInput): Chairman {
   const merged: Chairman = {

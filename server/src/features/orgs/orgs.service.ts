@@ -1,6 +1,7 @@
 import {
   childLevelsOf,
   mayHoldChild,
+  nameKey,
   type Org,
   type OrgCreate,
   type OrgLevel,
@@ -14,7 +15,6 @@ import type { Database } from '../../db/schema.js';
 import { AppError, conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
-import { nameKey } from '../../lib/name-key.js';
 import { childPath, pathIds, rootPath } from '../../lib/tree-path.js';
 import { authorize, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';

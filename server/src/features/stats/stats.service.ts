@@ -92,8 +92,3 @@ export async function getOrgStats(ctx: Ctx, orgId: string) {
     },
   };
 }
-
-/** Active members on record in a subtree (the org's own and below). */
-export async function activeMembersBelow(db: Db, orgId: string): Promise<number> {
-  return (await findStats(db, orgId))?.active ?? 0;
-}

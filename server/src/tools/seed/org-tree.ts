@@ -1,5 +1,5 @@
+import { nameKey } from '@profreestr/contracts';
 import type { NewOrgRow } from '../../db/schema.js';
-import { nameKey } from '../../lib/name-key.js';
 import { childPath } from '../../lib/tree-path.js';
 import { eduKinds, headPositions, personName, regionName, town } from './names.js';
 import type { Random } from './random.js';
