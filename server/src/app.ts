@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -9,8 +10,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { ImportConfig } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { registerAuthentication, registerAuthRoutes } from './features/auth/auth.routes.js';
+import { registerExportRoutes } from './features/exports/exports.routes.js';
+import { defaultZipLimits } from './features/imports/file-guard.js';
+import { registerImportRoutes } from './features/imports/imports.routes.js';
+import { IMPORT_QUEUE } from './features/imports/imports.service.js';
+import { startImportWorker } from './features/imports/imports.worker.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerOrgPartRoutes } from './features/orgs/org-parts.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
@@ -19,6 +26,7 @@ import { registerSystemRoutes } from './features/system/system.routes.js';
 import { registerUserRoutes } from './features/users/users.routes.js';
 import { handleError } from './lib/error-handler.js';
 import type { App } from './lib/http.js';
+import { startJobs } from './lib/jobs.js';
 import { registerWebApp } from './lib/web-app.js';
 
 // Validation messages users see are Russian.
@@ -29,7 +37,16 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   webDistDir?: string | undefined;
+  imports?: Partial<ImportConfig>;
 }
+
+export const defaultImportConfig: ImportConfig = {
+  maxBytes: 50 * 1024 * 1024,
+  batchRows: 500,
+  staleSeconds: 60,
+  maxRows: 1_000_000,
+  worker: true,
+};
 
 /** Explicit wiring of every feature: nothing is discovered at run time. */
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -43,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setErrorHandler(handleError);
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart);
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -67,6 +85,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerOrgPartRoutes(app, db);
   registerMemberRoutes(app, db);
   registerStatsRoutes(app, db);
+  registerExportRoutes(app, db);
+
+  const imports = { ...defaultImportConfig, ...options.imports };
+  const jobs = await startJobs(options.database, [IMPORT_QUEUE], (error) =>
+    app.log.error({ err: error }, 'job queue error'),
+  );
+  registerImportRoutes(app, db, jobs, { maxBytes: imports.maxBytes, zip: defaultZipLimits });
+  const stopSweep = imports.worker
+    ? await startImportWorker(db, jobs, imports, app.log)
+    : () => undefined;
+  // Before the database closes: a running import finishes its batch or is resumed later.
+  app.addHook('onClose', async () => {
+    stopSweep();
+    await jobs.stop();
+  });
   await registerWebApp(app, options.webDistDir);
 
   await app.ready();

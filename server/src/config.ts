@@ -14,6 +14,14 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   WEB_DIST_DIR: z.string().optional(),
+  IMPORT_MAX_MB: z.coerce.number().positive().max(1024).default(50),
+  IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(2000).default(500),
+  IMPORT_STALE_SECONDS: z.coerce.number().int().min(1).default(60),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
+  IMPORT_WORKER: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export interface AppConfig {
@@ -28,6 +36,16 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Built web UI to serve; undefined serves the API alone. */
   webDistDir: string | undefined;
+  imports: ImportConfig;
+}
+
+export interface ImportConfig {
+  maxBytes: number;
+  batchRows: number;
+  staleSeconds: number;
+  maxRows: number;
+  /** Run import jobs in this process (false: an API-only server). */
+  worker: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): AppConfig {
@@ -49,5 +67,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ?? defaultWebDist,
+    imports: {
+      maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),
+      batchRows: e.IMPORT_BATCH_ROWS,
+      staleSeconds: e.IMPORT_STALE_SECONDS,
+      maxRows: e.IMPORT_MAX_ROWS,
+      worker: e.IMPORT_WORKER,
+    },
   };
 }

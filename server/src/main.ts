@@ -22,6 +22,7 @@ const app = await buildApp({
   logger: { level: config.logLevel },
   trustProxy: config.trustProxy,
   webDistDir: config.webDistDir,
+  imports: config.imports,
 });
 
 if (firstStart.generatedPassword) {

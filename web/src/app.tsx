@@ -2,6 +2,8 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
 import { DuplicatesPage } from './pages/duplicates-page';
+import { ImportPage } from './pages/import-page';
+import { ImportsPage } from './pages/imports-page';
 import { LoginPage } from './pages/login-page';
 import { MemberPage } from './pages/member-page';
 import { MembersPage } from './pages/members-page';
@@ -26,6 +28,8 @@ export function App() {
         <Route path="members" element={<MembersPage />} />
         <Route path="members/duplicates" element={<DuplicatesPage />} />
         <Route path="members/:id" element={<MemberPage />} />
+        <Route path="imports" element={<ImportsPage />} />
+        <Route path="imports/:id" element={<ImportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

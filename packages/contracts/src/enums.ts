@@ -186,3 +186,27 @@ export const periodEndLabels: Record<string, string> = {
   transfer: 'Перевод в другую организацию',
   org_merged: 'Присоединение организации к другой',
 };
+
+// ---- imports and exports ----
+
+export const importKinds = ['orgs', 'members'] as const;
+export type ImportKind = (typeof importKinds)[number];
+export const importKindLabels: Record<ImportKind, string> = {
+  orgs: 'Организации',
+  members: 'Члены Профсоюза',
+};
+
+export const importStatuses = ['queued', 'running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+export const importStatusLabels: Record<ImportStatus, string> = {
+  queued: 'В очереди',
+  running: 'Выполняется',
+  done: 'Завершён',
+  failed: 'Не выполнен',
+};
+
+export const spreadsheetFormats = ['xlsx', 'csv'] as const;
+export type SpreadsheetFormat = (typeof spreadsheetFormats)[number];
+
+/** How many errors `GET /imports/:id` carries; all of them are in the rejected-rows file. */
+export const IMPORT_ERRORS_SHOWN = 1000;

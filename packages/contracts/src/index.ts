@@ -2,6 +2,7 @@ export * from './common.js';
 export * from './enums.js';
 export * from './errors.js';
 export * from './fields.js';
+export * from './imports.js';
 export * from './members.js';
 export * from './org-levels.js';
 export * from './org-parts.js';

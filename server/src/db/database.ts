@@ -25,6 +25,11 @@ export interface DatabaseHandle {
     chunks: AsyncIterable<string>,
     options?: { withoutTriggers?: boolean },
   ): Promise<void>;
+  /**
+   * A script of several statements without parameters (a job queue's schema). On PGlite it
+   * holds Kysely's connection, so it never runs inside another caller's transaction.
+   */
+  script(text: string): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -84,6 +89,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           client.release();
         }
       },
+      script: async (text) => {
+        const result = (await pool.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return { rows: (Array.isArray(result) ? result.at(-1) : result)?.rows ?? [] };
+      },
       close: () => db.destroy(),
     };
   }
@@ -112,6 +121,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         await pglite.exec('reset session_replication_role');
       }
     },
+    script: (text) =>
+      db.connection().execute(async () => ({ rows: (await pglite.exec(text)).at(-1)?.rows ?? [] })),
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

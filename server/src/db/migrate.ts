@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.js';
 import * as orgRegistry from './migrations/0002-org-registry.js';
 import * as members from './migrations/0003-members.js';
 import * as orgStats from './migrations/0004-org-stats.js';
+import * as imports from './migrations/0005-imports.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002-org-registry': orgRegistry,
   '0003-members': members,
   '0004-org-stats': orgStats,
+  '0005-imports': imports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -189,6 +189,43 @@ export interface OrgStatsTable {
   sex_unknown: Generated<number>;
 }
 
+export interface ImportsTable {
+  id: Generated<string>;
+  kind: string;
+  org_id: string;
+  user_id: string;
+  ip: string | null;
+  file_name: string;
+  format: string;
+  file_size: number;
+  status: Generated<string>;
+  total: Optional<number>;
+  processed: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  rejected: Generated<number>;
+  resume_pass: Generated<number>;
+  resume_row: Generated<number>;
+  message: Optional<string>;
+  created_at: DefaultTimestamp;
+  started_at: Optional<Date>;
+  finished_at: Optional<Date>;
+  heartbeat_at: Optional<Date>;
+}
+
+export interface ImportFilesTable {
+  import_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface ImportRejectsTable {
+  import_id: string;
+  row_number: number;
+  cells: ColumnType<unknown, string, never>;
+  errors: ColumnType<unknown, string, never>;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -201,6 +238,9 @@ export interface Database {
   members: MembersTable;
   member_periods: MemberPeriodsTable;
   org_stats: OrgStatsTable;
+  imports: ImportsTable;
+  import_files: ImportFilesTable;
+  import_rejects: ImportRejectsTable;
 }
 
 export type NewOrgRow = Insertable<OrgsTable>;

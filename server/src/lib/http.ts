@@ -36,3 +36,14 @@ export function ctxOf(request: FastifyRequest, db: Kysely<Database>): Ctx {
   if (!request.actor) throw unauthenticated();
   return { db, actor: request.actor, ip: request.ip };
 }
+
+/** Content-Disposition of a download: the Russian name for browsers, an ASCII one for the rest. */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export const spreadsheetTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;

@@ -42,14 +42,33 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const { method = 'GET', body, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const init = { method, headers, body: body === undefined ? null : JSON.stringify(body) };
+  return request<T>(path, init, signal);
+}
 
+/** POSTs a multipart form; no Content-Type: the browser sets it with the boundary. */
+export function upload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  return request<T>(
+    path,
+    { method: 'POST', headers: { Accept: 'application/json' }, body: form },
+    signal,
+  );
+}
+
+/** A same-origin URL of a file to download: empty params are left out. */
+export function downloadUrl(path: string, params: Record<string, string | null | undefined> = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  const search = query.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function request<T>(path: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(API_BASE + path, {
-      method,
-      headers,
+      ...init,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
     });
   } catch (error) {

@@ -15,6 +15,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/orgs', label: 'Организации' },
   { to: '/members', label: 'Члены Профсоюза' },
   { to: '/members/duplicates', label: 'Возможные дубли', editors: true },
+  { to: '/imports', label: 'Импорт', editors: true },
 ];
 
 /** The nav item of a path: the longest `to` that is the path or a prefix of it. */

@@ -1,19 +1,20 @@
 import { Button, CloseButton, Loader, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  type Member,
-  type MemberCategory,
-  type MemberStatus,
-  memberCategories,
-  memberCategoryLabels,
-} from '@profreestr/contracts';
+import type { Member } from '@profreestr/contracts';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type MemberListParams, useMemberList } from '../api/members';
+import { useMemberList } from '../api/members';
 import { PageLoader, QueryError } from '../components/query-state';
 import { ShowMore } from '../components/show-more';
 import { WindowList } from '../components/window-list';
 import { DeregisterModal } from './deregister-modal';
+import {
+  CATEGORY_OPTIONS,
+  DEFAULT_STATUS,
+  memberListParams,
+  readMemberFilters,
+  STATUS_OPTIONS,
+} from './member-filters';
 import classes from './member-list.module.css';
 import { MemberRow } from './member-row';
 import { memberName, statusText } from './member-status';
@@ -21,16 +22,6 @@ import { REGISTER_TITLE, RegisterModal } from './register-modal';
 
 export const MEMBER_SEARCH_LABEL = 'Поиск членов Профсоюза';
 const SEARCH_MIN_LENGTH = 2;
-
-const STATUS_OPTIONS = [
-  { value: 'active', label: 'На учёте' },
-  { value: 'deregistered', label: 'Сняты с учёта' },
-  { value: 'all', label: 'Все' },
-];
-const CATEGORY_OPTIONS = [
-  { value: '', label: 'Все категории' },
-  ...memberCategories.map((value) => ({ value, label: memberCategoryLabels[value] })),
-];
 
 interface MemberListProps {
   /** Members of one org (`orgId`) or of a subtree (`under`). */
@@ -46,9 +37,6 @@ interface MemberListProps {
 /** Reads the filters from the URL (`q`, `status`, `category`): back from a card keeps them. */
 function useListFilters() {
   const [params, setParams] = useSearchParams();
-  // A hand-edited or outdated URL falls back to the defaults rather than to an API error.
-  const status = STATUS_OPTIONS.find((o) => o.value === params.get('status'))?.value ?? 'active';
-  const category = CATEGORY_OPTIONS.find((o) => o.value === params.get('category'))?.value ?? '';
   const setParam = (key: string, value: string, fallback = '') =>
     setParams(
       (current) => {
@@ -59,7 +47,7 @@ function useListFilters() {
       },
       { replace: true },
     );
-  return { q: params.get('q') ?? '', status, category, setParam };
+  return { ...readMemberFilters(params), setParam };
 }
 
 /** The members of an org or a subtree: search, filters, keyset pages, row actions. */
@@ -78,15 +66,10 @@ export function MemberList({ scope, canEdit, registerOrgId, showOrg = false }: M
     if (q !== filters.q) setParam('q', q);
   }, [q]);
 
-  const params: MemberListParams = {
-    ...scope,
-    q: filters.q || undefined,
-    status: filters.status === 'all' ? undefined : (filters.status as MemberStatus),
-    category: (filters.category || undefined) as MemberCategory | undefined,
-  };
+  const params = memberListParams(scope, filters);
   const list = useMemberList(params);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = !!params.q || !!params.category || filters.status !== 'active';
+  const filtered = !!params.q || !!params.category || filters.status !== DEFAULT_STATUS;
   const short = input.trim().length > 0 && input.trim().length < SEARCH_MIN_LENGTH;
 
   return (
@@ -119,7 +102,7 @@ export function MemberList({ scope, canEdit, registerOrgId, showOrg = false }: M
           label="Статус"
           data={STATUS_OPTIONS}
           value={filters.status}
-          onChange={(event) => setParam('status', event.currentTarget.value, 'active')}
+          onChange={(event) => setParam('status', event.currentTarget.value, DEFAULT_STATUS)}
         />
         <NativeSelect
           label="Категория"

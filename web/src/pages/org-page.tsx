@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Flex, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { canHaveChildren, type Org } from '@profreestr/contracts';
 import { useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { OrgTree } from '../orgs/org-tree';
 import { FieldTab } from '../passport/field-tab';
 import { HistoryTab } from '../passport/history-tab';
 import { hasActions, OrgActions } from '../passport/org-actions';
+import { OrgExport } from '../passport/org-export';
 import { OrgBreadcrumbs, OrgHeader } from '../passport/org-header';
 import { activistsDef, eventsDef, staffDef } from '../passport/part-defs';
 import { PartTab } from '../passport/part-tab';
@@ -51,9 +52,18 @@ function OrgView({ id }: { id: string }) {
       <OrgHeader
         org={org.data}
         actions={
-          canEdit && hasActions(org.data, ownOrgId) ? (
-            <OrgActions org={org.data} ownOrgId={ownOrgId} />
-          ) : null
+          // Stacked on a phone: the name keeps most of the width.
+          <Flex
+            direction={{ base: 'column', sm: 'row' }}
+            gap="xs"
+            align="flex-end"
+            style={{ flexShrink: 0 }}
+          >
+            <OrgExport org={org.data} />
+            {canEdit && hasActions(org.data, ownOrgId) && (
+              <OrgActions org={org.data} ownOrgId={ownOrgId} />
+            )}
+          </Flex>
         }
       />
       <PassportTabs org={org.data} canEdit={canEdit} />

@@ -33,7 +33,7 @@ export function OrgBreadcrumbs({ id }: { id: string }) {
   );
 }
 
-/** Name, level, status and code of the org; `actions` is the editors' menu. */
+/** Name, level, status and code of the org; `actions` are the menus «Выгрузить» and «Действия». */
 export function OrgHeader({ org, actions }: { org: Org; actions?: ReactNode }) {
   const liquidated = org.status === 'liquidated';
   return (

@@ -13,20 +13,23 @@ export interface AuditRow {
   details: Record<string, unknown> | null;
 }
 
-export async function insertAuditRow(db: Kysely<Database>, row: AuditRow): Promise<void> {
+export async function insertAuditRows(db: Kysely<Database>, rows: readonly AuditRow[]) {
+  if (rows.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values({
-      actor_user_id: row.actorUserId,
-      actor_login: row.actorLogin,
-      ip: row.ip,
-      action: row.action,
-      target_type: row.targetType,
-      target_id: row.targetId,
-      org_path: row.orgPath,
-      result: row.result,
-      details: row.details ? JSON.stringify(row.details) : null,
-    })
+    .values(
+      rows.map((row) => ({
+        actor_user_id: row.actorUserId,
+        actor_login: row.actorLogin,
+        ip: row.ip,
+        action: row.action,
+        target_type: row.targetType,
+        target_id: row.targetId,
+        org_path: row.orgPath,
+        result: row.result,
+        details: row.details ? JSON.stringify(row.details) : null,
+      })),
+    )
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../access/access.js';
-import { insertAuditRow, selectAuditForTarget } from './audit.queries.js';
+import { type AuditRow, insertAuditRows, selectAuditForTarget } from './audit.queries.js';
 
 export interface AuditEntry {
   action: string;
@@ -14,22 +14,30 @@ export interface AuditEntry {
  * Appends one entry. Called with the transaction of the change it records, so a change and
  * its audit entry commit or roll back together.
  */
-export function recordAudit(
-  db: Kysely<Database>,
-  who: { actor: Pick<Actor, 'userId' | 'login'> | null; ip: string | null },
-  entry: AuditEntry,
-): Promise<void> {
-  return insertAuditRow(db, {
-    actorUserId: who.actor?.userId ?? null,
-    actorLogin: who.actor?.login ?? null,
-    ip: who.ip,
-    action: entry.action,
-    targetType: entry.target?.type ?? null,
-    targetId: entry.target?.id ?? null,
-    orgPath: entry.target?.orgPath ?? null,
-    result: entry.result ?? 'ok',
-    details: entry.details ?? null,
-  });
+export function recordAudit(db: Kysely<Database>, who: Who, entry: AuditEntry): Promise<void> {
+  return recordAudits(db, who, [entry]);
 }
+
+/** Many entries of one actor in one statement (an import batch). */
+export function recordAudits(db: Kysely<Database>, who: Who, entries: readonly AuditEntry[]) {
+  return insertAuditRows(
+    db,
+    entries.map((entry) => auditRow(who, entry)),
+  );
+}
+
+type Who = { actor: Pick<Actor, 'userId' | 'login'> | null; ip: string | null };
+
+const auditRow = (who: Who, entry: AuditEntry): AuditRow => ({
+  actorUserId: who.actor?.userId ?? null,
+  actorLogin: who.actor?.login ?? null,
+  ip: who.ip,
+  action: entry.action,
+  targetType: entry.target?.type ?? null,
+  targetId: entry.target?.id ?? null,
+  orgPath: entry.target?.orgPath ?? null,
+  result: entry.result ?? 'ok',
+  details: entry.details ?? null,
+});
 
 export const auditTrailOf = selectAuditForTarget;

@@ -3,27 +3,30 @@ import type { Database } from '../../db/schema.js';
 
 export type EntityType = 'org' | 'member';
 
-export async function insertChange(
-  db: Kysely<Database>,
-  change: {
-    entityType: EntityType;
-    entityId: string;
-    actorUserId: string | null;
-    action: string;
-    changes: unknown[];
-    note: string | null;
-  },
-) {
+export interface ChangeRow {
+  entityType: EntityType;
+  entityId: string;
+  actorUserId: string | null;
+  action: string;
+  changes: unknown[];
+  note: string | null;
+}
+
+/** One statement for many changes: an import records a batch of members at once. */
+export async function insertChanges(db: Kysely<Database>, changes: readonly ChangeRow[]) {
+  if (changes.length === 0) return;
   await db
     .insertInto('changes')
-    .values({
-      entity_type: change.entityType,
-      entity_id: change.entityId,
-      actor_user_id: change.actorUserId,
-      action: change.action,
-      changes: JSON.stringify(change.changes),
-      note: change.note,
-    })
+    .values(
+      changes.map((change) => ({
+        entity_type: change.entityType,
+        entity_id: change.entityId,
+        actor_user_id: change.actorUserId,
+        action: change.action,
+        changes: JSON.stringify(change.changes),
+        note: change.note,
+      })),
+    )
     .execute();
 }
 

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { type EntityType, findChanges, insertChange } from './history.queries.js';
+import { recordAudits } from '../audit/audit.service.js';
+import { type EntityType, findChanges, insertChanges } from './history.queries.js';
 
 export type { EntityType };
 
@@ -12,30 +12,43 @@ export type { EntityType };
  * Records a change twice, in the caller's transaction: in the record's history that users read
  * (old → new per field), and in the security audit log (field names only, no values).
  */
-export async function recordChange(
+export interface EntityChange {
+  entity: { type: EntityType; id: string; orgPath: string };
+  action: string;
+  changes?: FieldChange[];
+  note?: string | null;
+}
+
+export function recordChange(trx: Kysely<Database>, ctx: Ctx, change: EntityChange) {
+  return recordChanges(trx, ctx, [change]);
+}
+
+/** Many changes by one actor in two statements: an import batch. */
+export async function recordChanges(
   trx: Kysely<Database>,
   ctx: Ctx,
-  change: {
-    entity: { type: EntityType; id: string; orgPath: string };
-    action: string;
-    changes?: FieldChange[];
-    note?: string | null;
-  },
+  changes: readonly EntityChange[],
 ) {
-  const { type, id, orgPath } = change.entity;
-  await insertChange(trx, {
-    entityType: type,
-    entityId: id,
-    actorUserId: ctx.actor.userId,
-    action: change.action,
-    changes: change.changes ?? [],
-    note: change.note ?? null,
-  });
-  await recordAudit(trx, ctx, {
-    action: `${type}.${change.action}`,
-    target: { type, id, orgPath },
-    details: { fields: (change.changes ?? []).map((c) => c.field) },
-  });
+  await insertChanges(
+    trx,
+    changes.map((change) => ({
+      entityType: change.entity.type,
+      entityId: change.entity.id,
+      actorUserId: ctx.actor.userId,
+      action: change.action,
+      changes: change.changes ?? [],
+      note: change.note ?? null,
+    })),
+  );
+  await recordAudits(
+    trx,
+    ctx,
+    changes.map((change) => ({
+      action: `${change.entity.type}.${change.action}`,
+      target: change.entity,
+      details: { fields: (change.changes ?? []).map((c) => c.field) },
+    })),
+  );
 }
 
 /** A keyset page of a record's history, newest first. The caller has checked access. */

@@ -122,7 +122,9 @@ export interface MemberSearch {
   namePrefix?: string | undefined;
   cardNumber?: string | undefined;
   birthDate?: string | undefined;
-  after: readonly [string, string] | undefined;
+  /** `name` (lists) keys on [name_key, id]; `org` (exports, grouped by org) on [org_path, name_key, id]. */
+  order?: 'name' | 'org';
+  after: readonly string[] | undefined;
   limit: number;
 }
 
@@ -150,8 +152,16 @@ export function searchMembers(db: Kysely<Database>, s: MemberSearch) {
       ]),
     );
   }
-  if (s.after) {
-    const [key, id] = s.after;
+  if (s.order === 'org') {
+    if (s.after) {
+      const [path = '', key = '', id = '0'] = s.after;
+      query = query.where((eb) =>
+        eb(eb.refTuple('org_path', 'name_key', 'id'), '>', eb.tuple(path, key, id)),
+      );
+    }
+    query = query.orderBy('org_path');
+  } else if (s.after) {
+    const [key = '', id = '0'] = s.after;
     query = query.where((eb) => eb(eb.refTuple('name_key', 'id'), '>', eb.tuple(key, id)));
   }
   return query.orderBy('name_key').orderBy('id').limit(s.limit).execute();
@@ -204,4 +214,83 @@ export async function moveActiveMembers(
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+// ---- bulk forms for imports: a batch of rows costs a handful of statements ----
+
+export function findMembersByCardNumbers(db: Kysely<Database>, numbers: readonly string[]) {
+  if (numbers.length === 0) return Promise.resolve([] as MemberRecord[]);
+  return db.selectFrom('members').selectAll().where('card_number', 'in', numbers).execute();
+}
+
+/** Members of the given orgs with the given name keys (any status), for matching rows. */
+export function findMembersByOrgAndName(
+  db: Kysely<Database>,
+  pairs: readonly { orgId: string; nameKey: string }[],
+) {
+  if (pairs.length === 0) return Promise.resolve([] as MemberRecord[]);
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where((eb) =>
+      eb(
+        eb.refTuple('org_id', 'name_key'),
+        'in',
+        pairs.map((p) => eb.tuple(p.orgId, p.nameKey)),
+      ),
+    )
+    .execute();
+}
+
+/** Active records of the given people (name key and birth date), wherever they are. */
+export function findActivePeople(
+  db: Kysely<Database>,
+  people: readonly { nameKey: string; birthDate: string }[],
+) {
+  if (people.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('members')
+    .select(['id', 'org_id', 'org_path', 'name_key', 'birth_date'])
+    .where('status', '=', 'active')
+    .where((eb) =>
+      eb(
+        eb.refTuple('name_key', 'birth_date'),
+        'in',
+        people.map((p) => eb.tuple(p.nameKey, p.birthDate)),
+      ),
+    )
+    .execute();
+}
+
+export async function nextCardSerials(db: Kysely<Database>, n: number): Promise<string[]> {
+  const { rows } = await sql<{
+    n: string;
+  }>`select nextval('card_number_seq') as n from generate_series(1, ${n}::int)`.execute(db);
+  return rows.map((r) => String(r.n));
+}
+
+export async function takenCardNumbers(db: Kysely<Database>, numbers: readonly string[]) {
+  if (numbers.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('members')
+    .select('card_number')
+    .where('card_number', 'in', numbers)
+    .execute();
+  return new Set(rows.map((r) => r.card_number));
+}
+
+export function insertMembers(db: Kysely<Database>, rows: readonly NewMemberRow[]) {
+  if (rows.length === 0) return Promise.resolve([] as MemberRecord[]);
+  return db.insertInto('members').values(rows).returningAll().execute();
+}
+
+export async function openPeriods(
+  db: Kysely<Database>,
+  periods: readonly { memberId: string; orgId: string; on: string }[],
+) {
+  if (periods.length === 0) return;
+  await db
+    .insertInto('member_periods')
+    .values(periods.map((p) => ({ member_id: p.memberId, org_id: p.orgId, registered_on: p.on })))
+    .execute();
 }

@@ -246,6 +246,38 @@ export async function listMembers(
   return page;
 }
 
+/** Members of a subtree for an export (the list's filters), grouped by org, page by page. */
+export async function* exportMemberPages(
+  ctx: Ctx,
+  query: {
+    under?: string | undefined;
+    orgId?: string | undefined;
+    q?: string | undefined;
+    status?: MemberStatus | undefined;
+    category?: MemberCategory | undefined;
+  },
+  pageSize = 2000,
+) {
+  const scope = await scopeOf(ctx, query.orgId ?? query.under);
+  let after: string[] | undefined;
+  for (;;) {
+    const rows = await searchMembers(ctx.db, {
+      scopePath: scope.path,
+      orgId: query.orgId,
+      status: query.status,
+      category: query.category,
+      ...parseMemberQuery(query.q),
+      order: 'org',
+      after,
+      limit: pageSize,
+    });
+    if (rows.length === 0) return;
+    yield { scope, members: rows.map((r) => toMember(r)) };
+    const last = rows[rows.length - 1];
+    after = last ? [last.org_path, last.name_key, last.id] : undefined;
+  }
+}
+
 export async function listDuplicates(
   ctx: Ctx,
   query: { under?: string | undefined; limit: number; cursor?: string | undefined },

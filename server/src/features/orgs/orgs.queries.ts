@@ -87,7 +87,9 @@ export interface OrgSearch {
   words: string[];
   level: string | undefined;
   status: string | undefined;
-  after: readonly [string, string] | undefined;
+  /** `name` (search) keys on [name_key, id]; `tree` (exports, parents first) on [path]. */
+  order?: 'name' | 'tree';
+  after: readonly string[] | undefined;
   limit: number;
 }
 
@@ -112,8 +114,13 @@ export function searchOrgs(db: Kysely<Database>, s: OrgSearch) {
     });
   if (s.level) query = query.where('orgs.level', '=', s.level);
   if (s.status) query = query.where('orgs.status', '=', s.status);
+  if (s.order === 'tree') {
+    // Exports: parents before their children, keyed on the unique path.
+    if (s.after) query = query.where('orgs.path', '>', s.after[0] ?? '');
+    return query.orderBy('orgs.path').limit(s.limit).execute();
+  }
   if (s.after) {
-    const [key, id] = s.after;
+    const [key = '', id = '0'] = s.after;
     query = query.where((eb) =>
       eb(eb.refTuple('orgs.name_key', 'orgs.id'), '>', eb.tuple(key, id)),
     );
@@ -124,9 +131,13 @@ export function searchOrgs(db: Kysely<Database>, s: OrgSearch) {
 export function findOrgsByIds(db: Kysely<Database>, ids: string[]) {
   return db
     .selectFrom('orgs')
-    .select(['id', 'name', 'level', 'path'])
+    .select(['id', 'code', 'name', 'level', 'path'])
     .where('id', 'in', ids)
     .execute();
+}
+
+export function findOrgByCode(db: Kysely<Database>, code: string) {
+  return selectOrgs(db).where('orgs.code', '=', code).executeTakeFirst();
 }
 
 export function findOrgIdByCode(db: Kysely<Database>, code: string) {

@@ -33,6 +33,7 @@ import {
 import {
   countOrgs,
   findChildren,
+  findOrgByCode,
   findOrgById,
   findOrgForUpdate,
   findOrgIdByCode,
@@ -78,6 +79,9 @@ export function toOrg(row: OrgRecord): Org {
     mergedIntoId: row.merged_into_id,
   };
 }
+
+/** The whole record of the org holding a registry code, for imports matching rows. */
+export const findOrgRecordByCode = findOrgByCode;
 
 /** Placement of an org (id, path, level, status) for other features' access checks. */
 export const getOrgPlacement = (db: Kysely<Database>, id: string) => findOrgPlacement(db, id);
@@ -147,6 +151,44 @@ export async function searchOrgs(
   return toPage(rows, query.limit, toOrg, (r) => [r.name_key, r.id]);
 }
 
+/** Orgs of a subtree for an export, parents before children, page by page. */
+export async function* exportOrgPages(
+  ctx: Ctx,
+  query: {
+    q?: string | undefined;
+    under?: string | undefined;
+    level?: OrgLevel | undefined;
+    status?: OrgStatus | undefined;
+  },
+  pageSize = 2000,
+) {
+  const scope = await findOrgPlacement(ctx.db, query.under ?? ctx.actor.orgId);
+  authorize(ctx.actor, 'org:read', scope, ORG_NOT_FOUND);
+  const q = (query.q ?? '').trim();
+  let after: string[] | undefined;
+  for (;;) {
+    const rows = await searchOrgRows(ctx.db, {
+      scopePath: scope.path,
+      exact: q && !/\s/.test(q) ? q : undefined,
+      words: nameKey(q).split(' ').filter(Boolean),
+      level: query.level,
+      status: query.status,
+      order: 'tree',
+      after,
+      limit: pageSize,
+    });
+    if (rows.length === 0) return;
+    yield { scope, orgs: rows.map(toOrg) };
+    after = [rows[rows.length - 1]?.path ?? ''];
+  }
+}
+
+/** Codes and names of orgs by id, for lists that show where a member is. */
+export async function orgLabels(db: Kysely<Database>, ids: string[]) {
+  const rows = ids.length ? await findOrgsByIds(db, ids) : [];
+  return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+}
+
 function assertPassportValid(passport: OrgPassport) {
   const problems = passportProblems(passport);
   if (problems.length) {
@@ -165,8 +207,13 @@ const rethrowDuplicateCode = (error: unknown): never => {
   throw error;
 };
 
-export async function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {
-  return ctx.db.transaction().execute(async (trx) => {
+export function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {
+  return ctx.db.transaction().execute((trx) => createOrgIn(trx, ctx, input));
+}
+
+/** createOrg in the caller's transaction (an import row). */
+export async function createOrgIn(trx: Kysely<Database>, ctx: Ctx, input: OrgCreate): Promise<Org> {
+  {
     const parent = await findOrgPlacement(trx, input.parentId);
     authorize(ctx.actor, 'org:create', parent, 'Вышестоящая организация не найдена');
     if (parent.status !== 'active') {
@@ -193,11 +240,16 @@ export async function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {
       changes: diffPassport(blankPassport('', ''), passport),
     });
     return toOrg(await mustFind(trx, id));
-  });
+  }
 }
 
 export async function updateOrg(ctx: Ctx, id: string, patch: OrgPatch): Promise<Org> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return (await ctx.db.transaction().execute((trx) => updateOrgIn(trx, ctx, id, patch))).org;
+}
+
+/** updateOrg in the caller's transaction, telling whether anything changed. */
+export async function updateOrgIn(trx: Kysely<Database>, ctx: Ctx, id: string, patch: OrgPatch) {
+  {
     const row = await findOrgForUpdate(trx, id);
     authorize(ctx.actor, 'org:update', row, ORG_NOT_FOUND);
     assertActive(row);
@@ -205,14 +257,14 @@ export async function updateOrg(ctx: Ctx, id: string, patch: OrgPatch): Promise<
     const after = applyPassportPatch(before, patch);
     assertPassportValid(after);
     const changes = diffPassport(before, after);
-    if (changes.length === 0) return toOrg(row);
+    if (changes.length === 0) return { org: toOrg(row), changes };
     if (after.code !== before.code && (await findOrgIdByCode(trx, after.code))) {
       throw duplicateCode();
     }
     await updateOrgRow(trx, id, passportColumns(after)).catch(rethrowDuplicateCode);
     await recordOrgChange(trx, ctx, { org: row, action: 'update', changes });
-    return toOrg(await mustFind(trx, id));
-  });
+    return { org: toOrg(await mustFind(trx, id)), changes };
+  }
 }
 
 export function assertActive(row: { status: string }) {

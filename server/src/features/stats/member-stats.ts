@@ -58,8 +58,11 @@ export function addAlongPath(into: Map<string, StatsDelta>, path: string, delta:
 }
 
 /** Per-org changes of the counts when a member goes from `before` to `after` (null = none). */
-export function memberDeltas(before: MemberFacts | null, after: MemberFacts | null) {
-  const deltas = new Map<string, StatsDelta>();
+export function memberDeltas(
+  before: MemberFacts | null,
+  after: MemberFacts | null,
+  deltas = new Map<string, StatsDelta>(),
+) {
   if (before) addAlongPath(deltas, before.path, scaled(contribution(before), -1));
   if (after) addAlongPath(deltas, after.path, contribution(after));
   return dropZeros(deltas);

@@ -36,6 +36,16 @@ export const factsOf = (row: {
 export const recordMemberFacts = (trx: Db, before: MemberFacts | null, after: MemberFacts | null) =>
   applyDeltas(trx, memberDeltas(before, after));
 
+/** The same for many members at once (an import batch): one statement for all their orgs. */
+export function recordManyMemberFacts(
+  trx: Db,
+  pairs: readonly (readonly [MemberFacts | null, MemberFacts | null])[],
+) {
+  const deltas = new Map<string, StatsDelta>();
+  for (const [before, after] of pairs) memberDeltas(before, after, deltas);
+  return applyDeltas(trx, dropZeros(deltas));
+}
+
 /** A new org starts with zero counts. */
 export const createStatsRow = insertStatsRow;
 

@@ -5,7 +5,7 @@ import { conflict, forbidden, unauthenticated } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { hashPassword } from '../../lib/passwords.js';
-import { authorize, authorizeList, mayGrantRole } from '../access/access.js';
+import { type Actor, authorize, authorizeList, mayGrantRole } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getOrgPlacement } from '../orgs/orgs.service.js';
 import {
@@ -111,4 +111,21 @@ export async function createInitialAdmin(
     orgId,
     fullName: 'Администратор',
   });
+}
+
+/**
+ * The user as an actor for work done on their behalf later (an import job): their role and
+ * scope as they are now. Null when the user is gone or disabled.
+ */
+export async function actorOfUser(db: Kysely<Database>, userId: string): Promise<Actor | null> {
+  const row = await findUserById(db, userId);
+  if (!row || row.disabled_at) return null;
+  return {
+    userId: row.id,
+    login: row.login,
+    role: row.role as Role,
+    orgId: row.org_id,
+    scopePath: row.path,
+    sessionId: '',
+  };
 }

@@ -1,0 +1,127 @@
+import type {
+  MemberCategory,
+  MemberStatus,
+  OrgLevel,
+  OrgStatus,
+  SpreadsheetFormat,
+} from '@profreestr/contracts';
+import type { Ctx } from '../../lib/context.js';
+import { openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { exportMemberPages } from '../members/members.service.js';
+import { exportOrgPages, orgLabels } from '../orgs/orgs.service.js';
+import {
+  memberExportHeaders,
+  memberExportRow,
+  orgExportHeaders,
+  orgExportRow,
+} from './export-rows.js';
+
+// Exports stream page by page from keyset queries into the file being sent. The access check
+// runs before the first byte (a refused export is a plain 404/403); the audit entry is written
+// when the last row has gone, with how many went.
+
+interface Page<T> {
+  scope: { id: string; path: string };
+  items: T[];
+}
+
+async function streamExport<T>(
+  ctx: Ctx,
+  pages: AsyncGenerator<Page<T>>,
+  format: SpreadsheetFormat,
+  headers: readonly string[],
+  toRows: (items: T[]) => Promise<(string | number | null)[][]>,
+  audit: { action: string; filters: Record<string, unknown> },
+): Promise<SheetWriter> {
+  // The first page is read before answering, so access errors become the response.
+  const first = await pages.next();
+  const sheet = openSheet(format, headers);
+  void (async () => {
+    let rows = 0;
+    let complete = false;
+    const scope = first.done ? undefined : first.value.scope;
+    try {
+      let page = first;
+      // A download closed half-way stops the queries; the entry says how far it went.
+      while (!page.done && !sheet.stream.destroyed) {
+        for (const row of await toRows(page.value.items)) await sheet.addRow(row);
+        rows += page.value.items.length;
+        page = await pages.next();
+      }
+      complete = page.done === true && !sheet.stream.destroyed;
+      await sheet.end();
+    } catch (error) {
+      sheet.stream.destroy(error as Error);
+    } finally {
+      await recordAudit(ctx.db, ctx, {
+        action: audit.action,
+        target: scope ? { type: 'org', id: scope.id, orgPath: scope.path } : undefined,
+        result: complete ? 'ok' : 'failed',
+        details: { format, rows, complete, ...audit.filters },
+      }).catch(() => undefined);
+    }
+  })();
+  return sheet;
+}
+
+export async function exportMembers(
+  ctx: Ctx,
+  query: {
+    under?: string | undefined;
+    orgId?: string | undefined;
+    q?: string | undefined;
+    status?: MemberStatus | undefined;
+    category?: MemberCategory | undefined;
+    format: SpreadsheetFormat;
+  },
+) {
+  const { format, ...filters } = query;
+  const pages = (async function* () {
+    for await (const page of exportMemberPages(ctx, filters))
+      yield { scope: page.scope, items: page.members };
+  })();
+  return streamExport(
+    ctx,
+    pages,
+    format,
+    memberExportHeaders,
+    async (members) => {
+      const orgs = await orgLabels(ctx.db, [...new Set(members.map((m) => m.orgId))]);
+      return members.map((m) => memberExportRow(m, orgs.get(m.orgId)));
+    },
+    { action: 'member.export', filters },
+  );
+}
+
+export async function exportOrgs(
+  ctx: Ctx,
+  query: {
+    under?: string | undefined;
+    q?: string | undefined;
+    level?: OrgLevel | undefined;
+    status?: OrgStatus | undefined;
+    format: SpreadsheetFormat;
+  },
+) {
+  const { format, ...filters } = query;
+  const pages = (async function* () {
+    for await (const page of exportOrgPages(ctx, filters))
+      yield { scope: page.scope, items: page.orgs };
+  })();
+  return streamExport(
+    ctx,
+    pages,
+    format,
+    orgExportHeaders,
+    async (orgs) => {
+      const parents = await orgLabels(ctx.db, [
+        ...new Set(orgs.flatMap((o) => (o.parentId ? [o.parentId] : []))),
+      ]);
+      return orgs.map((o) =>
+        orgExportRow(o, o.parentId ? (parents.get(o.parentId)?.code ?? null) : null),
+      );
+    },
+    { action: 'org.export', filters },
+  );
+}

@@ -1,0 +1,165 @@
+import type { ImportKind, SpreadsheetFormat } from '@profreestr/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { AppError } from '../../lib/app-error.js';
+import type { Ctx } from '../../lib/context.js';
+import { authorize } from '../access/access.js';
+import { getOrgPlacement } from '../orgs/orgs.service.js';
+import { actorOfUser } from '../users/users.service.js';
+import {
+  type HeaderMap,
+  HeaderRefused,
+  isBlankRow,
+  mapHeaders,
+  storedFile,
+} from './import-file.js';
+import {
+  advanceImport,
+  claimImport,
+  deleteFile,
+  finishImport,
+  heartbeat,
+  insertRejects,
+  lockPosition,
+  setImportTotal,
+} from './imports.queries.js';
+import { type BatchResult, memberRunner, orgRunner } from './kind-runners.js';
+import { type FileRow, readRows } from './row-reader.js';
+
+// The import job. It commits a batch of rows at a time together with its position in the
+// file, so a run killed at any moment resumes from the last committed batch and ends in the
+// same state as a run never interrupted. Two runners of one import cannot both commit: each
+// batch checks, under a row lock, that the position is the one its runner started from.
+
+export interface ImportSettings {
+  batchRows: number;
+  /** A running import not heard of for this long is taken over (its runner crashed). */
+  staleSeconds: number;
+  maxRows: number;
+}
+
+class Superseded extends Error {}
+
+export async function runImport(
+  db: Kysely<Database>,
+  settings: ImportSettings,
+  importId: string,
+): Promise<void> {
+  const claimed = await claimImport(db, importId, settings.staleSeconds);
+  if (!claimed) return;
+  try {
+    await runClaimed(db, settings, claimed);
+    await finishImport(db, importId, 'done', null);
+    await deleteFile(db, importId);
+  } catch (error) {
+    if (error instanceof Superseded) return;
+    const known = error instanceof AppError || error instanceof HeaderRefused;
+    await finishImport(
+      db,
+      importId,
+      'failed',
+      known ? error.message : 'Загрузка прервана из-за внутренней ошибки. Загрузите файл ещё раз',
+    );
+    if (!known) throw error;
+  }
+}
+
+type Claimed = NonNullable<Awaited<ReturnType<typeof claimImport>>>;
+
+async function runClaimed(db: Kysely<Database>, settings: ImportSettings, claimed: Claimed) {
+  const actor = await actorOfUser(db, claimed.user_id);
+  if (!actor) throw new AppError('forbidden', 'Пользователь, начавший загрузку, отключён');
+  const kind = claimed.kind as ImportKind;
+  const scope = await getOrgPlacement(db, claimed.org_id);
+  authorize(actor, kind === 'members' ? 'member:create' : 'org:create', scope);
+  const ctx: Ctx = { db, actor, ip: claimed.ip };
+  const source = storedFile(db, claimed.id);
+  const format = claimed.format as SpreadsheetFormat;
+  const rows = () => readRows(source, format);
+
+  const header = await firstRow(rows());
+  const map = mapHeaders(kind, header?.cells ?? [], scope.level === 'primary');
+  const runner = kind === 'members' ? memberRunner(ctx, scope, map) : orgRunner(ctx, scope, map);
+  const position = { pass: claimed.resume_pass, row: claimed.resume_row };
+
+  if (claimed.total === null) {
+    const total = await runner.prepare(rows(), () => heartbeat(db, claimed.id));
+    if (total > settings.maxRows) {
+      throw new AppError(
+        'invalid',
+        `В файле больше ${settings.maxRows} строк: разделите его на части`,
+      );
+    }
+    await db.transaction().execute(async (trx) => {
+      await setImportTotal(trx, claimed.id, total);
+      await reportUnknownColumns(trx, claimed.id, map);
+    });
+  } else {
+    await runner.prepare(rows(), () => heartbeat(db, claimed.id));
+  }
+
+  for (let pass = position.pass; pass < runner.passes; pass++) {
+    let batch: FileRow[] = [];
+    const commit = async () => {
+      if (batch.length === 0) return;
+      const last = batch[batch.length - 1] as FileRow;
+      await commitBatch(db, claimed.id, position, pass, last.row, (trx) =>
+        runner.apply(trx, pass, batch),
+      );
+      position.pass = pass;
+      position.row = last.row;
+      batch = [];
+    };
+    for await (const line of rows()) {
+      if (line.row === 1) continue;
+      if (pass === position.pass && line.row <= position.row) continue;
+      if (isBlankRow(line.cells) || !runner.inPass(pass, line.row)) continue;
+      batch.push(line);
+      if (batch.length >= settings.batchRows) await commit();
+    }
+    await commit();
+  }
+}
+
+async function commitBatch(
+  db: Kysely<Database>,
+  importId: string,
+  from: { pass: number; row: number },
+  pass: number,
+  lastRow: number,
+  apply: (trx: Kysely<Database>) => Promise<BatchResult>,
+) {
+  await db.transaction().execute(async (trx) => {
+    const at = await lockPosition(trx, importId);
+    if (at?.status !== 'running' || at.resume_pass !== from.pass || at.resume_row !== from.row) {
+      throw new Superseded();
+    }
+    const result = await apply(trx);
+    await insertRejects(trx, importId, result.rejects);
+    await advanceImport(trx, importId, {
+      rows: result.rows,
+      created: result.created,
+      updated: result.updated,
+      rejected: result.rejects.length,
+      pass,
+      row: lastRow,
+    });
+  });
+}
+
+async function firstRow(rows: AsyncGenerator<FileRow>) {
+  for await (const line of rows) return line;
+  return undefined;
+}
+
+/** Unknown columns are reported once, at the header row, and the import goes on without them. */
+async function reportUnknownColumns(trx: Kysely<Database>, importId: string, map: HeaderMap) {
+  if (map.unknown.length === 0) return;
+  await insertRejects(trx, importId, [
+    {
+      row: 1,
+      cells: {},
+      errors: map.unknown.map((column) => ({ column, message: 'Неизвестный столбец: пропущен' })),
+    },
+  ]);
+}

@@ -1,0 +1,39 @@
+import type { ImportKind, SpreadsheetFormat } from '@profreestr/contracts';
+import { openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
+import { columnsOf } from './columns.js';
+
+// Templates to fill: the contract's headers, one example row and, in XLSX, a sheet that
+// explains every column and its allowed values.
+
+export function openTemplate(kind: ImportKind, format: SpreadsheetFormat): SheetWriter {
+  const columns = columnsOf(kind);
+  const help = [
+    ['Столбец', 'Обязательный', 'Что указывать', 'Допустимые значения'],
+    ...columns.map((c) => [
+      c.header,
+      c.required ? 'да' : 'нет',
+      c.help,
+      c.values?.join(', ') ?? '',
+    ]),
+    [],
+    [
+      'Общие правила',
+      '',
+      'Первая строка — заголовки, как на листе «Данные»; порядок столбцов любой. Даты — ДД.ММ.ГГГГ. Пустая ячейка — значение не указано: уже записанное в реестре значение она не стирает. Строка с ошибкой не загружается, остальные загружаются; повторная загрузка того же файла ничего не меняет.',
+      '',
+    ],
+  ];
+  const sheet = openSheet(
+    format,
+    columns.map((c) => c.header),
+    {
+      sheetName: 'Данные',
+      extraSheets: [{ name: 'Пояснения', rows: help }],
+    },
+  );
+  void (async () => {
+    await sheet.addRow(columns.map((c) => c.example || null));
+    await sheet.end();
+  })().catch((error: Error) => sheet.stream.destroy(error));
+  return sheet;
+}

@@ -1,0 +1,60 @@
+import { type OrgCreate, type OrgLevel, orgLevelLabels } from '@profreestr/contracts';
+import { invalid } from '../../lib/app-error.js';
+import type { Ctx } from '../../lib/context.js';
+import { isInSubtree } from '../../lib/tree-path.js';
+import { canSee } from '../access/access.js';
+import { createOrgIn, findOrgRecordByCode, updateOrgIn } from './orgs.service.js';
+
+// One org row of a spreadsheet: matched by its registry code, created or updated through the
+// same service calls as the forms, inside the import batch's transaction.
+
+type Db = Ctx['db'];
+
+export interface OrgImportRow {
+  parentCode: string | null;
+  input: Omit<OrgCreate, 'parentId'>;
+}
+
+export type RowResult = 'created' | 'updated' | 'unchanged';
+
+export async function importOrgRow(
+  trx: Db,
+  ctx: Ctx,
+  scope: { id: string; path: string },
+  row: OrgImportRow,
+): Promise<RowResult> {
+  const { code, level, ...passport } = row.input;
+  const existing = await findOrgRecordByCode(trx, code);
+  const parent = row.parentCode ? await findOrgRecordByCode(trx, row.parentCode) : undefined;
+  const parentOutside = row.parentCode && (!parent || !isInSubtree(parent.path, scope.path));
+  if (existing) {
+    if (!isInSubtree(existing.path, scope.path)) {
+      throw invalid(
+        'code',
+        canSee(ctx.actor, existing.path)
+          ? 'Организация с этим кодом числится вне выбранной организации'
+          : 'Этот код уже занят другой организацией',
+      );
+    }
+    if (existing.level !== level) {
+      const label = orgLevelLabels[existing.level as OrgLevel].toLowerCase();
+      throw invalid('level', `Организация с этим кодом — ${label}; уровень не меняется`);
+    }
+    if (row.parentCode && (parentOutside || parent?.id !== existing.parent_id)) {
+      throw invalid(
+        'parentId',
+        'Организация числится в другой вышестоящей: перенос — в карточке организации',
+      );
+    }
+    const { changes } = await updateOrgIn(trx, ctx, existing.id, passport);
+    return changes.length > 0 ? 'updated' : 'unchanged';
+  }
+  if (parentOutside) {
+    throw invalid(
+      'parentId',
+      `Вышестоящая организация с кодом «${row.parentCode}» не найдена ни в файле, ни в выбранной организации`,
+    );
+  }
+  await createOrgIn(trx, ctx, { ...row.input, parentId: parent?.id ?? scope.id });
+  return 'created';
+}

@@ -1,0 +1,47 @@
+import {
+  type MemberCategory,
+  type MemberStatus,
+  memberCategories,
+  memberCategoryLabels,
+} from '@profreestr/contracts';
+import type { MemberListParams } from '../api/members';
+
+export const STATUS_OPTIONS = [
+  { value: 'active', label: 'На учёте' },
+  { value: 'deregistered', label: 'Сняты с учёта' },
+  { value: 'all', label: 'Все' },
+];
+export const DEFAULT_STATUS = 'active';
+
+export const CATEGORY_OPTIONS = [
+  { value: '', label: 'Все категории' },
+  ...memberCategories.map((value) => ({ value, label: memberCategoryLabels[value] })),
+];
+
+export interface MemberFilters {
+  q: string;
+  /** A status or `all`. */
+  status: string;
+  /** A category or '' for all. */
+  category: string;
+}
+
+/** The list's filters as the URL holds them (`q`, `status`, `category`). */
+export function readMemberFilters(params: URLSearchParams): MemberFilters {
+  // A hand-edited or outdated URL falls back to the defaults rather than to an API error.
+  const status =
+    STATUS_OPTIONS.find((o) => o.value === params.get('status'))?.value ?? DEFAULT_STATUS;
+  const category = CATEGORY_OPTIONS.find((o) => o.value === params.get('category'))?.value ?? '';
+  return { q: params.get('q') ?? '', status, category };
+}
+
+/** The query of `GET /members` (and of its export) for a scope and the filters. */
+export const memberListParams = (
+  scope: { orgId: string } | { under: string },
+  filters: MemberFilters,
+): MemberListParams => ({
+  ...scope,
+  q: filters.q || undefined,
+  status: filters.status === 'all' ? undefined : (filters.status as MemberStatus),
+  category: (filters.category || undefined) as MemberCategory | undefined,
+});

@@ -1,0 +1,31 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useOrg } from '../api/orgs';
+import { useAuth } from '../auth/use-auth';
+import { PageLoader } from '../components/query-state';
+import { ImportForm } from '../imports/import-form';
+import { ImportList } from '../imports/import-list';
+
+/** Loading orgs or members from a spreadsheet, and the recent loads in the user's scope. */
+export function ImportsPage() {
+  useDocumentTitle('Импорт — Профреестр');
+  const { user } = useAuth();
+  // The auth guard renders this page only with a user.
+  const ownOrgId = user?.orgId ?? '';
+  const own = useOrg(ownOrgId);
+  const canEdit = !!user && user.role !== 'viewer';
+
+  return (
+    <Stack gap="xl">
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          Импорт
+        </Title>
+        {!canEdit && <Text c="dimmed">Загружать файлы могут редакторы и администраторы.</Text>}
+        {/* The own org is the default target; if it fails to load, the user picks one. */}
+        {canEdit && (own.isPending ? <PageLoader /> : <ImportForm ownOrg={own.data ?? null} />)}
+      </Stack>
+      <ImportList under={ownOrgId} />
+    </Stack>
+  );
+}
