@@ -116,7 +116,7 @@ describe('import files and exports', () => {
     expect(template.statusCode).toBe(200);
     const book = await readXlsx(template.rawPayload);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Данные', 'Пояснения']);
-    const headers = (book.getWorksheet('Данные')?.getRow(1).values as string[]).slice(1);
+    const headers = ((book.getWorksheet('Данные')?.getRow(1).values ?? []) as string[]).slice(1);
     expect(headers).toContain('Согласие на обработку ПД');
     expect(book.getWorksheet('Пояснения')?.getRow(8).getCell(4).value).toContain(
       'неработающий пенсионер',
