@@ -23,6 +23,26 @@ export async function apiSession(baseUrl: string, login: string, password: strin
     user,
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+    /** A file export, as text. */
+    text: async (path: string) =>
+      (await fetch(`${baseUrl}/api/v1${path}`, { headers: { cookie } })).text(),
+    /** A multipart upload, as the import page sends it. */
+    upload: async <T>(
+      path: string,
+      fields: Record<string, string>,
+      file: { name: string; content: string },
+    ) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append('file', new Blob([file.content]), file.name);
+      const r = await fetch(`${baseUrl}/api/v1${path}`, {
+        method: 'POST',
+        headers: { cookie },
+        body: form,
+      });
+      if (!r.ok) throw new Error(`upload ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
   };
 }
 

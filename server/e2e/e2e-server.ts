@@ -29,6 +29,8 @@ export interface RunningServer {
   /** Everything the server printed, for assertions on what it logs. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: a crash, nothing is flushed or closed. */
+  kill(): Promise<void>;
 }
 
 /** The built product exactly as `npm start` runs it, on a throw-away in-memory database. */
@@ -70,8 +72,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     baseUrl,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
       await once(child, 'exit');
     },
   };

@@ -3,7 +3,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PGliteDialect,
+  PostgresDialect,
+  type QueryCompiler,
+  type TransactionSettings,
+} from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './schema.js';
@@ -102,7 +110,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     extensions: { pg_trgm },
     parsers,
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
   return {
     db,
     kind: 'pglite',
@@ -128,4 +136,79 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+/**
+ * PGlite is one connection. Kysely's PGlite driver hands it to every caller at once, so a
+ * query of one request would run inside another request's open transaction. Here a caller
+ * holds the connection from acquire to release (a whole transaction), and others queue in
+ * arrival order, as they would for a pool of one.
+ */
+class SerializedPGliteDialect extends PGliteDialect {
+  override createDriver(): Driver {
+    return new SerializedDriver(super.createDriver());
+  }
+}
+
+class SerializedDriver implements Driver {
+  #tail: Promise<void> = Promise.resolve();
+  #releases: (() => void)[] = [];
+
+  constructor(private readonly driver: Driver) {}
+
+  init() {
+    return this.driver.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.#tail;
+    let release!: () => void;
+    this.#tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    this.#releases.push(release);
+    return this.driver.acquireConnection();
+  }
+
+  async releaseConnection(connection: DatabaseConnection) {
+    await this.driver.releaseConnection(connection);
+    this.#releases.shift()?.();
+  }
+
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    return this.driver.beginTransaction(connection, settings);
+  }
+
+  commitTransaction(connection: DatabaseConnection) {
+    return this.driver.commitTransaction(connection);
+  }
+
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.driver.rollbackTransaction(connection);
+  }
+
+  savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    return this.driver.savepoint?.(connection, name, compile) ?? Promise.resolve();
+  }
+
+  rollbackToSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler['compileQuery'],
+  ) {
+    return this.driver.rollbackToSavepoint?.(connection, name, compile) ?? Promise.resolve();
+  }
+
+  releaseSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler['compileQuery'],
+  ) {
+    return this.driver.releaseSavepoint?.(connection, name, compile) ?? Promise.resolve();
+  }
+
+  destroy() {
+    return this.driver.destroy();
+  }
 }

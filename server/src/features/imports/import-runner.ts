@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { ImportKind, SpreadsheetFormat } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -109,6 +110,9 @@ async function runClaimed(db: Kysely<Database>, settings: ImportSettings, claime
       position.pass = pass;
       position.row = last.row;
       batch = [];
+      // PGlite runs in this thread and its queries resolve without touching the event loop:
+      // without this, requests (the progress bar's among them) would wait for the whole file.
+      await setImmediate();
     };
     for await (const line of rows()) {
       if (line.row === 1) continue;

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { type OrgLevel, orgLevelLabels } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -52,6 +53,7 @@ async function countRows(
     total++;
     each?.(line);
     if (total % HEARTBEAT_ROWS === 0) await beat();
+    if (total % 1000 === 0) await setImmediate();
   }
   return total;
 }

@@ -1,0 +1,179 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Import } from '@profreestr/contracts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiSession } from './e2e-api.js';
+import { E2E_ADMIN_PASSWORD, type RunningServer, startServer } from './e2e-server.js';
+
+// The import process is killed (SIGKILL) in the middle of a file, started again on the same
+// data, and must end in exactly the state of a run never interrupted.
+
+const ROWS = 2000;
+const LAST = [
+  'Смирнова',
+  'Кузнецова',
+  'Попова',
+  'Васильева',
+  'Петрова',
+  'Соколова',
+  'Михайлова',
+  'Новикова',
+];
+const FIRST = [
+  'Анна',
+  'Мария',
+  'Елена',
+  'Ольга',
+  'Наталья',
+  'Ирина',
+  'Светлана',
+  'Татьяна',
+  'Юлия',
+  'Дарья',
+];
+const MIDDLE = ['Ивановна', 'Петровна', 'Сергеевна', 'Андреевна', 'Олеговна'];
+
+function membersFile(): string {
+  const lines = ['Код организации;Фамилия;Имя;Отчество;Пол;Дата рождения;Категория'];
+  for (let i = 0; i < ROWS; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
+    const year = 1960 + (i % 40);
+    // Every 97th row has an impossible date: rejected rows must survive the crash too.
+    const birth = i % 97 === 0 ? `31.02.${year}` : `${day}.${month}.${year}`;
+    lines.push(
+      [
+        `P-${i % 3}`,
+        LAST[i % 8],
+        FIRST[Math.floor(i / 8) % 10],
+        MIDDLE[Math.floor(i / 80) % 5],
+        'ж',
+        birth,
+        'работающий',
+      ].join(';'),
+    );
+  }
+  return lines.join('\r\n');
+}
+
+async function setUp(server: RunningServer) {
+  const admin = await apiSession(server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
+  const region = await admin.post<{ id: string }>('/orgs', {
+    code: 'R',
+    level: 'regional',
+    parentId: admin.user.orgId,
+    name: 'Региональная',
+  });
+  for (const n of [0, 1, 2]) {
+    await admin.post('/orgs', {
+      code: `P-${n}`,
+      level: 'primary',
+      parentId: region.id,
+      name: `ППО № ${n}`,
+    });
+  }
+  return { admin, regionId: region.id };
+}
+
+const settings = { IMPORT_BATCH_ROWS: '10', IMPORT_STALE_SECONDS: '2' };
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms = 120_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The final state: the import's report and the members as an export shows them, card numbers aside. */
+async function finalState(server: RunningServer, importId: string, regionId: string) {
+  const admin = await apiSession(server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
+  const report = await admin.get<Import>(`/imports/${importId}`);
+  const exported = await admin.text(`/members/export?under=${regionId}&format=csv`);
+  const lines = exported
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  const header = (lines[0] ?? '').split(';');
+  const card = header.indexOf('Номер билета');
+  const cards = lines.slice(1).map((l) => l.split(';')[card] ?? '');
+  const rows = lines
+    .slice(1)
+    .map((l) =>
+      l
+        .split(';')
+        .filter((_, i) => i !== card)
+        .join(';'),
+    )
+    .sort();
+  const { id: _id, createdAt: _c, finishedAt: _f, user: _u, ...counts } = report;
+  return { counts, rows, cards };
+}
+
+describe('an import survives a crash', () => {
+  const dirs: string[] = [];
+  const servers: RunningServer[] = [];
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  const start = async (dataDir: string) => {
+    const server = await startServer({ DATA_DIR: dataDir, ...settings });
+    servers.push(server);
+    return server;
+  };
+
+  it('killed mid-way and restarted, it ends in the state of a clean run', async () => {
+    const file = membersFile();
+    const crashDir = await mkdtemp(path.join(tmpdir(), 'prf-crash-'));
+    const cleanDir = await mkdtemp(path.join(tmpdir(), 'prf-clean-'));
+    dirs.push(crashDir, cleanDir);
+
+    const first = await start(crashDir);
+    const { admin, regionId } = await setUp(first);
+    const { id } = await admin.upload<{ id: string }>(
+      '/imports',
+      { kind: 'members', orgId: regionId },
+      { name: 'm.csv', content: file },
+    );
+    let seen: Import | undefined;
+    await waitFor(async () => {
+      seen = await admin.get<Import>(`/imports/${id}`);
+      return seen.processed > 0;
+    }, 'import under way');
+    await first.kill();
+    expect(seen?.processed).toBeLessThan(ROWS);
+
+    const second = await start(crashDir);
+    const again = await apiSession(second.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
+    await waitFor(
+      async () => (await again.get<Import>(`/imports/${id}`)).status === 'done',
+      'resumed import',
+    );
+    const resumed = await finalState(second, id, regionId);
+
+    const clean = await start(cleanDir);
+    const cleanSetup = await setUp(clean);
+    const cleanImport = await cleanSetup.admin.upload<{ id: string }>(
+      '/imports',
+      { kind: 'members', orgId: cleanSetup.regionId },
+      { name: 'm.csv', content: file },
+    );
+    await waitFor(
+      async () =>
+        (await cleanSetup.admin.get<Import>(`/imports/${cleanImport.id}`)).status === 'done',
+      'clean import',
+    );
+    const reference = await finalState(clean, cleanImport.id, cleanSetup.regionId);
+
+    expect(resumed.counts).toEqual(reference.counts);
+    expect(resumed.counts).toMatchObject({ status: 'done', total: ROWS, processed: ROWS });
+    expect(resumed.counts.rejected).toBeGreaterThanOrEqual(21);
+    expect(resumed.rows).toEqual(reference.rows);
+    // Assigned numbers come from a sequence and may differ; each is valid and unique.
+    expect(new Set(resumed.cards).size).toBe(resumed.cards.length);
+    for (const card of resumed.cards) expect(card).toMatch(/^\d{16}$/);
+  });
+});
