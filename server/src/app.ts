@@ -10,7 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ImportConfig } from './config.js';
+import { defaultImportConfig, type ImportConfig } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { registerAuthentication, registerAuthRoutes } from './features/auth/auth.routes.js';
 import { registerExportRoutes } from './features/exports/exports.routes.js';
@@ -39,14 +39,6 @@ export interface AppOptions {
   webDistDir?: string | undefined;
   imports?: Partial<ImportConfig>;
 }
-
-export const defaultImportConfig: ImportConfig = {
-  maxBytes: 50 * 1024 * 1024,
-  batchRows: 500,
-  staleSeconds: 60,
-  maxRows: 1_000_000,
-  worker: true,
-};
 
 /** Explicit wiring of every feature: nothing is discovered at run time. */
 export async function buildApp(options: AppOptions): Promise<App> {

@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const MB = 1024 * 1024;
+
+export const defaultImportConfig: ImportConfig = {
+  maxBytes: 50 * MB,
+  batchRows: 500,
+  staleSeconds: 60,
+  maxRows: 1_000_000,
+  worker: true,
+};
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -14,10 +24,19 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   WEB_DIST_DIR: z.string().optional(),
-  IMPORT_MAX_MB: z.coerce.number().positive().max(1024).default(50),
-  IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(2000).default(500),
-  IMPORT_STALE_SECONDS: z.coerce.number().int().min(1).default(60),
-  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
+  IMPORT_MAX_MB: z.coerce
+    .number()
+    .positive()
+    .max(1024)
+    .default(defaultImportConfig.maxBytes / MB),
+  IMPORT_BATCH_ROWS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2000)
+    .default(defaultImportConfig.batchRows),
+  IMPORT_STALE_SECONDS: z.coerce.number().int().min(1).default(defaultImportConfig.staleSeconds),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(defaultImportConfig.maxRows),
   IMPORT_WORKER: z
     .enum(['true', 'false'])
     .default('true')
@@ -68,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ?? defaultWebDist,
     imports: {
-      maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),
+      maxBytes: Math.round(e.IMPORT_MAX_MB * MB),
       batchRows: e.IMPORT_BATCH_ROWS,
       staleSeconds: e.IMPORT_STALE_SECONDS,
       maxRows: e.IMPORT_MAX_ROWS,

@@ -3,13 +3,13 @@ import type { Database } from '../db/schema.js';
 
 /**
  * Runs `attempt` behind a savepoint. When it fails (a unique index refusing a racing insert,
- * say), the transaction is rolled back to the savepoint, so `explain` can still query in it
- * to say what clashed.
+ * say), the transaction is rolled back to the savepoint, so `recover` can still query in it:
+ * to say what clashed (it throws), or to carry on with another result.
  */
 export async function withSavepoint<T>(
   trx: Kysely<Database>,
   attempt: () => Promise<T>,
-  explain: (error: unknown) => Promise<never>,
+  recover: (error: unknown) => Promise<T> = (error) => Promise.reject(error),
 ): Promise<T> {
   await sql`savepoint attempt`.execute(trx);
   try {
@@ -18,6 +18,6 @@ export async function withSavepoint<T>(
     return result;
   } catch (error) {
     await sql`rollback to savepoint attempt`.execute(trx);
-    return explain(error);
+    return recover(error);
   }
 }

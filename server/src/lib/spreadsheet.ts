@@ -29,22 +29,21 @@ export const neutralise = (value: CellValue): CellValue =>
 /** The reverse, for a neutralised file loaded back: `'+7…` is `+7…`. */
 export const unneutralise = (text: string) => (/^'[=+\-@]/.test(text) ? text.slice(1) : text);
 
+export interface SheetOptions {
+  sheetName?: string;
+  widths?: readonly number[];
+  extraSheets?: readonly ExtraSheet[];
+}
+
 export function openSheet(
   format: SpreadsheetFormat,
   headers: readonly string[],
-  options: {
-    sheetName?: string;
-    widths?: readonly number[];
-    extraSheets?: readonly ExtraSheet[];
-  } = {},
+  options: SheetOptions = {},
 ): SheetWriter {
   return format === 'xlsx' ? openXlsx(headers, options) : openCsv(headers);
 }
 
-function openXlsx(
-  headers: readonly string[],
-  options: { sheetName?: string; widths?: readonly number[]; extraSheets?: readonly ExtraSheet[] },
-): SheetWriter {
+function openXlsx(headers: readonly string[], options: SheetOptions): SheetWriter {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
@@ -84,6 +83,30 @@ function openXlsx(
       await workbook.commit();
     },
   };
+}
+
+/**
+ * Writes the rows into the sheet and ends it; a reader that goes away (a closed download)
+ * stops the rows' source. Never rejects: a failure destroys the stream the client reads.
+ */
+export async function fillSheet(
+  sheet: SheetWriter,
+  rows: AsyncIterable<readonly CellValue[]> | Iterable<readonly CellValue[]>,
+): Promise<{ rows: number; complete: boolean }> {
+  let written = 0;
+  try {
+    for await (const row of rows) {
+      if (sheet.stream.destroyed) return { rows: written, complete: false };
+      await sheet.addRow(row);
+      written++;
+    }
+    const complete = !sheet.stream.destroyed;
+    await sheet.end();
+    return { rows: written, complete };
+  } catch (error) {
+    sheet.stream.destroy(error as Error);
+    return { rows: written, complete: false };
+  }
 }
 
 /** Resolves when the reader has caught up, or has gone away (a closed download). */

@@ -4,14 +4,7 @@ import type { MemberListParams } from './members';
 
 /** A file of the members a list shows: the same filters as `GET /members`. */
 export const memberExportUrl = (params: MemberListParams, format: SpreadsheetFormat) =>
-  downloadUrl('/members/export', {
-    under: params.under,
-    orgId: params.orgId,
-    q: params.q,
-    status: params.status,
-    category: params.category,
-    format,
-  });
+  downloadUrl('/members/export', { ...params, format });
 
 /** A file of the orgs of a subtree. */
 export const orgExportUrl = (under: string, format: SpreadsheetFormat) =>

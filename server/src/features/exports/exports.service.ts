@@ -6,7 +6,7 @@ import type {
   SpreadsheetFormat,
 } from '@profreestr/contracts';
 import type { Ctx } from '../../lib/context.js';
-import { openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
+import { type CellValue, fillSheet, openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { exportMemberPages } from '../members/members.service.js';
 import { exportOrgPages, orgLabels } from '../orgs/orgs.service.js';
@@ -31,37 +31,26 @@ async function streamExport<T>(
   pages: AsyncGenerator<Page<T>>,
   format: SpreadsheetFormat,
   headers: readonly string[],
-  toRows: (items: T[]) => Promise<(string | number | null)[][]>,
+  toRows: (items: T[]) => Promise<CellValue[][]>,
   audit: { action: string; filters: Record<string, unknown> },
 ): Promise<SheetWriter> {
   // The first page is read before answering, so access errors become the response.
   const first = await pages.next();
-  const sheet = openSheet(format, headers);
-  void (async () => {
-    let rows = 0;
-    let complete = false;
-    const scope = first.done ? undefined : first.value.scope;
-    try {
-      let page = first;
-      // A download closed half-way stops the queries; the entry says how far it went.
-      while (!page.done && !sheet.stream.destroyed) {
-        for (const row of await toRows(page.value.items)) await sheet.addRow(row);
-        rows += page.value.items.length;
-        page = await pages.next();
-      }
-      complete = page.done === true && !sheet.stream.destroyed;
-      await sheet.end();
-    } catch (error) {
-      sheet.stream.destroy(error as Error);
-    } finally {
-      await recordAudit(ctx.db, ctx, {
-        action: audit.action,
-        target: scope ? { type: 'org', id: scope.id, orgPath: scope.path } : undefined,
-        result: complete ? 'ok' : 'failed',
-        details: { format, rows, complete, ...audit.filters },
-      }).catch(() => undefined);
+  const scope = first.done ? undefined : first.value.scope;
+  const rows = async function* () {
+    for (let page = first; !page.done; page = await pages.next()) {
+      yield* await toRows(page.value.items);
     }
-  })();
+  };
+  const sheet = openSheet(format, headers);
+  void fillSheet(sheet, rows()).then((done) =>
+    recordAudit(ctx.db, ctx, {
+      action: audit.action,
+      target: scope ? { type: 'org', id: scope.id, orgPath: scope.path } : undefined,
+      result: done.complete ? 'ok' : 'failed',
+      details: { format, rows: done.rows, complete: done.complete, ...audit.filters },
+    }).catch(() => undefined),
+  );
   return sheet;
 }
 
@@ -77,13 +66,9 @@ export async function exportMembers(
   },
 ) {
   const { format, ...filters } = query;
-  const pages = (async function* () {
-    for await (const page of exportMemberPages(ctx, filters))
-      yield { scope: page.scope, items: page.members };
-  })();
   return streamExport(
     ctx,
-    pages,
+    exportMemberPages(ctx, filters),
     format,
     memberExportHeaders,
     async (members) => {
@@ -105,13 +90,9 @@ export async function exportOrgs(
   },
 ) {
   const { format, ...filters } = query;
-  const pages = (async function* () {
-    for await (const page of exportOrgPages(ctx, filters))
-      yield { scope: page.scope, items: page.orgs };
-  })();
   return streamExport(
     ctx,
-    pages,
+    exportOrgPages(ctx, filters),
     format,
     orgExportHeaders,
     async (orgs) => {

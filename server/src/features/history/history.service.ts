@@ -8,10 +8,6 @@ import { type EntityType, findChanges, insertChanges } from './history.queries.j
 
 export type { EntityType };
 
-/**
- * Records a change twice, in the caller's transaction: in the record's history that users read
- * (old → new per field), and in the security audit log (field names only, no values).
- */
 export interface EntityChange {
   entity: { type: EntityType; id: string; orgPath: string };
   action: string;
@@ -19,6 +15,10 @@ export interface EntityChange {
   note?: string | null;
 }
 
+/**
+ * Records a change twice, in the caller's transaction: in the record's history that users read
+ * (old → new per field), and in the security audit log (field names only, no values).
+ */
 export function recordChange(trx: Kysely<Database>, ctx: Ctx, change: EntityChange) {
   return recordChanges(trx, ctx, [change]);
 }

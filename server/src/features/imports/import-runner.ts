@@ -25,7 +25,7 @@ import {
   setImportTotal,
 } from './imports.queries.js';
 import { type BatchResult, memberRunner, orgRunner } from './kind-runners.js';
-import { type FileRow, readRows } from './row-reader.js';
+import { type FileRow, firstRow, readRows } from './row-reader.js';
 
 // The import job. It commits a batch of rows at a time together with its position in the
 // file, so a run killed at any moment resumes from the last committed batch and ends in the
@@ -83,8 +83,9 @@ async function runClaimed(db: Kysely<Database>, settings: ImportSettings, claime
   const runner = kind === 'members' ? memberRunner(ctx, scope, map) : orgRunner(ctx, scope, map);
   const position = { pass: claimed.resume_pass, row: claimed.resume_row };
 
+  // Members only count here; orgs also learn each row's depth, needed on every run.
+  const total = await runner.prepare(rows(), () => heartbeat(db, claimed.id));
   if (claimed.total === null) {
-    const total = await runner.prepare(rows(), () => heartbeat(db, claimed.id));
     if (total > settings.maxRows) {
       throw new AppError(
         'invalid',
@@ -95,8 +96,6 @@ async function runClaimed(db: Kysely<Database>, settings: ImportSettings, claime
       await setImportTotal(trx, claimed.id, total);
       await reportUnknownColumns(trx, claimed.id, map);
     });
-  } else {
-    await runner.prepare(rows(), () => heartbeat(db, claimed.id));
   }
 
   for (let pass = position.pass; pass < runner.passes; pass++) {
@@ -149,11 +148,6 @@ async function commitBatch(
       row: lastRow,
     });
   });
-}
-
-async function firstRow(rows: AsyncGenerator<FileRow>) {
-  for await (const line of rows) return line;
-  return undefined;
 }
 
 /** Unknown columns are reported once, at the header row, and the import goes on without them. */

@@ -153,7 +153,6 @@ export function registerImportRoutes(
       },
     },
     async (request, reply) => {
-      ctxOf(request, db);
       const { kind } = request.params;
       const format = request.query.format ?? 'xlsx';
       const sheet = openTemplate(kind, format);

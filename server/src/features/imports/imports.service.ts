@@ -11,7 +11,7 @@ import { invalid, notFound } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import type { Jobs } from '../../lib/jobs.js';
-import { openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
+import { fillSheet, openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
 import { authorize } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getOrgPlacement } from '../orgs/orgs.service.js';
@@ -26,7 +26,7 @@ import {
   insertFileChunk,
   insertImport,
 } from './imports.queries.js';
-import { readRows } from './row-reader.js';
+import { firstRow, readRows } from './row-reader.js';
 
 export const IMPORT_QUEUE = 'import';
 const IMPORT_NOT_FOUND = 'Загрузка не найдена';
@@ -56,12 +56,8 @@ export async function startImport(ctx: Ctx, jobs: Jobs, upload: Upload, zipLimit
   );
   const format = await inspectUpload(upload, zipLimits);
   try {
-    let header: string[] = [];
-    for await (const line of readRows(() => createReadStream(upload.path), format)) {
-      header = line.cells;
-      break;
-    }
-    mapHeaders(upload.kind, header, org.level === 'primary');
+    const header = await firstRow(readRows(() => createReadStream(upload.path), format));
+    mapHeaders(upload.kind, header?.cells ?? [], org.level === 'primary');
   } catch (error) {
     if (error instanceof HeaderRefused) throw invalid('file', error.message);
     throw invalid(
@@ -184,32 +180,22 @@ export async function openRejectedRows(ctx: Ctx, id: string): Promise<SheetWrite
   const sheet = openSheet('xlsx', [...columns.map((c) => c.header), ERRORS_HEADER], {
     sheetName: 'Отклонённые строки',
   });
-  void (async () => {
-    try {
-      for (let after = 1; ; ) {
-        const page = await findRejects(ctx.db, id, after, 1000);
-        if (page.length === 0) break;
-        for (const reject of page) {
-          const cells = new Map(
-            Object.entries(reject.cells as Record<string, string>).map(([h, v]) => [
-              headerKey(h),
-              v,
-            ]),
-          );
-          const errors = (reject.errors as StoredError[])
-            .map((e) => (e.column ? `${e.column}: ${e.message}` : e.message))
-            .join('; ');
-          await sheet.addRow([
-            ...columns.map((c) => cells.get(headerKey(c.header)) ?? null),
-            errors,
-          ]);
-        }
-        after = page[page.length - 1]?.row_number ?? after;
+  const rows = async function* () {
+    for (let after = 1; ; ) {
+      const page = await findRejects(ctx.db, id, after, 1000);
+      if (page.length === 0) return;
+      for (const reject of page) {
+        const cells = new Map(
+          Object.entries(reject.cells as Record<string, string>).map(([h, v]) => [headerKey(h), v]),
+        );
+        const errors = (reject.errors as StoredError[])
+          .map((e) => (e.column ? `${e.column}: ${e.message}` : e.message))
+          .join('; ');
+        yield [...columns.map((c) => cells.get(headerKey(c.header)) ?? null), errors];
       }
-      await sheet.end();
-    } catch (error) {
-      sheet.stream.destroy(error as Error);
+      after = page[page.length - 1]?.row_number ?? after;
     }
-  })();
+  };
+  void fillSheet(sheet, rows());
   return sheet;
 }

@@ -7,7 +7,7 @@ import type { Ctx } from '../../lib/context.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { isInSubtree } from '../../lib/tree-path.js';
 import { importMemberRows, type MemberImportRow } from '../members/member-import.service.js';
-import { importOrgRow } from '../orgs/org-import.service.js';
+import { importOrgRow, type RowResult } from '../orgs/org-import.service.js';
 import { findOrgRecordByCode } from '../orgs/orgs.service.js';
 import { type ColumnSpec, memberColumns, orgColumns } from './columns.js';
 import { cellsOf, type HeaderMap, isBlankRow, originalCells } from './import-file.js';
@@ -210,18 +210,16 @@ async function applyOrgLine(
   const parsed = parseOrgRow(cellsOf(map, line.cells), orgColumns);
   if (!parsed.row) return parsed.errors;
   const row = parsed.row;
-  return withSavepoint(
+  return withSavepoint<RowResult | CellError[]>(
     trx,
     () => importOrgRow(trx, ctx, scope, row),
     async (error) => {
-      throw error;
+      if (!(error instanceof AppError)) throw error;
+      if (error.details.length === 0) return [{ column: null, message: error.message }];
+      return error.details.map((d) => ({
+        column: columnOf(orgColumns, d.field) ?? columnOf(orgColumns, d.field.split('.')[0] ?? ''),
+        message: d.message,
+      }));
     },
-  ).catch((error: unknown): CellError[] => {
-    if (!(error instanceof AppError)) throw error;
-    if (error.details.length === 0) return [{ column: null, message: error.message }];
-    return error.details.map((d) => ({
-      column: columnOf(orgColumns, d.field) ?? columnOf(orgColumns, d.field.split('.')[0] ?? ''),
-      message: d.message,
-    }));
-  });
+  );
 }

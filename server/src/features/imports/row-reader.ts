@@ -20,6 +20,12 @@ export async function* readRows(source: FileSource, format: SpreadsheetFormat) {
   yield* format === 'csv' ? readCsv(source) : readXlsx(source);
 }
 
+/** The first row (the header), reading no further. */
+export async function firstRow(rows: AsyncIterable<FileRow>) {
+  for await (const line of rows) return line;
+  return undefined;
+}
+
 async function* readCsv(source: FileSource): AsyncGenerator<FileRow> {
   const input = source();
   const chunks = decodeText(input);

@@ -1,5 +1,5 @@
 import type { ImportKind, SpreadsheetFormat } from '@profreestr/contracts';
-import { openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
+import { fillSheet, openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
 import { columnsOf } from './columns.js';
 
 // Templates to fill: the contract's headers, one example row and, in XLSX, a sheet that
@@ -31,9 +31,6 @@ export function openTemplate(kind: ImportKind, format: SpreadsheetFormat): Sheet
       extraSheets: [{ name: 'Пояснения', rows: help }],
     },
   );
-  void (async () => {
-    await sheet.addRow(columns.map((c) => c.example || null));
-    await sheet.end();
-  })().catch((error: Error) => sheet.stream.destroy(error));
+  void fillSheet(sheet, [columns.map((c) => c.example || null)]);
   return sheet;
 }

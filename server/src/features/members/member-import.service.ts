@@ -80,11 +80,7 @@ export async function importMemberRows(
   rows: readonly MemberImportRow[],
 ): Promise<BatchOutcome> {
   try {
-    return await withSavepoint(
-      trx,
-      () => importBatch(trx, ctx, rows),
-      (error) => Promise.reject(error),
-    );
+    return await withSavepoint(trx, () => importBatch(trx, ctx, rows));
   } catch (error) {
     if (!isUniqueViolation(error) || rows.length === 1) throw error;
   }
@@ -93,29 +89,20 @@ export async function importMemberRows(
     const one = await withSavepoint(
       trx,
       () => importBatch(trx, ctx, [row]),
-      async (error): Promise<never> => {
+      async (error) => {
         if (!isUniqueViolation(error)) throw error;
-        throw new RowRefused(row.row);
+        return {
+          created: 0,
+          updated: 0,
+          problems: [{ row: row.row, field: 'person', message: ALREADY_ON_RECORD }],
+        };
       },
-    ).catch((error: unknown) => {
-      if (!(error instanceof RowRefused)) throw error;
-      return {
-        created: 0,
-        updated: 0,
-        problems: [{ row: row.row, field: 'person', message: ALREADY_ON_RECORD }],
-      };
-    });
+    );
     total.created += one.created;
     total.updated += one.updated;
     total.problems.push(...one.problems);
   }
   return total;
-}
-
-class RowRefused extends Error {
-  constructor(readonly row: number) {
-    super('row refused');
-  }
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';

@@ -272,7 +272,7 @@ export async function* exportMemberPages(
       limit: pageSize,
     });
     if (rows.length === 0) return;
-    yield { scope, members: rows.map((r) => toMember(r)) };
+    yield { scope, items: rows.map((r) => toMember(r)) };
     const last = rows[rows.length - 1];
     after = last ? [last.org_path, last.name_key, last.id] : undefined;
   }

@@ -178,7 +178,7 @@ export async function* exportOrgPages(
       limit: pageSize,
     });
     if (rows.length === 0) return;
-    yield { scope, orgs: rows.map(toOrg) };
+    yield { scope, items: rows.map(toOrg) };
     after = [rows[rows.length - 1]?.path ?? ''];
   }
 }
