@@ -9,8 +9,10 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { ensureFirstStart } from '../features/system/first-start.js';
 
-// `npm run bench:import -- --mode import|export [--rows 100000]`: a members CSV of that many
-// rows through POST /imports, or the subtree's XLSX export, on the configured database.
+// `npm run bench:import -- --mode import|export|idle [--rows 100000]`: a members CSV of that
+// many rows through POST /imports, or the subtree's XLSX export, on the configured database;
+// `idle` only starts, signs in and stops (the process's own footprint). It runs the built
+// server as `npm start` does, so `npm run build` first (tsx compiling in-process added ~70 MB).
 // Run it under `/usr/bin/time -v` for the peak RSS of the whole process.
 
 const args = process.argv.slice(2);
@@ -136,7 +138,7 @@ if (mode === 'import') {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-} else {
+} else if (mode === 'export') {
   const response = await call('GET', `/members/export?under=${regionId}&format=xlsx`);
   let bytes = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
