@@ -13,6 +13,8 @@ import { z } from 'zod';
 import { defaultImportConfig, type ImportConfig } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { registerAuthentication, registerAuthRoutes } from './features/auth/auth.routes.js';
+import { registerCompletenessRoutes } from './features/completeness/completeness.routes.js';
+import { startStatsDaily } from './features/completeness/completeness.worker.js';
 import { registerExportRoutes } from './features/exports/exports.routes.js';
 import { defaultZipLimits } from './features/imports/file-guard.js';
 import { registerImportRoutes } from './features/imports/imports.routes.js';
@@ -77,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerOrgPartRoutes(app, db);
   registerMemberRoutes(app, db);
   registerStatsRoutes(app, db);
+  registerCompletenessRoutes(app, db);
   registerExportRoutes(app, db);
 
   const imports = { ...defaultImportConfig, ...options.imports };
@@ -87,9 +90,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const stopSweep = imports.worker
     ? await startImportWorker(db, jobs, imports, app.log)
     : () => undefined;
+  // The worker process also takes the counts' daily step (under-35 ageing, trend snapshots).
+  const stopDaily = imports.worker ? await startStatsDaily(db, app.log) : () => undefined;
   // Before the database closes: a running import finishes its batch or is resumed later.
   app.addHook('onClose', async () => {
     stopSweep();
+    stopDaily();
     await jobs.stop();
   });
   await registerWebApp(app, options.webDistDir);

@@ -210,3 +210,62 @@ export type SpreadsheetFormat = (typeof spreadsheetFormats)[number];
 
 /** How many errors `GET /imports/:id` carries; all of them are in the rejected-rows file. */
 export const IMPORT_ERRORS_SHOWN = 1000;
+
+// Completeness ("не заполнено у N"): what the passports of primaries and the cards of members
+// lack, counted for any subtree. The keys are those of `GET /orgs/:id/completeness`.
+export const orgIndicators = [
+  'duesRate',
+  'isSmall',
+  'hasCommittee',
+  'chairman',
+  'eduOrg',
+  'eduOrgInn',
+  'eduOrgHead',
+  'eduOrgHeadPosition',
+] as const;
+export type OrgIndicator = (typeof orgIndicators)[number];
+
+export const memberIndicators = [
+  'category',
+  'sex',
+  'birthDate',
+  'duesPaymentForm',
+  'pdConsent',
+  'workplace',
+  'position',
+  'studyCourse',
+] as const;
+export type MemberIndicator = (typeof memberIndicators)[number];
+
+export const indicators = [...orgIndicators, ...memberIndicators] as const;
+export type Indicator = (typeof indicators)[number];
+
+export const isOrgIndicator = (key: string): key is OrgIndicator =>
+  (orgIndicators as readonly string[]).includes(key);
+
+export const orgIndicatorLabels: Record<OrgIndicator, string> = {
+  duesRate: 'Размер членского взноса',
+  isSmall: 'Признак малочисленной ПО',
+  hasCommittee: 'Наличие профкома',
+  chairman: 'Председатель',
+  eduOrg: 'Организация образования',
+  eduOrgInn: 'ИНН организации образования',
+  eduOrgHead: 'Руководитель организации образования',
+  eduOrgHeadPosition: 'Должность руководителя',
+};
+
+export const memberIndicatorLabels: Record<MemberIndicator, string> = {
+  category: 'Категория',
+  sex: 'Пол',
+  birthDate: 'Дата рождения',
+  duesPaymentForm: 'Форма уплаты взносов',
+  pdConsent: 'Согласие на обработку ПД',
+  workplace: 'Место работы (учёбы)',
+  position: 'Должность',
+  studyCourse: 'Курс (обучающиеся)',
+};
+
+export const indicatorLabels: Record<Indicator, string> = {
+  ...orgIndicatorLabels,
+  ...memberIndicatorLabels,
+};

@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './completeness.js';
 export * from './enums.js';
 export * from './errors.js';
 export * from './fields.js';

@@ -5,6 +5,7 @@ import {
   duesPaymentForms,
   memberCategories,
   memberChangeActions,
+  memberIndicators,
   memberStatuses,
   pdConsentMethods,
   sexes,
@@ -173,6 +174,8 @@ export const memberListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(200).optional(),
   status: z.enum(memberStatuses).optional(),
   category: z.enum(memberCategories).optional(),
+  /** Members lacking this field (the completeness drill-down), listed by org. */
+  missing: z.enum(memberIndicators).optional(),
 });
 
 export const registrationPeriodSchema = z.object({

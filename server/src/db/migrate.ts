@@ -5,6 +5,7 @@ import * as orgRegistry from './migrations/0002-org-registry.js';
 import * as members from './migrations/0003-members.js';
 import * as orgStats from './migrations/0004-org-stats.js';
 import * as imports from './migrations/0005-imports.js';
+import * as completeness from './migrations/0006-completeness.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003-members': members,
   '0004-org-stats': orgStats,
   '0005-imports': imports,
+  '0006-completeness': completeness,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

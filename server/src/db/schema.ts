@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { StatColumn } from '../features/stats/member-stats.js';
 
 // int8 and date columns come back as strings (see database.ts parsers), numeric as number.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -176,17 +177,17 @@ export interface MemberPeriodsTable {
 }
 
 /** Counts of a whole subtree (the org and everything below), kept by member and org changes. */
-export interface OrgStatsTable {
-  org_id: string;
-  active: Generated<number>;
-  deregistered: Generated<number>;
-  working: Generated<number>;
-  student: Generated<number>;
-  pensioner: Generated<number>;
-  category_unknown: Generated<number>;
-  male: Generated<number>;
-  female: Generated<number>;
-  sex_unknown: Generated<number>;
+export type StatCounts = Record<StatColumn, number>;
+
+export type OrgStatsTable = { org_id: string } & { [C in StatColumn]: Generated<number> };
+
+/** A daily copy of an org's counts (orgs above primaries), for the dashboard's trend. */
+export type OrgStatsDailyTable = { org_id: string; day: string } & StatCounts;
+
+/** One row: the date "under 35" counts are held as of. */
+export interface StatsClockTable {
+  id: Generated<boolean>;
+  age_date: string;
 }
 
 export interface ImportsTable {
@@ -238,6 +239,8 @@ export interface Database {
   members: MembersTable;
   member_periods: MemberPeriodsTable;
   org_stats: OrgStatsTable;
+  org_stats_daily: OrgStatsDailyTable;
+  stats_clock: StatsClockTable;
   imports: ImportsTable;
   import_files: ImportFilesTable;
   import_rejects: ImportRejectsTable;

@@ -17,7 +17,8 @@ import {
   orgExportRow,
 } from './export-rows.js';
 
-// Exports stream page by page from keyset queries into the file being sent. The access check
+// Exports stream page by page from keyset queries into the file being sent (other features'
+// files, e.g. the completeness table, go through streamExport too). The access check
 // runs before the first byte (a refused export is a plain 404/403); the audit entry is written
 // when the last row has gone, with how many went.
 
@@ -26,7 +27,7 @@ interface Page<T> {
   items: T[];
 }
 
-async function streamExport<T>(
+export async function streamExport<T>(
   ctx: Ctx,
   pages: AsyncGenerator<Page<T>>,
   format: SpreadsheetFormat,

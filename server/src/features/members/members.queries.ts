@@ -1,4 +1,6 @@
+import type { MemberIndicator } from '@profreestr/contracts';
 import { type Kysely, sql } from 'kysely';
+import { memberMissingSql } from '../../db/indicators.js';
 import type { Database, MemberRowUpdate, NewMemberRow } from '../../db/schema.js';
 import { subtreeUpperBound } from '../../lib/tree-path.js';
 
@@ -122,6 +124,8 @@ export interface MemberSearch {
   namePrefix?: string | undefined;
   cardNumber?: string | undefined;
   birthDate?: string | undefined;
+  /** Active members lacking this field (the completeness drill-down). */
+  missing?: MemberIndicator | undefined;
   /** `name` (lists) keys on [name_key, id]; `org` (exports, grouped by org) on [org_path, name_key, id]. */
   order?: 'name' | 'org';
   after: readonly string[] | undefined;
@@ -143,6 +147,9 @@ export function searchMembers(db: Kysely<Database>, s: MemberSearch) {
   if (s.category) query = query.where('category', '=', s.category);
   if (s.cardNumber) query = query.where('card_number', '=', s.cardNumber);
   if (s.birthDate) query = query.where('birth_date', '=', s.birthDate);
+  // Literal, as in the partial index `members_no_*_idx` that then serves the whole list.
+  if (s.missing)
+    query = query.where(sql<boolean>`status = 'active' and ${memberMissingSql[s.missing]}`);
   const prefix = s.namePrefix;
   if (prefix) {
     query = query.where((eb) =>

@@ -3,6 +3,7 @@ import {
   type MemberCategory,
   type MemberChangeAction,
   type MemberCreate,
+  type MemberIndicator,
   type MemberPatch,
   type MemberStatus,
   personNameKey,
@@ -214,12 +215,17 @@ export async function listMembers(
     q?: string | undefined;
     status?: MemberStatus | undefined;
     category?: MemberCategory | undefined;
+    missing?: MemberIndicator | undefined;
     limit: number;
     cursor?: string | undefined;
   },
 ) {
   const scope = await scopeOf(ctx, query.orgId ?? query.under);
-  const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
+  // Members lacking a field are listed by org (the order of their partial index), others by name.
+  const byOrg = query.missing !== undefined;
+  const after = byOrg
+    ? decodeCursor<[string, string, string]>(query.cursor, ['string', 'string', 'string'])
+    : decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
   const rows = await searchMembers(ctx.db, {
     scopePath: scope.path,
     // A primary has no orgs below: its own id is an equality the (org_id, name_key, id) index
@@ -227,7 +233,9 @@ export async function listMembers(
     orgId: query.orgId ?? (scope.level === 'primary' ? scope.id : undefined),
     status: query.status,
     category: query.category,
+    missing: query.missing,
     ...parseMemberQuery(query.q),
+    order: byOrg ? 'org' : 'name',
     after,
     limit: query.limit + 1,
   });
@@ -235,13 +243,13 @@ export async function listMembers(
     rows,
     query.limit,
     (r) => toMember(r),
-    (r) => [r.name_key, r.id],
+    (r) => (byOrg ? [r.org_path, r.name_key, r.id] : [r.name_key, r.id]),
   );
   // Lists show names and birth dates: who looked, where and at how many is on record.
   await recordAudit(ctx.db, ctx, {
     action: 'member.list',
     target: { type: 'org', id: scope.id, orgPath: scope.path },
-    details: { q: query.q ?? null, returned: page.items.length },
+    details: { q: query.q ?? null, missing: query.missing ?? null, returned: page.items.length },
   });
   return page;
 }

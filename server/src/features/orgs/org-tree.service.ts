@@ -4,7 +4,7 @@ import type { Ctx } from '../../lib/context.js';
 import { childPath, isInSubtree, parentPathOf } from '../../lib/tree-path.js';
 import { authorize } from '../access/access.js';
 import { moveMembersOnMerge } from '../members/member-lifecycle.service.js';
-import { moveSubtreeStats } from '../stats/stats.service.js';
+import { moveSubtreeStats, recordOrgFacts } from '../stats/stats.service.js';
 import { recordOrgChange } from './org-history.service.js';
 import {
   countActiveChildren,
@@ -13,7 +13,14 @@ import {
   type OrgRecord,
   updateOrgRow,
 } from './orgs.queries.js';
-import { assertActive, assertChildLevel, mustFind, ORG_NOT_FOUND, toOrg } from './orgs.service.js';
+import {
+  assertActive,
+  assertChildLevel,
+  mustFind,
+  ORG_NOT_FOUND,
+  storedOrgFacts,
+  toOrg,
+} from './orgs.service.js';
 
 // Structural operations on the tree. Each runs in one transaction with its rows locked, and is
 // visible to access checks at once: scopes are read from the paths on every request.
@@ -85,6 +92,7 @@ export async function mergeOrgs(
       liquidated_on: on,
       merged_into_id: target.id,
     });
+    await recordOrgFacts(trx, storedOrgFacts(source), storedOrgFacts(source, 'liquidated'));
     await recordOrgChange(trx, ctx, {
       org: source,
       action: 'merged_into',
@@ -126,6 +134,7 @@ export async function liquidateOrg(
       );
     }
     await updateOrgRow(trx, id, { status: 'liquidated', liquidated_on: input.on });
+    await recordOrgFacts(trx, storedOrgFacts(org), storedOrgFacts(org, 'liquidated'));
     await recordOrgChange(trx, ctx, {
       org,
       action: 'liquidate',

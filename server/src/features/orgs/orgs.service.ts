@@ -18,7 +18,7 @@ import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { childPath, pathIds, rootPath } from '../../lib/tree-path.js';
 import { authorize, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { createStatsRow } from '../stats/stats.service.js';
+import { createStatsRow, type OrgFacts, recordOrgFacts } from '../stats/stats.service.js';
 import { recordOrgChange } from './org-history.service.js';
 import {
   applyPassportPatch,
@@ -65,6 +65,27 @@ export function passportOf(row: OrgRecord): OrgPassport {
     contacts: readContacts(row.contacts),
   };
 }
+
+/** What an org counts for in the subtree counts (completeness, short passports). */
+export function orgFacts(
+  row: { path: string; level: string; status: string },
+  p: OrgPassport,
+): OrgFacts {
+  return {
+    path: row.path,
+    level: row.level,
+    status: row.status,
+    duesRate: p.duesRate,
+    isSmall: p.isSmall,
+    hasCommittee: p.hasCommittee,
+    chairman: p.chairman,
+    eduOrg: p.eduOrg,
+  };
+}
+
+/** The same for a stored org, optionally with another status (a liquidation). */
+export const storedOrgFacts = (row: OrgRecord, status = row.status) =>
+  orgFacts({ ...row, status }, passportOf(row));
 
 export function toOrg(row: OrgRecord): Org {
   return {
@@ -234,6 +255,7 @@ export async function createOrgIn(trx: Kysely<Database>, ctx: Ctx, input: OrgCre
       ...passportColumns(passport),
     }).catch(rethrowDuplicateCode);
     await createStatsRow(trx, id);
+    await recordOrgFacts(trx, null, orgFacts({ path, level, status: 'active' }, passport));
     await recordOrgChange(trx, ctx, {
       org: { id, path },
       action: 'create',
@@ -262,6 +284,7 @@ export async function updateOrgIn(trx: Kysely<Database>, ctx: Ctx, id: string, p
       throw duplicateCode();
     }
     await updateOrgRow(trx, id, passportColumns(after)).catch(rethrowDuplicateCode);
+    await recordOrgFacts(trx, orgFacts(row, before), orgFacts(row, after));
     await recordOrgChange(trx, ctx, { org: row, action: 'update', changes });
     return { org: toOrg(await mustFind(trx, id)), changes };
   }

@@ -1,9 +1,10 @@
 import { pathIds } from '../../lib/tree-path.js';
 
-// What a member contributes to the counts of its org and every org above it. Pure, so the
-// rules are tested apart from the database; the property test checks the whole against SQL.
+// What a member, or an org, contributes to the counts of its org and every org above it. Pure,
+// so the rules are tested apart from the database; the property test checks the whole against
+// SQL. "Under 35" is counted as of a date (`asOf`): the counts hold it as of the stats clock.
 
-export const STAT_COLUMNS = [
+export const MEMBER_STAT_COLUMNS = [
   'active',
   'deregistered',
   'working',
@@ -13,7 +14,36 @@ export const STAT_COLUMNS = [
   'male',
   'female',
   'sex_unknown',
+  'birth_date_unknown',
+  'dues_form_unknown',
+  'pd_consent_unknown',
+  'workplace_unknown',
+  'position_unknown',
+  'study_course_unknown',
+  'under35',
 ] as const;
+
+export const ORG_STAT_COLUMNS = [
+  'primaries',
+  'territorials',
+  'regionals',
+  'no_dues_rate',
+  'no_is_small',
+  'no_has_committee',
+  'no_chairman',
+  'no_edu_org',
+  'no_edu_org_inn',
+  'no_edu_org_head',
+  'no_edu_org_head_position',
+  'chairmen',
+  'chairmen_female',
+  'chairmen_under35',
+  'chairmen_released',
+  'edu_employees',
+  'edu_students',
+] as const;
+
+export const STAT_COLUMNS = [...MEMBER_STAT_COLUMNS, ...ORG_STAT_COLUMNS] as const;
 export type StatColumn = (typeof STAT_COLUMNS)[number];
 export type StatsDelta = Record<StatColumn, number>;
 
@@ -23,13 +53,58 @@ export interface MemberFacts {
   status: string;
   category: string | null;
   sex: string | null;
+  birthDate: string | null;
+  duesPaymentForm: string | null;
+  pdConsentOn: string | null;
+  workplace: string | null;
+  position: string | null;
+  studyCourse: number | null;
+}
+
+export interface OrgFacts {
+  path: string;
+  level: string;
+  status: string;
+  duesRate: number | null;
+  isSmall: boolean | null;
+  hasCommittee: boolean | null;
+  chairman: {
+    lastName: string | null;
+    sex: string | null;
+    birthDate: string | null;
+    isReleased: boolean | null;
+  } | null;
+  eduOrg: {
+    name: string | null;
+    inn: string | null;
+    headName: string | null;
+    headPosition: string | null;
+    employees: number | null;
+    students: number | null;
+  } | null;
 }
 
 export const zeroDelta = (): StatsDelta =>
   Object.fromEntries(STAT_COLUMNS.map((c) => [c, 0])) as StatsDelta;
 
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** The day someone born on `birth` turns 35, as PostgreSQL's `date + interval '35 years'`. */
+export function turns35On(birth: string): string {
+  const year = Number(birth.slice(0, 4)) + 35;
+  const monthDay = birth.slice(4);
+  return `${year}${monthDay === '-02-29' && !isLeap(year) ? '-02-28' : monthDay}`;
+}
+
+/** Younger than 35 on `asOf` (ISO dates compare as strings). */
+export const isUnder35 = (birth: string | null, asOf: string) =>
+  birth !== null && turns35On(birth) > asOf;
+
+const flag = (condition: boolean) => (condition ? 1 : 0);
+const blank = (text: string | null | undefined) => !text;
+
 /** The counts one member adds. */
-export function contribution(m: Pick<MemberFacts, 'status' | 'category' | 'sex'>): StatsDelta {
+export function contribution(m: Omit<MemberFacts, 'path'>, asOf: string): StatsDelta {
   const d = zeroDelta();
   if (m.status !== 'active') {
     d.deregistered = 1;
@@ -40,6 +115,43 @@ export function contribution(m: Pick<MemberFacts, 'status' | 'category' | 'sex'>
   d[category ?? 'category_unknown'] = 1;
   const sex = m.sex as 'male' | 'female' | null;
   d[sex ?? 'sex_unknown'] = 1;
+  d.birth_date_unknown = flag(m.birthDate === null);
+  d.dues_form_unknown = flag(m.duesPaymentForm === null);
+  d.pd_consent_unknown = flag(m.pdConsentOn === null);
+  d.workplace_unknown = flag(m.workplace === null);
+  d.position_unknown = flag(m.position === null);
+  d.study_course_unknown = flag(category === 'student' && m.studyCourse === null);
+  d.under35 = flag(isUnder35(m.birthDate, asOf));
+  return d;
+}
+
+/** The counts one org adds to itself and its ancestors (a liquidated one adds nothing). */
+export function orgContribution(o: Omit<OrgFacts, 'path'>, asOf: string): StatsDelta {
+  const d = zeroDelta();
+  if (o.status !== 'active') return d;
+  const primary = o.level === 'primary';
+  d.primaries = flag(primary);
+  d.territorials = flag(o.level === 'territorial');
+  d.regionals = flag(o.level === 'regional');
+  if (primary) {
+    d.no_dues_rate = flag(o.duesRate === null);
+    d.no_is_small = flag(o.isSmall === null);
+    d.no_has_committee = flag(o.hasCommittee === null);
+    d.no_chairman = flag(blank(o.chairman?.lastName));
+    d.no_edu_org = flag(blank(o.eduOrg?.name));
+    d.no_edu_org_inn = flag(blank(o.eduOrg?.inn));
+    d.no_edu_org_head = flag(blank(o.eduOrg?.headName));
+    d.no_edu_org_head_position = flag(blank(o.eduOrg?.headPosition));
+    d.edu_employees = o.eduOrg?.employees ?? 0;
+    d.edu_students = o.eduOrg?.students ?? 0;
+  }
+  const chairman = o.chairman;
+  if (chairman && !blank(chairman.lastName)) {
+    d.chairmen = 1;
+    d.chairmen_female = flag(chairman.sex === 'female');
+    d.chairmen_under35 = flag(isUnder35(chairman.birthDate, asOf));
+    d.chairmen_released = flag(chairman.isReleased === true);
+  }
   return d;
 }
 
@@ -57,16 +169,32 @@ export function addAlongPath(into: Map<string, StatsDelta>, path: string, delta:
   }
 }
 
-/** Per-org changes of the counts when a member goes from `before` to `after` (null = none). */
-export function memberDeltas(
-  before: MemberFacts | null,
-  after: MemberFacts | null,
-  deltas = new Map<string, StatsDelta>(),
+/** Per-org changes of the counts when a record goes from `before` to `after` (null = none). */
+function deltasOf<F extends { path: string }>(
+  count: (facts: F, asOf: string) => StatsDelta,
+  before: F | null,
+  after: F | null,
+  asOf: string,
+  deltas: Map<string, StatsDelta>,
 ) {
-  if (before) addAlongPath(deltas, before.path, scaled(contribution(before), -1));
-  if (after) addAlongPath(deltas, after.path, contribution(after));
+  if (before) addAlongPath(deltas, before.path, scaled(count(before, asOf), -1));
+  if (after) addAlongPath(deltas, after.path, count(after, asOf));
   return dropZeros(deltas);
 }
+
+export const memberDeltas = (
+  before: MemberFacts | null,
+  after: MemberFacts | null,
+  asOf: string,
+  deltas = new Map<string, StatsDelta>(),
+) => deltasOf(contribution, before, after, asOf, deltas);
+
+export const orgDeltas = (
+  before: OrgFacts | null,
+  after: OrgFacts | null,
+  asOf: string,
+  deltas = new Map<string, StatsDelta>(),
+) => deltasOf(orgContribution, before, after, asOf, deltas);
 
 export function dropZeros(deltas: Map<string, StatsDelta>) {
   for (const [id, d] of deltas) if (isZero(d)) deltas.delete(id);

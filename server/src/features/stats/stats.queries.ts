@@ -1,6 +1,22 @@
-import { type Kysely, sql } from 'kysely';
+import { memberIndicators, orgIndicators } from '@profreestr/contracts';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import {
+  memberIndicatorColumn,
+  memberMissingSql,
+  orgIndicatorColumn,
+  orgMissingSql,
+} from '../../db/indicators.js';
 import type { Database } from '../../db/schema.js';
-import { STAT_COLUMNS, type StatsDelta } from './member-stats.js';
+import {
+  type MEMBER_STAT_COLUMNS,
+  type ORG_STAT_COLUMNS,
+  STAT_COLUMNS,
+  type StatColumn,
+  type StatsDelta,
+} from './member-stats.js';
+
+type MemberStatColumn = (typeof MEMBER_STAT_COLUMNS)[number];
+type OrgStatColumn = (typeof ORG_STAT_COLUMNS)[number];
 
 /**
  * Applies per-org deltas in one statement. Rows are locked in id order first, so concurrent
@@ -35,39 +51,141 @@ export function findStats(db: Kysely<Database>, orgId: string) {
   return db.selectFrom('org_stats').selectAll().where('org_id', '=', orgId).executeTakeFirst();
 }
 
-/** Counts of active members of one org by category and sex, for moving them all at once. */
-export function countActiveByFacts(db: Kysely<Database>, orgId: string) {
+/** The date "under 35" is counted as of; a share lock keeps the daily step from moving it
+ * while this transaction's deltas, computed with it, are not yet written. */
+export async function lockStatsClock(
+  db: Kysely<Database>,
+  lock: 'share' | 'update' | 'none' = 'share',
+) {
+  const row = await db
+    .selectFrom('stats_clock')
+    .select(sql<string>`age_date::text`.as('age_date'))
+    .$if(lock === 'share', (q) => q.forShare())
+    .$if(lock === 'update', (q) => q.forUpdate())
+    .executeTakeFirstOrThrow();
+  return row.age_date;
+}
+
+export async function setStatsClock(db: Kysely<Database>, ageDate: string) {
+  await db.updateTable('stats_clock').set({ age_date: ageDate }).execute();
+}
+
+/** Active members turning 35 in (from, to], by org path. The range on birth_date is one day
+ * wider each side so that 29 February births (35 years later: 28 February) are caught. */
+export async function membersTurning35(db: Kysely<Database>, from: string, to: string) {
+  const { rows } = await sql<{ org_path: string; n: number }>`
+    select org_path, count(*)::int as n from members
+    where status = 'active'
+      and birth_date > (${from}::date - interval '35 years' - interval '1 day')::date
+      and birth_date <= (${to}::date - interval '35 years' + interval '1 day')::date
+      and (birth_date + interval '35 years')::date > ${from}::date
+      and (birth_date + interval '35 years')::date <= ${to}::date
+    group by org_path`.execute(db);
+  return rows;
+}
+
+/** Paths of active orgs whose chairman turns 35 in (from, to]. */
+export async function chairmenTurning35(db: Kysely<Database>, from: string, to: string) {
+  const { rows } = await sql<{ path: string }>`
+    select path from orgs
+    where status = 'active' and coalesce(chairman ->> 'lastName', '') <> ''
+      and ((chairman ->> 'birthDate')::date + interval '35 years')::date > ${from}::date
+      and ((chairman ->> 'birthDate')::date + interval '35 years')::date <= ${to}::date`.execute(
+    db,
+  );
+  return rows.map((r) => r.path);
+}
+
+/** Today's copy of the counts of every active org above primaries (re-taken the same day). */
+export async function snapshotStats(db: Kysely<Database>, day: string) {
+  const columns = sql.join(STAT_COLUMNS.map((c) => sql.ref(c)));
+  await sql`
+    insert into org_stats_daily (org_id, day, ${columns})
+    select s.org_id, ${day}::date, ${sql.join(STAT_COLUMNS.map((c) => sql.ref(`s.${c}`)))}
+    from org_stats s join orgs o on o.id = s.org_id
+    where o.level <> 'primary' and o.status = 'active'
+    on conflict (org_id, day) do update set
+      ${sql.join(STAT_COLUMNS.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`.execute(
+    db,
+  );
+}
+
+export function findDailyStats(db: Kysely<Database>, orgId: string, fromDay: string) {
   return db
-    .selectFrom('members')
-    .select(['category', 'sex', sql<number>`count(*)::int`.as('n')])
+    .selectFrom('org_stats_daily')
+    .select([sql<string>`day::text`.as('day'), ...STAT_COLUMNS])
     .where('org_id', '=', orgId)
-    .where('status', '=', 'active')
-    .groupBy(['category', 'sex'])
+    .where('day', '>=', fromDay)
+    .orderBy('day')
     .execute();
 }
 
-/** Recomputes every org's counts from the members table (after a bulk load). */
+/** Recomputes every org's counts from the members and orgs tables (after a bulk load). */
 export async function rebuildAllStats(db: Kysely<Database>) {
+  const asOf = await lockStatsClock(db, 'none');
+  const under35 = (birth: RawBuilder<unknown>) =>
+    sql`(${birth} + interval '35 years')::date > ${asOf}::date`;
+  const count = (condition: RawBuilder<unknown>) => sql`count(*) filter (where ${condition})`;
+  const activeCount = (condition: RawBuilder<unknown>) =>
+    count(sql`status = 'active' and ${condition}`);
+  const memberCounts: Record<MemberStatColumn, RawBuilder<unknown>> = {
+    ...(Object.fromEntries(
+      memberIndicators.map((k) => [memberIndicatorColumn[k], activeCount(memberMissingSql[k])]),
+    ) as Record<MemberStatColumn, RawBuilder<unknown>>),
+    active: count(sql`status = 'active'`),
+    deregistered: count(sql`status <> 'active'`),
+    working: activeCount(sql`category = 'working'`),
+    student: activeCount(sql`category = 'student'`),
+    pensioner: activeCount(sql`category = 'pensioner'`),
+    male: activeCount(sql`sex = 'male'`),
+    female: activeCount(sql`sex = 'female'`),
+    under35: activeCount(under35(sql`birth_date`)),
+  };
+  const hasChairman = sql`coalesce(chairman ->> 'lastName', '') <> ''`;
+  const primary = sql`level = 'primary'`;
+  const chairmanCount = (condition: RawBuilder<unknown>) =>
+    count(sql`${hasChairman} and ${condition}`);
+  const eduSum = (key: string) =>
+    sql`coalesce(sum((edu_org ->> ${key})::int) filter (where ${primary}), 0)`;
+  const orgCounts: Record<OrgStatColumn, RawBuilder<unknown>> = {
+    ...(Object.fromEntries(
+      orgIndicators.map((k) => [
+        orgIndicatorColumn[k],
+        count(sql`${primary} and ${orgMissingSql[k]}`),
+      ]),
+    ) as Record<OrgStatColumn, RawBuilder<unknown>>),
+    primaries: count(primary),
+    territorials: count(sql`level = 'territorial'`),
+    regionals: count(sql`level = 'regional'`),
+    chairmen: count(hasChairman),
+    chairmen_female: chairmanCount(sql`chairman ->> 'sex' = 'female'`),
+    chairmen_under35: chairmanCount(under35(sql`(chairman ->> 'birthDate')::date`)),
+    chairmen_released: chairmanCount(sql`(chairman ->> 'isReleased')::boolean`),
+    edu_employees: eduSum('employees'),
+    edu_students: eduSum('students'),
+  };
   await sql`insert into org_stats (org_id) select id from orgs on conflict do nothing`.execute(db);
+  await sql`update org_stats set ${sql.join(STAT_COLUMNS.map((c) => sql`${sql.ref(c)} = 0`))}`.execute(
+    db,
+  );
+  await rollUp(db, memberCounts, sql`members`, 'org_path');
+  await rollUp(db, orgCounts, sql`orgs where status = 'active'`, 'path');
+}
+
+/** Sets each org's columns to the counts over the rows at or below it. */
+async function rollUp(
+  db: Kysely<Database>,
+  counts: Partial<Record<StatColumn, RawBuilder<unknown>>>,
+  from: RawBuilder<unknown>,
+  pathColumn: string,
+) {
+  const columns = Object.keys(counts) as StatColumn[];
   await sql`
-    update org_stats s set
-      active = coalesce(c.active, 0), deregistered = coalesce(c.deregistered, 0),
-      working = coalesce(c.working, 0), student = coalesce(c.student, 0),
-      pensioner = coalesce(c.pensioner, 0), category_unknown = coalesce(c.category_unknown, 0),
-      male = coalesce(c.male, 0), female = coalesce(c.female, 0),
-      sex_unknown = coalesce(c.sex_unknown, 0)
-    from org_stats s2 left join (
-      select unnest(string_to_array(rtrim(org_path, '.'), '.'))::bigint as org_id,
-        count(*) filter (where status = 'active') as active,
-        count(*) filter (where status <> 'active') as deregistered,
-        count(*) filter (where status = 'active' and category = 'working') as working,
-        count(*) filter (where status = 'active' and category = 'student') as student,
-        count(*) filter (where status = 'active' and category = 'pensioner') as pensioner,
-        count(*) filter (where status = 'active' and category is null) as category_unknown,
-        count(*) filter (where status = 'active' and sex = 'male') as male,
-        count(*) filter (where status = 'active' and sex = 'female') as female,
-        count(*) filter (where status = 'active' and sex is null) as sex_unknown
-      from members group by 1
-    ) c on c.org_id = s2.org_id
-    where s.org_id = s2.org_id`.execute(db);
+    update org_stats s set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = c.${sql.ref(c)}`))}
+    from (
+      select unnest(string_to_array(rtrim(${sql.ref(pathColumn)}, '.'), '.'))::bigint as org_id,
+        ${sql.join(columns.map((c) => sql`${counts[c]} as ${sql.ref(c)}`))}
+      from ${from} group by 1
+    ) c
+    where s.org_id = c.org_id`.execute(db);
 }

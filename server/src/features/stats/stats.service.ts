@@ -5,66 +5,107 @@ import { authorize } from '../access/access.js';
 import { getOrgPlacement } from '../orgs/orgs.service.js';
 import {
   addAlongPath,
-  contribution,
   dropZeros,
+  MEMBER_STAT_COLUMNS,
   type MemberFacts,
   memberDeltas,
+  type OrgFacts,
+  orgDeltas,
   STAT_COLUMNS,
   type StatsDelta,
   scaled,
   zeroDelta,
 } from './member-stats.js';
-import { applyDeltas, countActiveByFacts, findStats, insertStatsRow } from './stats.queries.js';
+import {
+  applyDeltas,
+  chairmenTurning35,
+  findDailyStats,
+  findStats,
+  insertStatsRow,
+  lockStatsClock,
+  membersTurning35,
+  setStatsClock,
+  snapshotStats,
+} from './stats.queries.js';
 
 type Db = Kysely<Database>;
 
-export type { MemberFacts };
+export type { MemberFacts, OrgFacts };
+export type StatsRow = StatsDelta & { org_id: string };
 
 export const factsOf = (row: {
   org_path: string;
   status: string;
   category: string | null;
   sex: string | null;
+  birth_date: string | null;
+  dues_payment_form: string | null;
+  pd_consent_on: string | null;
+  workplace: string | null;
+  position: string | null;
+  study_course: number | null;
 }): MemberFacts => ({
   path: row.org_path,
   status: row.status,
   category: row.category,
   sex: row.sex,
+  birthDate: row.birth_date,
+  duesPaymentForm: row.dues_payment_form,
+  pdConsentOn: row.pd_consent_on,
+  workplace: row.workplace,
+  position: row.position,
+  studyCourse: row.study_course,
 });
 
 /** Keeps the subtree counts exact for one member changing, in the caller's transaction. */
 export const recordMemberFacts = (trx: Db, before: MemberFacts | null, after: MemberFacts | null) =>
-  applyDeltas(trx, memberDeltas(before, after));
+  recordManyMemberFacts(trx, [[before, after]]);
 
 /** The same for many members at once (an import batch): one statement for all their orgs. */
-export function recordManyMemberFacts(
+export async function recordManyMemberFacts(
   trx: Db,
   pairs: readonly (readonly [MemberFacts | null, MemberFacts | null])[],
 ) {
+  const asOf = await lockStatsClock(trx);
   const deltas = new Map<string, StatsDelta>();
-  for (const [before, after] of pairs) memberDeltas(before, after, deltas);
-  return applyDeltas(trx, dropZeros(deltas));
+  for (const [before, after] of pairs) memberDeltas(before, after, asOf, deltas);
+  await applyDeltas(trx, dropZeros(deltas));
+}
+
+/** Keeps the counts exact for an org created, edited, liquidated or merged away. */
+export async function recordOrgFacts(trx: Db, before: OrgFacts | null, after: OrgFacts | null) {
+  const asOf = await lockStatsClock(trx);
+  await applyDeltas(trx, orgDeltas(before, after, asOf));
 }
 
 /** A new org starts with zero counts. */
 export const createStatsRow = insertStatsRow;
 
-/** A merge moves every active member of `fromOrgId` at once: their counts move with them. */
+/** Moves counts of a whole subtree (or part of them) from the old ancestors to the new ones. */
+async function moveCounts(trx: Db, counts: StatsDelta, fromPath: string, toPath: string) {
+  const deltas = new Map<string, StatsDelta>();
+  addAlongPath(deltas, fromPath, scaled(counts, -1));
+  addAlongPath(deltas, toPath, counts);
+  await applyDeltas(trx, dropZeros(deltas));
+}
+
+const countsOf = (row: StatsDelta, columns: readonly (keyof StatsDelta)[]) => {
+  const counts = zeroDelta();
+  for (const c of columns) counts[c] = row[c];
+  return counts;
+};
+
+/** A merge moves every active member of the primary `fromOrgId` (its own counts) at once. */
 export async function moveActiveStats(
   trx: Db,
   fromOrgId: string,
   fromPath: string,
   toPath: string,
 ) {
-  const moved = zeroDelta();
-  for (const group of await countActiveByFacts(trx, fromOrgId)) {
-    const one = contribution({ status: 'active', category: group.category, sex: group.sex });
-    for (const c of STAT_COLUMNS) moved[c] += one[c] * group.n;
-  }
-  const deltas = new Map<string, StatsDelta>();
-  addAlongPath(deltas, fromPath, scaled(moved, -1));
-  addAlongPath(deltas, toPath, moved);
-  await applyDeltas(trx, dropZeros(deltas));
+  const row = await findStats(trx, fromOrgId);
+  if (!row) return;
+  const moving = MEMBER_STAT_COLUMNS.filter((c) => c !== 'deregistered');
+  await moveCounts(trx, countsOf(row, moving), fromPath, toPath);
 }
 
 /** A moved subtree takes its counts from the old ancestors to the new ones. */
@@ -76,18 +117,49 @@ export async function moveSubtreeStats(
 ) {
   const row = await findStats(trx, orgId);
   if (!row) return;
-  const counts = Object.fromEntries(STAT_COLUMNS.map((c) => [c, row[c]])) as StatsDelta;
-  const deltas = new Map<string, StatsDelta>();
-  addAlongPath(deltas, oldParentPath, scaled(counts, -1));
-  addAlongPath(deltas, newParentPath, counts);
-  await applyDeltas(trx, dropZeros(deltas));
+  await moveCounts(trx, countsOf(row, STAT_COLUMNS), oldParentPath, newParentPath);
 }
+
+/**
+ * Moves the stats clock to `today`: members and chairmen who turned 35 since leave the
+ * "under 35" counts. Run daily (and at start); idempotent, and safe from several processes.
+ */
+export async function advanceStatsClock(db: Db, today: string) {
+  await db.transaction().execute(async (trx) => {
+    const from = await lockStatsClock(trx, 'update');
+    if (from >= today) return;
+    const deltas = new Map<string, StatsDelta>();
+    for (const { org_path, n } of await membersTurning35(trx, from, today)) {
+      addAlongPath(deltas, org_path, { ...zeroDelta(), under35: -n });
+    }
+    for (const path of await chairmenTurning35(trx, from, today)) {
+      addAlongPath(deltas, path, { ...zeroDelta(), chairmen_under35: -1 });
+    }
+    await applyDeltas(trx, dropZeros(deltas));
+    await setStatsClock(trx, today);
+  });
+}
+
+/** The day's copy of the counts of orgs above primaries, for the trend. */
+export const takeStatsSnapshot = snapshotStats;
+
+/** An org's counts as one row, whatever the size of its subtree, after the access check. */
+export async function readOrgStats(ctx: Ctx, orgId: string) {
+  const org = await getOrgPlacement(ctx.db, orgId);
+  authorize(ctx.actor, 'org:read', org, 'Организация не найдена');
+  const row = (await findStats(ctx.db, orgId)) ?? { ...zeroDelta(), org_id: orgId };
+  return { org, stats: row as StatsRow };
+}
+
+/** The current "as of" date of the under-35 counts. */
+export const statsAsOf = (db: Db) => lockStatsClock(db, 'none');
+
+/** Daily copies of an org's counts since `fromDay` (call after readOrgStats checked access). */
+export const dailyStats = findDailyStats;
 
 /** Members of a subtree by status, category and sex: one row read, whatever the subtree. */
 export async function getOrgStats(ctx: Ctx, orgId: string) {
-  const org = await getOrgPlacement(ctx.db, orgId);
-  authorize(ctx.actor, 'org:read', org, 'Организация не найдена');
-  const s = (await findStats(ctx.db, orgId)) ?? { ...zeroDelta(), org_id: orgId };
+  const { stats: s } = await readOrgStats(ctx, orgId);
   return {
     members: {
       active: s.active,
