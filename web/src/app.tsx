@@ -1,7 +1,10 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { CompletenessPage } from './pages/completeness-page';
+import { DashboardPage } from './pages/dashboard-page';
 import { DuplicatesPage } from './pages/duplicates-page';
+import { HomePage } from './pages/home-page';
 import { ImportPage } from './pages/import-page';
 import { ImportsPage } from './pages/imports-page';
 import { LoginPage } from './pages/login-page';
@@ -10,6 +13,7 @@ import { MembersPage } from './pages/members-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrgPage } from './pages/org-page';
 import { OrgsPage } from './pages/orgs-page';
+import { ShortPassportPage } from './pages/short-passport-page';
 
 export function App() {
   return (
@@ -22,9 +26,12 @@ export function App() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/orgs" replace />} />
+        <Route index element={<HomePage />} />
         <Route path="orgs" element={<OrgsPage />} />
         <Route path="orgs/:id" element={<OrgPage />} />
+        <Route path="orgs/:id/dashboard" element={<DashboardPage />} />
+        <Route path="orgs/:id/completeness/:indicator" element={<CompletenessPage />} />
+        <Route path="orgs/:id/short-passport" element={<ShortPassportPage />} />
         <Route path="members" element={<MembersPage />} />
         <Route path="members/duplicates" element={<DuplicatesPage />} />
         <Route path="members/:id" element={<MemberPage />} />

@@ -1,6 +1,7 @@
 import type { DeregisterReason, Member, MemberCategory } from '@profreestr/contracts';
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import { COMPLETENESS_KEY } from './completeness';
 import { DUPLICATES_KEY, MEMBER_LISTS_KEY, memberKey } from './members';
 import { orgKey, type Page } from './orgs';
 
@@ -46,6 +47,8 @@ function useRefresh() {
     void queryClient.invalidateQueries({ queryKey: MEMBER_LISTS_KEY });
     void queryClient.invalidateQueries({ queryKey: [...memberKey(member.id), 'history'] });
     void queryClient.invalidateQueries({ queryKey: DUPLICATES_KEY });
+    // Filled-in shares and the short passport's figures follow the cards: refetched when shown.
+    void queryClient.invalidateQueries({ queryKey: COMPLETENESS_KEY, refetchType: 'none' });
     if (countsOf.length === 0) return;
     // Member counts: the orgs on screen now; every other org (ancestors, trees) when next shown.
     for (const orgId of new Set(countsOf)) {

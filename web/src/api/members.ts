@@ -3,6 +3,7 @@ import type {
   Member,
   MemberCategory,
   MemberHistory,
+  MemberIndicator,
   MemberStatus,
 } from '@profreestr/contracts';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -38,11 +39,13 @@ export interface MemberListParams {
   q?: string | undefined;
   status?: MemberStatus | undefined;
   category?: MemberCategory | undefined;
+  /** Only members lacking this field. */
+  missing?: MemberIndicator | undefined;
 }
 
 function listQuery(params: MemberListParams, limit: number, cursor: string | null) {
   const query = new URLSearchParams({ limit: String(limit) });
-  for (const key of ['orgId', 'under', 'q', 'status', 'category'] as const) {
+  for (const key of ['orgId', 'under', 'q', 'status', 'category', 'missing'] as const) {
     const value = params[key];
     if (value) query.set(key, value);
   }

@@ -1,6 +1,7 @@
 import type { Org, OrgLevel } from '@profreestr/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import { COMPLETENESS_KEY } from './completeness';
 import { orgKey } from './orgs';
 
 /** A PATCH body: the passport fields of one tab (nested objects merge on the server). */
@@ -21,6 +22,7 @@ function useRefreshAll() {
     if (org) queryClient.setQueryData(orgKey(org.id), org);
     void queryClient.invalidateQueries({ queryKey: ['orgs'] });
     void queryClient.invalidateQueries({ queryKey: ['org-search'] });
+    void queryClient.invalidateQueries({ queryKey: COMPLETENESS_KEY, refetchType: 'none' });
   };
 }
 
@@ -36,6 +38,8 @@ export function useUpdateOrg(id: string) {
         void queryClient.invalidateQueries({ queryKey: ['orgs', org.parentId, 'children'] });
       }
       void queryClient.invalidateQueries({ queryKey: ['org-search'] });
+      // What is left to fill changes with the passport: refetched when next shown.
+      void queryClient.invalidateQueries({ queryKey: COMPLETENESS_KEY, refetchType: 'none' });
     },
   });
 }

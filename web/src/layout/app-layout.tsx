@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { roleLabels } from '@profreestr/contracts';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/use-auth';
+import { dashboardUrl } from '../completeness/indicators';
 
 interface NavItem {
   to: string;
@@ -11,7 +12,10 @@ interface NavItem {
   editors?: boolean;
 }
 
-const NAV_ITEMS: NavItem[] = [
+/** Главная and Заполненность first: what a chairman opens the app for. */
+const navItems = (orgId: string | undefined): NavItem[] => [
+  { to: '/', label: 'Главная' },
+  ...(orgId ? [{ to: dashboardUrl(orgId), label: 'Заполненность' }] : []),
   { to: '/orgs', label: 'Организации' },
   { to: '/members', label: 'Члены Профсоюза' },
   { to: '/members/duplicates', label: 'Возможные дубли', editors: true },
@@ -28,7 +32,9 @@ export function AppLayout() {
   const { user, logout } = useAuth();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
-  const items = NAV_ITEMS.filter((item) => !item.editors || (user && user.role !== 'viewer'));
+  const items = navItems(user?.orgId).filter(
+    (item) => !item.editors || (user && user.role !== 'viewer'),
+  );
   const current = currentItem(items, pathname);
 
   return (

@@ -1,8 +1,10 @@
 import {
   type MemberCategory,
+  type MemberIndicator,
   type MemberStatus,
   memberCategories,
   memberCategoryLabels,
+  memberIndicators,
 } from '@profreestr/contracts';
 import type { MemberListParams } from '../api/members';
 
@@ -24,15 +26,27 @@ export interface MemberFilters {
   status: string;
   /** A category or '' for all. */
   category: string;
+  /** A member field the members lack (the completeness drill-down), or ''. */
+  missing: MemberIndicator | '';
 }
 
-/** The list's filters as the URL holds them (`q`, `status`, `category`). */
+export const MISSING_PARAM = 'missing';
+
+const readMissing = (value: string | null): MemberIndicator | '' =>
+  (memberIndicators as readonly string[]).includes(value ?? '') ? (value as MemberIndicator) : '';
+
+/** The list's filters as the URL holds them (`q`, `status`, `category`, `missing`). */
 export function readMemberFilters(params: URLSearchParams): MemberFilters {
   // A hand-edited or outdated URL falls back to the defaults rather than to an API error.
   const status =
     STATUS_OPTIONS.find((o) => o.value === params.get('status'))?.value ?? DEFAULT_STATUS;
   const category = CATEGORY_OPTIONS.find((o) => o.value === params.get('category'))?.value ?? '';
-  return { q: params.get('q') ?? '', status, category };
+  return {
+    q: params.get('q') ?? '',
+    status,
+    category,
+    missing: readMissing(params.get(MISSING_PARAM)),
+  };
 }
 
 /** The query of `GET /members` (and of its export) for a scope and the filters. */
@@ -44,4 +58,5 @@ export const memberListParams = (
   q: filters.q || undefined,
   status: filters.status === 'all' ? undefined : (filters.status as MemberStatus),
   category: (filters.category || undefined) as MemberCategory | undefined,
+  missing: filters.missing || undefined,
 });

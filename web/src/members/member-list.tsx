@@ -1,9 +1,19 @@
-import { Button, CloseButton, Loader, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  CloseButton,
+  Group,
+  Loader,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { Member } from '@profreestr/contracts';
-import { useEffect, useState } from 'react';
+import { type Member, memberIndicatorLabels } from '@profreestr/contracts';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMemberList } from '../api/members';
+import { FilterChip } from '../components/filter-chip';
 import { PageLoader, QueryError } from '../components/query-state';
 import { ShowMore } from '../components/show-more';
 import { WindowList } from '../components/window-list';
@@ -11,6 +21,7 @@ import { DeregisterModal } from './deregister-modal';
 import {
   CATEGORY_OPTIONS,
   DEFAULT_STATUS,
+  MISSING_PARAM,
   memberListParams,
   readMemberFilters,
   STATUS_OPTIONS,
@@ -32,9 +43,11 @@ interface MemberListProps {
   registerOrgId: string | null;
   /** Name each member's org (lists over a subtree). */
   showOrg?: boolean;
+  /** More removable filters of the page, shown with the list's own (the scope's org). */
+  chips?: ReactNode;
 }
 
-/** Reads the filters from the URL (`q`, `status`, `category`): back from a card keeps them. */
+/** Reads the filters from the URL (`q`, `status`, `category`, `missing`): back keeps them. */
 function useListFilters() {
   const [params, setParams] = useSearchParams();
   const setParam = (key: string, value: string, fallback = '') =>
@@ -51,7 +64,13 @@ function useListFilters() {
 }
 
 /** The members of an org or a subtree: search, filters, keyset pages, row actions. */
-export function MemberList({ scope, canEdit, registerOrgId, showOrg = false }: MemberListProps) {
+export function MemberList({
+  scope,
+  canEdit,
+  registerOrgId,
+  showOrg = false,
+  chips,
+}: MemberListProps) {
   const filters = useListFilters();
   const [input, setInput] = useState(filters.q);
   const [debounced] = useDebouncedValue(input.trim(), 300);
@@ -69,7 +88,8 @@ export function MemberList({ scope, canEdit, registerOrgId, showOrg = false }: M
   const params = memberListParams(scope, filters);
   const list = useMemberList(params);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = !!params.q || !!params.category || filters.status !== DEFAULT_STATUS;
+  const filtered =
+    !!params.q || !!params.category || !!params.missing || filters.status !== DEFAULT_STATUS;
   const short = input.trim().length > 0 && input.trim().length < SEARCH_MIN_LENGTH;
 
   return (
@@ -111,6 +131,18 @@ export function MemberList({ scope, canEdit, registerOrgId, showOrg = false }: M
           onChange={(event) => setParam('category', event.currentTarget.value)}
         />
       </div>
+      {(chips || filters.missing) && (
+        <Group gap="xs">
+          {chips}
+          {filters.missing && (
+            // Set by the completeness links; there is no input for it, so it is shown here.
+            <FilterChip
+              label={`Не заполнено: ${memberIndicatorLabels[filters.missing]}`}
+              onRemove={() => setParam(MISSING_PARAM, '')}
+            />
+          )}
+        </Group>
+      )}
       {notice && (
         <Text size="sm" c="teal.8" role="status">
           {notice}

@@ -2,20 +2,40 @@ import { Group, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { memberExportUrl } from '../api/exports';
-import { useOrg } from '../api/orgs';
+import { isOrgId, useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
 import { ExportMenu } from '../components/export-menu';
+import { FilterChip } from '../components/filter-chip';
 import { PageLoader, QueryError } from '../components/query-state';
 import { memberListParams, readMemberFilters } from '../members/member-filters';
 import { MemberList } from '../members/member-list';
 
-/** Members over the user's whole scope; a primary's chairman also puts people on record here. */
+const UNDER_PARAM = 'under';
+
+/**
+ * Members over the user's whole scope, or over `?under=` (a subtree, from the completeness
+ * links); a primary's chairman also puts people on record here.
+ */
 export function MembersPage() {
   useDocumentTitle('Члены Профсоюза — Профреестр');
   const { user } = useAuth();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const under = searchParams.get(UNDER_PARAM) ?? undefined;
   // The auth guard renders this page only with a user.
-  const own = useOrg(user?.orgId ?? '');
+  const ownId = user?.orgId ?? '';
+  // Out-of-scope ids answer 404 from the server, shown as the error below.
+  const scopeId = isOrgId(under) ? under : ownId;
+  const scope = useOrg(scopeId);
   const canEdit = !!user && user.role !== 'viewer';
+  const dropUnder = () =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete(UNDER_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <Stack gap="md">
@@ -23,20 +43,25 @@ export function MembersPage() {
         <Title order={1} size="h2">
           Члены Профсоюза
         </Title>
-        {own.data && <MembersExport under={own.data.id} />}
+        {scope.data && <MembersExport under={scope.data.id} />}
       </Group>
-      {own.isPending && <PageLoader />}
-      {own.isError && <QueryError error={own.error} onRetry={() => own.refetch()} />}
-      {own.data && (
+      {scope.isPending && <PageLoader />}
+      {scope.isError && <QueryError error={scope.error} onRetry={() => scope.refetch()} />}
+      {scope.data && (
         <MemberList
-          scope={{ under: own.data.id }}
+          scope={{ under: scope.data.id }}
           canEdit={canEdit}
           registerOrgId={
-            canEdit && own.data.level === 'primary' && own.data.status === 'active'
-              ? own.data.id
+            canEdit && scope.data.level === 'primary' && scope.data.status === 'active'
+              ? scope.data.id
               : null
           }
-          showOrg={own.data.level !== 'primary'}
+          showOrg={scope.data.level !== 'primary'}
+          chips={
+            scopeId !== ownId && (
+              <FilterChip label={`Организация: ${scope.data.name}`} onRemove={dropUnder} />
+            )
+          }
         />
       )}
     </Stack>

@@ -43,6 +43,8 @@ interface FieldFormProps {
    * (a dialog: its focus trap looks for the mark too).
    */
   focus?: 'first' | 'marked';
+  /** With `focus="marked"`: the field to focus instead of the first (a link to one field). */
+  focusKey?: string | undefined;
   errorTitle?: string;
   submitLabel?: string;
   /** Above the error, such as a notice of a conflict. */
@@ -61,6 +63,7 @@ export function FieldForm({
   onCancel,
   onChange,
   focus,
+  focusKey,
   errorTitle = 'Не удалось сохранить',
   submitLabel = 'Сохранить',
   notice,
@@ -95,6 +98,7 @@ export function FieldForm({
           onChange={onChange ?? form.set}
           disabled={pending}
           autoFocus={focus === 'marked'}
+          focusKey={focusKey}
         />
         {children}
         <Group className={classes.formActions}>

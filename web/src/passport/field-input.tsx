@@ -10,6 +10,8 @@ interface FieldGridProps {
   disabled?: boolean;
   /** Focus the first input when a dialog opens (the dialog's focus trap looks for it). */
   autoFocus?: boolean;
+  /** Mark this field's input for the focus instead of the first one. */
+  focusKey?: string | undefined;
 }
 
 /** A form's inputs: one column on a phone, two from the `sm` breakpoint. */
@@ -20,6 +22,7 @@ export function FieldGrid({
   onChange,
   disabled,
   autoFocus,
+  focusKey,
 }: FieldGridProps) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
@@ -32,7 +35,7 @@ export function FieldGrid({
             error={errors[def.key] || undefined}
             description={def.hint?.(values)}
             disabled={disabled}
-            autoFocus={autoFocus && index === 0}
+            autoFocus={focusKey ? def.key === focusKey : autoFocus && index === 0}
           />
         </Box>
       ))}

@@ -1,5 +1,6 @@
 import { type Org, passportProblems } from '@profreestr/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useUpdateOrg } from '../api/org-mutations';
 import { formErrors, placeDetails } from './api-errors';
 import { FieldForm, useFieldFormState } from './field-form';
@@ -13,12 +14,33 @@ interface FieldTabProps {
   canEdit: boolean;
 }
 
+/** `?edit=1` opens the tab's form at once; `?edit=<field key>` also focuses that input. */
+export const EDIT_PARAM = 'edit';
+
 /** A passport tab of fields: a read view, and for editors a form that PATCHes only its fields. */
 export function FieldTab({ org, section, canEdit }: FieldTabProps) {
-  const editing = useEditing();
+  const [params, setParams] = useSearchParams();
+  // Read once: links such as the chairman's to-do list open the form straight away.
+  const [requested] = useState(() => params.get(EDIT_PARAM));
+  const editing = useEditing(requested !== null && canEdit);
+  const focusKey =
+    requested && section.fields.some((def) => def.key === requested) ? requested : undefined;
+
+  // The param has done its job: a reload or «Назад» after saving shows the read view.
+  useEffect(() => {
+    if (!params.has(EDIT_PARAM)) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete(EDIT_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [params, setParams]);
 
   if (editing.editing && canEdit) {
-    return <SectionForm org={org} section={section} onClose={editing.close} />;
+    return <SectionForm org={org} section={section} onClose={editing.close} focusKey={focusKey} />;
   }
   const rows = sectionRows(org, section);
   return (
@@ -40,9 +62,10 @@ interface SectionFormProps {
   org: Org;
   section: FieldSection;
   onClose: (saved: boolean) => void;
+  focusKey?: string | undefined;
 }
 
-function SectionForm({ org, section, onClose }: SectionFormProps) {
+function SectionForm({ org, section, onClose, focusKey }: SectionFormProps) {
   const { fields, prefix } = section;
   const keys = fields.map((def) => def.key);
   const [initial] = useState(() => toFormValues(fields, sectionSource(org, section)));
@@ -76,7 +99,8 @@ function SectionForm({ org, section, onClose }: SectionFormProps) {
       pending={update.isPending}
       onSubmit={onSubmit}
       onCancel={() => onClose(false)}
-      focus="first"
+      focus={focusKey ? 'marked' : 'first'}
+      focusKey={focusKey}
     />
   );
 }

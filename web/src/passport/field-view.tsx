@@ -7,8 +7,8 @@ import { ValueText } from './value-text';
  * A tab that is read or edited in place: after the form closes, «Изменить» has the focus back
  * and a saved change is told under it.
  */
-export function useEditing() {
-  const [editing, setEditing] = useState(false);
+export function useEditing(initial = false) {
+  const [editing, setEditing] = useState(initial);
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);

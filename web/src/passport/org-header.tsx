@@ -1,12 +1,20 @@
-import { Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { type Org, orgLevelLabels } from '@profreestr/contracts';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useOrgAncestors } from '../api/orgs';
+import { dashboardUrl, shortPassportUrl } from '../completeness/indicators';
 import { formatCount } from '../format';
 import { formatDate } from './field-model';
 
-export function OrgBreadcrumbs({ id }: { id: string }) {
+/** The path from the user's own org down to this one; `linkTo` is where a crumb leads. */
+export function OrgBreadcrumbs({
+  id,
+  linkTo = (orgId) => `/orgs/${orgId}`,
+}: {
+  id: string;
+  linkTo?: (orgId: string) => string;
+}) {
   const ancestors = useOrgAncestors(id);
   const items = ancestors.data?.items ?? [];
   if (items.length < 2) return null;
@@ -23,7 +31,7 @@ export function OrgBreadcrumbs({ id }: { id: string }) {
               {item.name}
             </Text>
           ) : (
-            <Anchor key={item.id} component={Link} to={`/orgs/${item.id}`} size="sm">
+            <Anchor key={item.id} component={Link} to={linkTo(item.id)} size="sm">
               {item.name}
             </Anchor>
           ),
@@ -69,6 +77,19 @@ export function OrgHeader({ org, actions }: { org: Org; actions?: ReactNode }) {
           </Text>
         )}
       </Group>
+      {!liquidated && (
+        <Group gap="xs">
+          <Button component={Link} to={shortPassportUrl(org.id)} variant="light" size="xs">
+            Краткий паспорт
+          </Button>
+          {/* A primary's own completeness is its to-do list on the home page. */}
+          {org.level !== 'primary' && (
+            <Button component={Link} to={dashboardUrl(org.id)} variant="light" size="xs">
+              Заполненность
+            </Button>
+          )}
+        </Group>
+      )}
       {org.mergedIntoId && (
         <Anchor component={Link} to={`/orgs/${org.mergedIntoId}`} size="sm">
           Присоединена к другой организации — открыть её паспорт
