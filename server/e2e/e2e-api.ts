@@ -23,6 +23,7 @@ export async function apiSession(baseUrl: string, login: string, password: strin
     user,
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+    patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
     /** A file export, as text. */
     text: async (path: string) =>
       (await fetch(`${baseUrl}/api/v1${path}`, { headers: { cookie } })).text(),
