@@ -10,6 +10,7 @@ import { moveOrg } from '../features/orgs/org-tree.service.js';
 import { listChildren, searchOrgs } from '../features/orgs/orgs.service.js';
 import type { Ctx } from '../lib/context.js';
 import { subtreeUpperBound } from '../lib/tree-path.js';
+import { benchCompleteness } from './bench-completeness.js';
 import { benchHttp } from './bench-http.js';
 import { type Measured, measure, printTable } from './bench-kit.js';
 import { benchCounts, benchMembers } from './bench-members.js';
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     explain: { type: 'boolean', default: false },
     // Length of the HTTP load run on the card read (autocannon, 10 connections).
     seconds: { type: 'string', default: '20' },
+    // `--only completeness`: just the completeness and short passport rows.
+    only: { type: 'string' },
   },
 });
 
@@ -45,6 +48,11 @@ const actor: Actor = {
   sessionId: 'bench',
 };
 const ctx: Ctx = { db, actor, ip: '127.0.0.1' };
+if (values.only === 'completeness') {
+  printTable(await benchCompleteness({ database, ctx }));
+  await database.close();
+  process.exit(0);
+}
 const orgCount = Number((await one('select count(*)::int as n from orgs')).n);
 console.log(`База: ${database.kind}, организаций: ${orgCount}\n`);
 
@@ -142,6 +150,7 @@ if (movable && otherRegion.length) {
 
 rows.push(...(await benchMembers({ database, ctx, explains })));
 rows.push(...(await benchCounts({ database, ctx })));
+rows.push(...(await benchCompleteness({ database, ctx })));
 const http = await benchHttp({ database, ctx, seconds: Number(values.seconds) });
 rows.push(...http.rows);
 

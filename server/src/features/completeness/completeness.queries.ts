@@ -47,16 +47,14 @@ export function findChildrenWithStats(
     .execute();
 }
 
-const withParentName = (db: Kysely<Database>, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('orgs as o')
-        .leftJoin('orgs as p', 'p.id', 'o.parent_id')
-        .select(['o.id', 'o.code', 'o.name', 'o.level', 'o.path', 'p.name as parent_name'])
-        .where('o.id', 'in', ids)
-        .orderBy('o.path')
-        .execute();
+interface LackingOrgRow {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  path: string;
+  parent_name: string | null;
+}
 
 /** Active primaries of the subtree whose passport lacks the field, in tree order. */
 export async function findOrgsLacking(
@@ -67,16 +65,18 @@ export async function findOrgsLacking(
   limit: number,
 ) {
   // Literal conditions, as in the partial index `orgs_no_*_idx`, so the planner can use it.
-  const { rows } = await sql<{ id: string }>`
-    select id from orgs
-    where level = 'primary' and status = 'active' and ${orgMissingSql[indicator]}
-      and path >= ${scopePath} and path < ${subtreeUpperBound(scopePath)}
-      ${afterPath ? sql`and path > ${afterPath}` : sql``}
-    order by path limit ${limit}`.execute(db);
-  return withParentName(
-    db,
-    rows.map((r) => String(r.id)),
-  );
+  const { rows } = await sql<LackingOrgRow>`
+    select o.id::text, o.code, o.name, o.level, o.path, p.name as parent_name
+    from (
+      select * from orgs
+      where level = 'primary' and status = 'active' and ${orgMissingSql[indicator]}
+        and path >= ${scopePath} and path < ${subtreeUpperBound(scopePath)}
+        ${afterPath ? sql`and path > ${afterPath}` : sql``}
+      order by path limit ${limit}
+    ) o
+    left join orgs p on p.id = o.parent_id
+    order by o.path`.execute(db);
+  return rows;
 }
 
 /** Orgs of the subtree with members lacking the field, and how many, in tree order. */
@@ -89,13 +89,17 @@ export async function findOrgsWithMembersLacking(
 ) {
   // Grouped straight off the partial index `members_no_*_idx` (org_path first): the scan stops
   // after `limit` orgs.
-  const { rows } = await sql<{ org_id: string; n: number }>`
-    select min(org_id) as org_id, count(*)::int as n from members
-    where status = 'active' and ${memberMissingSql[indicator]}
-      and org_path >= ${scopePath} and org_path < ${subtreeUpperBound(scopePath)}
-      ${afterPath ? sql`and org_path > ${afterPath}` : sql``}
-    group by org_path order by org_path limit ${limit}`.execute(db);
-  const counts = new Map(rows.map((r) => [String(r.org_id), r.n]));
-  const orgs = await withParentName(db, [...counts.keys()]);
-  return orgs.map((o) => ({ ...o, missing_members: counts.get(o.id) ?? 0 }));
+  const { rows } = await sql<LackingOrgRow & { missing_members: number }>`
+    with lacking as (
+      select min(org_id) as org_id, count(*)::int as n from members
+      where status = 'active' and ${memberMissingSql[indicator]}
+        and org_path >= ${scopePath} and org_path < ${subtreeUpperBound(scopePath)}
+        ${afterPath ? sql`and org_path > ${afterPath}` : sql``}
+      group by org_path order by org_path limit ${limit}
+    )
+    select o.id::text, o.code, o.name, o.level, o.path, p.name as parent_name,
+      lacking.n as missing_members
+    from lacking join orgs o on o.id = lacking.org_id left join orgs p on p.id = o.parent_id
+    order by o.path`.execute(db);
+  return rows;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contribution,
   isUnder35,
-  memberDeltas,
+  manyMemberDeltas,
   orgContribution,
   orgDeltas,
   STAT_COLUMNS,
@@ -70,14 +70,52 @@ describe('member contributions to subtree counts', () => {
 
   it('a transfer inside one territorial org leaves its counts and those above untouched', () => {
     const after = { ...member, path: '1.2.3.11.' };
-    const deltas = memberDeltas(member, after, asOf);
+    const deltas = manyMemberDeltas([[member, after]], asOf);
     expect([...deltas.keys()].sort()).toEqual(['10', '11']);
     expect(deltas.get('10')?.active).toBe(-1);
     expect(deltas.get('11')?.female).toBe(1);
   });
 
   it('a change that alters nothing counted writes nothing', () => {
-    expect(memberDeltas(member, { ...member, phone: '+79120000000' } as never, asOf).size).toBe(0);
+    expect(
+      manyMemberDeltas([[member, { ...member, phone: '+79120000000' } as never]], asOf).size,
+    ).toBe(0);
+  });
+
+  it('a batch rolls up the same counts as its changes one by one', () => {
+    const facts = fc.record({
+      path: fc.constantFrom('1.2.3.10.', '1.2.3.11.', '1.2.4.12.', '1.5.13.'),
+      status: fc.constantFrom('active', 'deregistered'),
+      category: fc.constantFrom('working', 'student', 'pensioner', null),
+      sex: fc.constantFrom('male', 'female', null),
+      birthDate: fc.constantFrom(null, '1980-01-01', '2000-06-30'),
+      duesPaymentForm: fc.constantFrom('payroll', null),
+      pdConsentOn: fc.constantFrom('2024-01-10', null),
+      workplace: fc.constantFrom('Школа', null),
+      position: fc.constantFrom('Учитель', null),
+      studyCourse: fc.constantFrom(1, null),
+    });
+    const pair = fc.tuple(fc.option(facts), fc.option(facts));
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 30 }), (pairs) => {
+        const summed = new Map<string, Record<string, number>>();
+        for (const p of pairs) {
+          for (const [id, d] of manyMemberDeltas([p], asOf)) {
+            const into = summed.get(id) ?? {};
+            for (const c of STAT_COLUMNS) into[c] = (into[c] ?? 0) + d[c];
+            summed.set(id, into);
+          }
+        }
+        const batch = manyMemberDeltas(pairs, asOf);
+        for (const [id, into] of summed) {
+          const expected = batch.get(id) ?? Object.fromEntries(STAT_COLUMNS.map((c) => [c, 0]));
+          expect(STAT_COLUMNS.map((c) => into[c] ?? 0)).toEqual(
+            STAT_COLUMNS.map((c) => expected[c]),
+          );
+        }
+        for (const id of batch.keys()) expect(summed.has(id)).toBe(true);
+      }),
+    );
   });
 });
 

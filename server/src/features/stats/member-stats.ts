@@ -182,12 +182,27 @@ function deltasOf<F extends { path: string }>(
   return dropZeros(deltas);
 }
 
-export const memberDeltas = (
-  before: MemberFacts | null,
-  after: MemberFacts | null,
+/** The deltas of member changes (one, or an import batch): summed per org first, then rolled
+ * up the tree once per org rather than once per member. */
+export function manyMemberDeltas(
+  pairs: readonly (readonly [MemberFacts | null, MemberFacts | null])[],
   asOf: string,
-  deltas = new Map<string, StatsDelta>(),
-) => deltasOf(contribution, before, after, asOf, deltas);
+) {
+  const perOrg = new Map<string, StatsDelta>();
+  const add = (facts: MemberFacts, sign: number) => {
+    const sum = perOrg.get(facts.path) ?? zeroDelta();
+    const d = contribution(facts, asOf);
+    for (const c of STAT_COLUMNS) sum[c] += sign * d[c];
+    perOrg.set(facts.path, sum);
+  };
+  for (const [before, after] of pairs) {
+    if (before) add(before, -1);
+    if (after) add(after, 1);
+  }
+  const deltas = new Map<string, StatsDelta>();
+  for (const [path, sum] of perOrg) addAlongPath(deltas, path, sum);
+  return dropZeros(deltas);
+}
 
 export const orgDeltas = (
   before: OrgFacts | null,

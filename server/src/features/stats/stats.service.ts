@@ -8,7 +8,7 @@ import {
   dropZeros,
   MEMBER_STAT_COLUMNS,
   type MemberFacts,
-  memberDeltas,
+  manyMemberDeltas,
   type OrgFacts,
   orgDeltas,
   STAT_COLUMNS,
@@ -67,9 +67,7 @@ export async function recordManyMemberFacts(
   pairs: readonly (readonly [MemberFacts | null, MemberFacts | null])[],
 ) {
   const asOf = await lockStatsClock(trx);
-  const deltas = new Map<string, StatsDelta>();
-  for (const [before, after] of pairs) memberDeltas(before, after, asOf, deltas);
-  await applyDeltas(trx, dropZeros(deltas));
+  await applyDeltas(trx, manyMemberDeltas(pairs, asOf));
 }
 
 /** Keeps the counts exact for an org created, edited, liquidated or merged away. */
