@@ -46,7 +46,10 @@ describe.runIf(e2eEnabled)('signing in through the real login page', () => {
 
     await page.getByLabel('Пароль', { exact: true }).fill(E2E_ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
-    await page.waitForURL(/\/orgs/);
+    // Staff above primaries land on their completeness dashboard; the tree is one step away.
+    await page.waitForURL(/\/orgs\/\d+\/dashboard/);
+    await page.getByRole('heading', { name: 'Заполненность данных' }).waitFor();
+    await page.goto(`${server.baseUrl}/orgs`);
 
     const tree = page.getByRole('tree', { name: 'Дерево организаций' });
     await tree.waitFor();
@@ -67,7 +70,7 @@ describe.runIf(e2eEnabled)('signing in through the real login page', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await signIn(page, server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
-    await page.getByRole('tree', { name: 'Дерево организаций' }).waitFor();
+    await page.getByRole('heading', { name: 'Заполненность данных' }).waitFor();
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.waitForURL(/\/login/);
     const me = await context.request.get(`${server.baseUrl}/api/v1/auth/me`);
