@@ -240,8 +240,12 @@ export type MemberIndicator = (typeof memberIndicators)[number];
 export const indicators = [...orgIndicators, ...memberIndicators] as const;
 export type Indicator = (typeof indicators)[number];
 
+export const isIndicator = (key: string | null | undefined): key is Indicator =>
+  !!key && (indicators as readonly string[]).includes(key);
 export const isOrgIndicator = (key: string): key is OrgIndicator =>
   (orgIndicators as readonly string[]).includes(key);
+export const isMemberIndicator = (key: string | null | undefined): key is MemberIndicator =>
+  !!key && (memberIndicators as readonly string[]).includes(key);
 
 export const orgIndicatorLabels: Record<OrgIndicator, string> = {
   duesRate: 'Размер членского взноса',

@@ -53,6 +53,12 @@ export function addYears(isoDate: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** Luhn check digit of a digit string (the digit to append). */
 export function luhnCheckDigit(digits: string): number {
   let sum = 0;

@@ -1,11 +1,10 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
-import { type Indicator, indicatorLabels } from '@profreestr/contracts';
+import { type Indicator, indicatorLabels, isIndicator } from '@profreestr/contracts';
 import { useSearchParams } from 'react-router';
 import { TREND_DAYS, useCompletenessChildren, useCompletenessTrend } from '../api/completeness';
 import { PageLoader, QueryError } from '../components/query-state';
 import { ChildrenTable } from './children-table';
 import { IndicatorSelect } from './indicator-select';
-import { isIndicator } from './indicators';
 import { ShareBars } from './share-bars';
 import { TrendChart } from './trend-chart';
 

@@ -1,10 +1,8 @@
 import {
   type Completeness,
   type Indicator,
-  indicators,
   isOrgIndicator,
   type MemberIndicator,
-  memberIndicators,
   type OrgIndicator,
 } from '@profreestr/contracts';
 
@@ -30,12 +28,6 @@ export const shortLabels: Record<Indicator, string> = {
 
 export const ORGS_GROUP = 'Паспорта первичных организаций';
 export const MEMBERS_GROUP = 'Учётные карточки членов';
-
-export const isIndicator = (key: string | null | undefined): key is Indicator =>
-  !!key && (indicators as readonly string[]).includes(key);
-
-export const isMemberIndicator = (key: string | null | undefined): key is MemberIndicator =>
-  !!key && (memberIndicators as readonly string[]).includes(key);
 
 /** How many records an indicator is counted over, and how many of them lack it. */
 export function countsOf(data: Completeness, key: Indicator): { total: number; missing: number } {

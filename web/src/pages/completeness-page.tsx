@@ -4,19 +4,15 @@ import {
   type CompletenessOrgItem,
   type Indicator,
   indicatorLabels,
+  isIndicator,
+  isMemberIndicator,
   isOrgIndicator,
 } from '@profreestr/contracts';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { useCompletenessOrgs } from '../api/completeness';
 import { isOrgId, useOrg } from '../api/orgs';
-import {
-  dashboardUrl,
-  isIndicator,
-  isMemberIndicator,
-  membersMissingUrl,
-  passportTabUrl,
-} from '../completeness/indicators';
+import { dashboardUrl, membersMissingUrl, passportTabUrl } from '../completeness/indicators';
 import { PageLoader, QueryError } from '../components/query-state';
 import { ShowMore } from '../components/show-more';
 import { formatCount } from '../format';

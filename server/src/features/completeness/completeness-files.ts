@@ -9,12 +9,11 @@ import {
 import type { Ctx } from '../../lib/context.js';
 import type { CellValue } from '../../lib/spreadsheet.js';
 import { streamExport } from '../exports/exports.service.js';
-import { getCompletenessLine, listCompletenessChildren } from './completeness.service.js';
+import { getCompletenessLine, listCompletenessChildren, percent } from './completeness.service.js';
 
 // The dashboard's table as a spreadsheet: the org's own line, then its children.
 
-const filledPercent = (missing: number, total: number) =>
-  total > 0 ? Math.round(((total - missing) / total) * 1000) / 10 : null;
+const filledPercent = (missing: number, total: number) => percent(total - missing, total);
 
 export const completenessHeaders = [
   'Код',

@@ -12,14 +12,18 @@ const statColumns = STAT_COLUMNS.map((c) => `s.${c}` as const);
 
 /** An org with its parent's name and its subtree counts: one row, whatever the subtree. */
 export function findOrgWithStats(db: Kysely<Database>, id: string) {
-  return db
-    .selectFrom('orgs as o')
-    .innerJoin('org_stats as s', 's.org_id', 'o.id')
-    .leftJoin('orgs as p', 'p.id', 'o.parent_id')
-    .select(['o.id', 'o.code', 'o.name', 'o.level', 'o.path', 'o.status', 'p.name as parent_name'])
-    .select(statColumns)
-    .where('o.id', '=', id)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('orgs as o')
+      .innerJoin('org_stats as s', 's.org_id', 'o.id')
+      .leftJoin('orgs as p', 'p.id', 'o.parent_id')
+      .select(['o.id', 'o.code', 'o.name', 'o.level', 'o.path', 'p.name as parent_name'])
+      // The date "under 35" is counted as of, in the same round trip.
+      .select(sql<string>`(select age_date::text from stats_clock)`.as('age_date'))
+      .select(statColumns)
+      .where('o.id', '=', id)
+      .executeTakeFirst()
+  );
 }
 
 /** Active children with their counts, in name order. */

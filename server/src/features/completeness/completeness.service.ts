@@ -1,9 +1,9 @@
 import {
+  addDays,
   type Completeness,
   type CompletenessOrgItem,
   type Indicator,
   isOrgIndicator,
-  type MemberIndicator,
   memberIndicators,
   type OrgLevel,
   orgIndicators,
@@ -15,7 +15,7 @@ import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { authorize } from '../access/access.js';
 import type { StatsDelta } from '../stats/member-stats.js';
-import { dailyStats, statsAsOf } from '../stats/stats.service.js';
+import { dailyStats } from '../stats/stats.service.js';
 import {
   findChildrenWithStats,
   findOrgsLacking,
@@ -97,13 +97,7 @@ export async function listOrgsLacking(
     ? (await findOrgsLacking(ctx.db, scope.path, indicator, afterPath, query.limit + 1)).map(
         (o) => ({ ...o, missing_members: null }),
       )
-    : await findOrgsWithMembersLacking(
-        ctx.db,
-        scope.path,
-        indicator as MemberIndicator,
-        afterPath,
-        query.limit + 1,
-      );
+    : await findOrgsWithMembersLacking(ctx.db, scope.path, indicator, afterPath, query.limit + 1);
   return toPage(
     rows,
     query.limit,
@@ -115,13 +109,12 @@ export async function listOrgsLacking(
 /** Daily snapshots of the org's completeness, oldest first (orgs above primaries). */
 export async function getCompletenessTrend(ctx: Ctx, id: string, days: number) {
   const org = await scopedOrg(ctx, id);
-  const from = new Date(`${todayIso()}T00:00:00Z`);
-  from.setUTCDate(from.getUTCDate() - days + 1);
-  const rows = await dailyStats(ctx.db, org.id, from.toISOString().slice(0, 10));
+  const rows = await dailyStats(ctx.db, org.id, addDays(todayIso(), 1 - days));
   return { items: rows.map((r) => ({ day: r.day, ...completenessOf(r) })) };
 }
 
-const percent = (part: number, whole: number) =>
+/** part ÷ whole in %, to a tenth; null when there is nothing to divide by. */
+export const percent = (part: number, whole: number) =>
   whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 
 /** Краткий паспорт: live figures of the org's subtree. */
@@ -129,7 +122,7 @@ export async function getShortPassport(ctx: Ctx, id: string): Promise<ShortPassp
   const s = await scopedOrg(ctx, id);
   return {
     org: { ...orgRef(s), parentName: s.parent_name },
-    asOf: await statsAsOf(ctx.db),
+    asOf: s.age_date,
     members: {
       active: s.active,
       byCategory: {

@@ -1,4 +1,4 @@
-import { addYears, type Completeness, todayIso } from '@profreestr/contracts';
+import { addDays, addYears, type Completeness, todayIso } from '@profreestr/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putOnRecord } from '../../../test/member-fixture.js';
@@ -329,21 +329,16 @@ describe('short passport', () => {
   });
 
   it('members who turn 35 leave "under 35" when the clock moves past their birthday', async () => {
-    const birth = addYears(todayIso(), -35);
-    const next = new Date(`${birth}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 2);
     await putOnRecord(t, tree.admin, {
       orgId: tree.orgs.primaryB1.id,
       lastName: 'Почти',
       firstName: 'Тридцатипятилетняя',
-      birthDate: next.toISOString().slice(0, 10),
+      birthDate: addDays(addYears(todayIso(), -35), 2),
     });
     const under35 = async () =>
       (await get(`/orgs/${tree.orgs.regionB.id}/short-passport`)).json().members.under35;
     expect(await under35()).toBe(1);
-    const later = new Date(`${todayIso()}T00:00:00Z`);
-    later.setUTCDate(later.getUTCDate() + 3);
-    await advanceStatsClock(t.database.db, later.toISOString().slice(0, 10));
+    await advanceStatsClock(t.database.db, addDays(todayIso(), 3));
     expect(await under35()).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contribution,
   isUnder35,
-  manyMemberDeltas,
+  memberDeltas,
   orgContribution,
   orgDeltas,
   STAT_COLUMNS,
@@ -70,16 +70,16 @@ describe('member contributions to subtree counts', () => {
 
   it('a transfer inside one territorial org leaves its counts and those above untouched', () => {
     const after = { ...member, path: '1.2.3.11.' };
-    const deltas = manyMemberDeltas([[member, after]], asOf);
+    const deltas = memberDeltas([[member, after]], asOf);
     expect([...deltas.keys()].sort()).toEqual(['10', '11']);
     expect(deltas.get('10')?.active).toBe(-1);
     expect(deltas.get('11')?.female).toBe(1);
   });
 
   it('a change that alters nothing counted writes nothing', () => {
-    expect(
-      manyMemberDeltas([[member, { ...member, phone: '+79120000000' } as never]], asOf).size,
-    ).toBe(0);
+    expect(memberDeltas([[member, { ...member, phone: '+79120000000' } as never]], asOf).size).toBe(
+      0,
+    );
   });
 
   it('a batch rolls up the same counts as its changes one by one', () => {
@@ -100,13 +100,13 @@ describe('member contributions to subtree counts', () => {
       fc.property(fc.array(pair, { maxLength: 30 }), (pairs) => {
         const summed = new Map<string, Record<string, number>>();
         for (const p of pairs) {
-          for (const [id, d] of manyMemberDeltas([p], asOf)) {
+          for (const [id, d] of memberDeltas([p], asOf)) {
             const into = summed.get(id) ?? {};
             for (const c of STAT_COLUMNS) into[c] = (into[c] ?? 0) + d[c];
             summed.set(id, into);
           }
         }
-        const batch = manyMemberDeltas(pairs, asOf);
+        const batch = memberDeltas(pairs, asOf);
         for (const [id, into] of summed) {
           const expected = batch.get(id) ?? Object.fromEntries(STAT_COLUMNS.map((c) => [c, 0]));
           expect(STAT_COLUMNS.map((c) => into[c] ?? 0)).toEqual(

@@ -160,58 +160,50 @@ export const scaled = (d: StatsDelta, k: number): StatsDelta =>
 
 const isZero = (d: StatsDelta) => STAT_COLUMNS.every((c) => d[c] === 0);
 
-/** Adds `delta` to every org on `path` (the org and its ancestors) in `into`. */
-export function addAlongPath(into: Map<string, StatsDelta>, path: string, delta: StatsDelta) {
-  for (const id of pathIds(path)) {
-    const current = into.get(id) ?? zeroDelta();
-    for (const c of STAT_COLUMNS) current[c] += delta[c];
-    into.set(id, current);
-  }
-}
-
-/** Per-org changes of the counts when a record goes from `before` to `after` (null = none). */
-function deltasOf<F extends { path: string }>(
-  count: (facts: F, asOf: string) => StatsDelta,
-  before: F | null,
-  after: F | null,
-  asOf: string,
-  deltas: Map<string, StatsDelta>,
-) {
-  if (before) addAlongPath(deltas, before.path, scaled(count(before, asOf), -1));
-  if (after) addAlongPath(deltas, after.path, count(after, asOf));
-  return dropZeros(deltas);
-}
-
-/** The deltas of member changes (one, or an import batch): summed per org first, then rolled
- * up the tree once per org rather than once per member. */
-export function manyMemberDeltas(
-  pairs: readonly (readonly [MemberFacts | null, MemberFacts | null])[],
-  asOf: string,
-) {
-  const perOrg = new Map<string, StatsDelta>();
-  const add = (facts: MemberFacts, sign: number) => {
-    const sum = perOrg.get(facts.path) ?? zeroDelta();
-    const d = contribution(facts, asOf);
-    for (const c of STAT_COLUMNS) sum[c] += sign * d[c];
-    perOrg.set(facts.path, sum);
-  };
-  for (const [before, after] of pairs) {
-    if (before) add(before, -1);
-    if (after) add(after, 1);
+/**
+ * The one roll-up: counts that change at orgs (by path) become per-org deltas of those orgs
+ * and every ancestor. Summed per path first, so a batch climbs the tree once per org, not once
+ * per record; orgs whose counts do not change are left out.
+ */
+export function rollUp(changes: Iterable<readonly [path: string, counts: StatsDelta]>) {
+  const perPath = new Map<string, StatsDelta>();
+  for (const [path, counts] of changes) {
+    const sum = perPath.get(path) ?? zeroDelta();
+    for (const c of STAT_COLUMNS) sum[c] += counts[c];
+    perPath.set(path, sum);
   }
   const deltas = new Map<string, StatsDelta>();
-  for (const [path, sum] of perOrg) addAlongPath(deltas, path, sum);
-  return dropZeros(deltas);
-}
-
-export const orgDeltas = (
-  before: OrgFacts | null,
-  after: OrgFacts | null,
-  asOf: string,
-  deltas = new Map<string, StatsDelta>(),
-) => deltasOf(orgContribution, before, after, asOf, deltas);
-
-export function dropZeros(deltas: Map<string, StatsDelta>) {
+  for (const [path, sum] of perPath) {
+    for (const id of pathIds(path)) {
+      const current = deltas.get(id) ?? zeroDelta();
+      for (const c of STAT_COLUMNS) current[c] += sum[c];
+      deltas.set(id, current);
+    }
+  }
   for (const [id, d] of deltas) if (isZero(d)) deltas.delete(id);
   return deltas;
 }
+
+type Change<F> = readonly [before: F | null, after: F | null];
+
+/** What records going from `before` to `after` (null = none) change, counted by `count`. */
+function changeDeltas<F extends { path: string }>(
+  count: (facts: F, asOf: string) => StatsDelta,
+  changes: readonly Change<F>[],
+  asOf: string,
+) {
+  return rollUp(
+    changes.flatMap(([before, after]) => [
+      ...(before ? [[before.path, scaled(count(before, asOf), -1)] as const] : []),
+      ...(after ? [[after.path, count(after, asOf)] as const] : []),
+    ]),
+  );
+}
+
+/** Member changes: one, or an import batch. */
+export const memberDeltas = (changes: readonly Change<MemberFacts>[], asOf: string) =>
+  changeDeltas(contribution, changes, asOf);
+
+/** An org created, edited, liquidated or merged away. */
+export const orgDeltas = (before: OrgFacts | null, after: OrgFacts | null, asOf: string) =>
+  changeDeltas(orgContribution, [[before, after]], asOf);

@@ -1,4 +1,4 @@
-import { addYears, todayIso } from '@profreestr/contracts';
+import { addDays, addYears, todayIso } from '@profreestr/contracts';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,9 +89,7 @@ const pick = fc.nat();
 const boundary = addYears(todayIso(), -35);
 const birthDate = fc.option(
   fc.integer({ min: -3, max: 40 }).map((days) => {
-    const d = new Date(`${boundary}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + days);
-    const iso = d.toISOString().slice(0, 10);
+    const iso = addDays(boundary, days);
     return iso.endsWith('-02-29') ? iso.replace('-29', '-28') : iso;
   }),
 );
@@ -264,9 +262,7 @@ async function run(command: Command) {
         .selectFrom('stats_clock')
         .select(sql<string>`age_date::text`.as('day'))
         .executeTakeFirstOrThrow();
-      const next = new Date(`${clock.day}T00:00:00Z`);
-      next.setUTCDate(next.getUTCDate() + command.days);
-      await advanceStatsClock(t.database.db, next.toISOString().slice(0, 10));
+      await advanceStatsClock(t.database.db, addDays(clock.day, command.days));
       return;
     }
   }

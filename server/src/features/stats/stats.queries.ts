@@ -53,15 +53,11 @@ export function findStats(db: Kysely<Database>, orgId: string) {
 
 /** The date "under 35" is counted as of; a share lock keeps the daily step from moving it
  * while this transaction's deltas, computed with it, are not yet written. */
-export async function lockStatsClock(
-  db: Kysely<Database>,
-  lock: 'share' | 'update' | 'none' = 'share',
-) {
+export async function lockStatsClock(db: Kysely<Database>, lock: 'share' | 'update' = 'share') {
   const row = await db
     .selectFrom('stats_clock')
     .select(sql<string>`age_date::text`.as('age_date'))
-    .$if(lock === 'share', (q) => q.forShare())
-    .$if(lock === 'update', (q) => q.forUpdate())
+    .$call((q) => (lock === 'share' ? q.forShare() : q.forUpdate()))
     .executeTakeFirstOrThrow();
   return row.age_date;
 }
@@ -122,9 +118,8 @@ export function findDailyStats(db: Kysely<Database>, orgId: string, fromDay: str
 
 /** Recomputes every org's counts from the members and orgs tables (after a bulk load). */
 export async function rebuildAllStats(db: Kysely<Database>) {
-  const asOf = await lockStatsClock(db, 'none');
   const under35 = (birth: RawBuilder<unknown>) =>
-    sql`(${birth} + interval '35 years')::date > ${asOf}::date`;
+    sql`(${birth} + interval '35 years')::date > (select age_date from stats_clock)`;
   const count = (condition: RawBuilder<unknown>) => sql`count(*) filter (where ${condition})`;
   const activeCount = (condition: RawBuilder<unknown>) =>
     count(sql`status = 'active' and ${condition}`);

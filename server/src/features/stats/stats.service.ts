@@ -4,13 +4,12 @@ import type { Ctx } from '../../lib/context.js';
 import { authorize } from '../access/access.js';
 import { getOrgPlacement } from '../orgs/orgs.service.js';
 import {
-  addAlongPath,
-  dropZeros,
   MEMBER_STAT_COLUMNS,
   type MemberFacts,
-  manyMemberDeltas,
+  memberDeltas,
   type OrgFacts,
   orgDeltas,
+  rollUp,
   STAT_COLUMNS,
   type StatsDelta,
   scaled,
@@ -31,7 +30,6 @@ import {
 type Db = Kysely<Database>;
 
 export type { MemberFacts, OrgFacts };
-export type StatsRow = StatsDelta & { org_id: string };
 
 export const factsOf = (row: {
   org_path: string;
@@ -67,7 +65,7 @@ export async function recordManyMemberFacts(
   pairs: readonly (readonly [MemberFacts | null, MemberFacts | null])[],
 ) {
   const asOf = await lockStatsClock(trx);
-  await applyDeltas(trx, manyMemberDeltas(pairs, asOf));
+  await applyDeltas(trx, memberDeltas(pairs, asOf));
 }
 
 /** Keeps the counts exact for an org created, edited, liquidated or merged away. */
@@ -81,10 +79,13 @@ export const createStatsRow = insertStatsRow;
 
 /** Moves counts of a whole subtree (or part of them) from the old ancestors to the new ones. */
 async function moveCounts(trx: Db, counts: StatsDelta, fromPath: string, toPath: string) {
-  const deltas = new Map<string, StatsDelta>();
-  addAlongPath(deltas, fromPath, scaled(counts, -1));
-  addAlongPath(deltas, toPath, counts);
-  await applyDeltas(trx, dropZeros(deltas));
+  await applyDeltas(
+    trx,
+    rollUp([
+      [fromPath, scaled(counts, -1)],
+      [toPath, counts],
+    ]),
+  );
 }
 
 const countsOf = (row: StatsDelta, columns: readonly (keyof StatsDelta)[]) => {
@@ -126,14 +127,15 @@ export async function advanceStatsClock(db: Db, today: string) {
   await db.transaction().execute(async (trx) => {
     const from = await lockStatsClock(trx, 'update');
     if (from >= today) return;
-    const deltas = new Map<string, StatsDelta>();
-    for (const { org_path, n } of await membersTurning35(trx, from, today)) {
-      addAlongPath(deltas, org_path, { ...zeroDelta(), under35: -n });
-    }
-    for (const path of await chairmenTurning35(trx, from, today)) {
-      addAlongPath(deltas, path, { ...zeroDelta(), chairmen_under35: -1 });
-    }
-    await applyDeltas(trx, dropZeros(deltas));
+    const members = await membersTurning35(trx, from, today);
+    const chairmen = await chairmenTurning35(trx, from, today);
+    await applyDeltas(
+      trx,
+      rollUp([
+        ...members.map((m) => [m.org_path, { ...zeroDelta(), under35: -m.n }] as const),
+        ...chairmen.map((path) => [path, { ...zeroDelta(), chairmen_under35: -1 }] as const),
+      ]),
+    );
     await setStatsClock(trx, today);
   });
 }
@@ -141,23 +143,14 @@ export async function advanceStatsClock(db: Db, today: string) {
 /** The day's copy of the counts of orgs above primaries, for the trend. */
 export const takeStatsSnapshot = snapshotStats;
 
-/** An org's counts as one row, whatever the size of its subtree, after the access check. */
-export async function readOrgStats(ctx: Ctx, orgId: string) {
-  const org = await getOrgPlacement(ctx.db, orgId);
-  authorize(ctx.actor, 'org:read', org, 'Организация не найдена');
-  const row = (await findStats(ctx.db, orgId)) ?? { ...zeroDelta(), org_id: orgId };
-  return { org, stats: row as StatsRow };
-}
-
-/** The current "as of" date of the under-35 counts. */
-export const statsAsOf = (db: Db) => lockStatsClock(db, 'none');
-
-/** Daily copies of an org's counts since `fromDay` (call after readOrgStats checked access). */
+/** Daily copies of an org's counts since `fromDay` (call after an access check). */
 export const dailyStats = findDailyStats;
 
 /** Members of a subtree by status, category and sex: one row read, whatever the subtree. */
 export async function getOrgStats(ctx: Ctx, orgId: string) {
-  const { stats: s } = await readOrgStats(ctx, orgId);
+  const org = await getOrgPlacement(ctx.db, orgId);
+  authorize(ctx.actor, 'org:read', org, 'Организация не найдена');
+  const s = (await findStats(ctx.db, orgId)) ?? zeroDelta();
   return {
     members: {
       active: s.active,
