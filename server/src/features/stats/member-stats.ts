@@ -84,8 +84,9 @@ export interface OrgFacts {
   } | null;
 }
 
-export const zeroDelta = (): StatsDelta =>
-  Object.fromEntries(STAT_COLUMNS.map((c) => [c, 0])) as StatsDelta;
+const ZERO = Object.freeze(Object.fromEntries(STAT_COLUMNS.map((c) => [c, 0])) as StatsDelta);
+// A spread copies the template's shape at once; an import makes one per member.
+export const zeroDelta = (): StatsDelta => ({ ...ZERO });
 
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 

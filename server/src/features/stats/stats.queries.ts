@@ -22,24 +22,23 @@ type OrgStatColumn = (typeof ORG_STAT_COLUMNS)[number];
  * Applies per-org deltas in one statement. Rows are locked in id order first, so concurrent
  * changes meet at the root in the same order and cannot deadlock.
  */
+// One array per column (unnest), not a VALUES list: 40 parameters whatever the number of orgs,
+// where 200 orgs × 40 columns took PostgreSQL longer to parse than to run.
 export async function applyDeltas(db: Kysely<Database>, deltas: Map<string, StatsDelta>) {
   if (deltas.size === 0) return;
   const ids = [...deltas.keys()].sort((a, b) => Number(a) - Number(b));
-  const values = sql.join(
-    ids.map((id) => {
-      const d = deltas.get(id) as StatsDelta;
-      return sql`(${id}::bigint, ${sql.join(STAT_COLUMNS.map((c) => sql`${d[c]}::int`))})`;
-    }),
-  );
+  const rows = ids.map((id) => deltas.get(id) as StatsDelta);
+  const arrays = sql.join(STAT_COLUMNS.map((c) => sql`${rows.map((d) => d[c])}::int[]`));
   const sets = sql.join(
     STAT_COLUMNS.map((c) => sql`${sql.ref(c)} = s.${sql.ref(c)} + v.${sql.ref(c)}`),
   );
   await sql`
     with locked as (
-      select org_id from org_stats where org_id in (${sql.join(ids)}) order by org_id for update
+      select org_id from org_stats where org_id = any(${ids}::bigint[]) order by org_id for update
     )
     update org_stats s set ${sets}
-    from (values ${values}) as v (org_id, ${sql.join(STAT_COLUMNS.map((c) => sql.ref(c)))})
+    from unnest(${ids}::bigint[], ${arrays})
+      as v (org_id, ${sql.join(STAT_COLUMNS.map((c) => sql.ref(c)))})
     where s.org_id = v.org_id and s.org_id in (select org_id from locked)`.execute(db);
 }
 
