@@ -15,7 +15,10 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: a separate chunk stays cached across releases.
-        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] },
+        // The QR code library (and its one dependency) loads on demand, not with the vendor.
+        codeSplitting: {
+          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](?!(qrcode|dijkstrajs)[\\/])/ }],
+        },
       },
     },
   },

@@ -10,8 +10,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { defaultImportConfig, type ImportConfig } from './config.js';
+import {
+  defaultImportConfig,
+  defaultSecurityConfig,
+  type ImportConfig,
+  type SecurityConfig,
+} from './config.js';
 import type { DatabaseHandle } from './db/database.js';
+import { registerAuditRoutes, registerDenialAudit } from './features/audit/audit.routes.js';
 import { registerAuthentication, registerAuthRoutes } from './features/auth/auth.routes.js';
 import { registerCompletenessRoutes } from './features/completeness/completeness.routes.js';
 import { startStatsDaily } from './features/completeness/completeness.worker.js';
@@ -27,7 +33,8 @@ import { registerStatsRoutes } from './features/stats/stats.routes.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { registerUserRoutes } from './features/users/users.routes.js';
 import { handleError } from './lib/error-handler.js';
-import type { App } from './lib/http.js';
+import type { App, RouteEntry } from './lib/http.js';
+import { registerHttpHardening } from './lib/http-hardening.js';
 import { startJobs } from './lib/jobs.js';
 import { registerWebApp } from './lib/web-app.js';
 
@@ -40,6 +47,7 @@ export interface AppOptions {
   trustProxy?: boolean;
   webDistDir?: string | undefined;
   imports?: Partial<ImportConfig>;
+  security?: Partial<SecurityConfig>;
 }
 
 /** Explicit wiring of every feature: nothing is discovered at run time. */
@@ -49,6 +57,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  // Every route as registered, for the authorization matrix test (a route without an entry
+  // there fails it).
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, public: !!route.config?.public });
+    }
+  });
+  app.decorate('routeTable', routeTable);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -71,10 +89,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   );
 
   const { db } = options.database;
-  registerAuthentication(app, db);
+  const security = { ...defaultSecurityConfig, ...options.security };
+  registerHttpHardening(app);
+  registerAuthentication(app, db, security);
+  registerDenialAudit(app, db);
   registerSystemRoutes(app, options.database);
-  registerAuthRoutes(app, db);
+  registerAuthRoutes(app, db, security);
   registerUserRoutes(app, db);
+  registerAuditRoutes(app, db);
   registerOrgRoutes(app, db);
   registerOrgPartRoutes(app, db);
   registerMemberRoutes(app, db);

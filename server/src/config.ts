@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type Role, roles } from '@profreestr/contracts';
 import { z } from 'zod';
 
 const MB = 1024 * 1024;
@@ -9,6 +10,21 @@ export const defaultImportConfig: ImportConfig = {
   staleSeconds: 60,
   maxRows: 1_000_000,
   worker: true,
+};
+
+export interface SecurityConfig {
+  /** Roles that must sign in with a second factor (MFA_REQUIRED_ROLES). */
+  mfaRequiredRoles: readonly Role[];
+  /** Requests a session may make per minute before 429 (API_RATE_LIMIT_PER_MINUTE). */
+  apiRequestsPerMinute: number;
+  /** The clock of sessions, throttling and TOTP: tests move it. */
+  now: () => Date;
+}
+
+export const defaultSecurityConfig: SecurityConfig = {
+  mfaRequiredRoles: ['admin'],
+  apiRequestsPerMinute: 600,
+  now: () => new Date(),
 };
 
 const envSchema = z.object({
@@ -37,6 +53,11 @@ const envSchema = z.object({
     .default(defaultImportConfig.batchRows),
   IMPORT_STALE_SECONDS: z.coerce.number().int().min(1).default(defaultImportConfig.staleSeconds),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(defaultImportConfig.maxRows),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(defaultSecurityConfig.apiRequestsPerMinute),
   IMPORT_WORKER: z
     .enum(['true', 'false'])
     .default('true')
@@ -56,6 +77,7 @@ export interface AppConfig {
   /** Built web UI to serve; undefined serves the API alone. */
   webDistDir: string | undefined;
   imports: ImportConfig;
+  security: Omit<SecurityConfig, 'now'>;
 }
 
 export interface ImportConfig {
@@ -86,6 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ?? defaultWebDist,
+    security: {
+      mfaRequiredRoles: mfaRequiredRoles(env.MFA_REQUIRED_ROLES),
+      apiRequestsPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    },
     imports: {
       maxBytes: Math.round(e.IMPORT_MAX_MB * MB),
       batchRows: e.IMPORT_BATCH_ROWS,
@@ -94,4 +120,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
       worker: e.IMPORT_WORKER,
     },
   };
+}
+
+/** MFA_REQUIRED_ROLES: unset = admins (the contract's default), empty = none, else a list. */
+function mfaRequiredRoles(value: string | undefined): Role[] {
+  if (value === undefined) return [...defaultSecurityConfig.mfaRequiredRoles];
+  const listed = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const unknown = listed.filter((r) => !(roles as readonly string[]).includes(r));
+  if (unknown.length) {
+    throw new Error(
+      `Неверная конфигурация окружения:\nMFA_REQUIRED_ROLES: неизвестные роли ${unknown.join(', ')} (допустимы ${roles.join(', ')})`,
+    );
+  }
+  return listed as Role[];
 }

@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureFirstStart } from './features/system/first-start.js';
+import { serverLogger } from './lib/logger.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const config = loadConfig(process.env, path.resolve(here, '../../web/dist'));
@@ -19,7 +20,8 @@ const firstStart = await ensureFirstStart(database, config.adminPassword);
 
 const app = await buildApp({
   database,
-  logger: { level: config.logLevel },
+  logger: serverLogger(config.logLevel),
+  security: config.security,
   trustProxy: config.trustProxy,
   webDistDir: config.webDistDir,
   imports: config.imports,

@@ -1,5 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
+import type { SecurityConfig } from '../src/config.js';
 import type { DatabaseHandle } from '../src/db/database.js';
 import { ensureFirstStart } from '../src/features/system/first-start.js';
 import type { App } from '../src/lib/http.js';
@@ -21,10 +22,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** No second factor is required unless a test asks (`security.mfaRequiredRoles`). */
+export async function createTestApp(
+  options: { security?: Partial<SecurityConfig> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   await ensureFirstStart(database, ADMIN_PASSWORD);
-  const app = await buildApp({ database });
+  const app = await buildApp({
+    database,
+    security: { mfaRequiredRoles: [], ...options.security },
+  });
 
   const api: TestApp['api'] = (method, url, options = {}) =>
     app.inject({

@@ -1,5 +1,7 @@
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/require-auth';
+import { PageLoader } from './components/query-state';
 import { AppLayout } from './layout/app-layout';
 import { CompletenessPage } from './pages/completeness-page';
 import { DashboardPage } from './pages/dashboard-page';
@@ -14,6 +16,17 @@ import { NotFoundPage } from './pages/not-found-page';
 import { OrgPage } from './pages/org-page';
 import { OrgsPage } from './pages/orgs-page';
 import { ShortPassportPage } from './pages/short-passport-page';
+
+// Loaded when opened: they need the contracts' validation schemas (zod), which the other pages
+// do without, and admins alone see the audit log.
+const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
+const SecurityPage = lazy(() =>
+  import('./pages/security-page').then((m) => ({ default: m.SecurityPage })),
+);
+
+const Lazy = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<PageLoader />}>{children}</Suspense>
+);
 
 export function App() {
   return (
@@ -37,6 +50,22 @@ export function App() {
         <Route path="members/:id" element={<MemberPage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="imports/:id" element={<ImportPage />} />
+        <Route
+          path="account/security"
+          element={
+            <Lazy>
+              <SecurityPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Lazy>
+              <AuditPage />
+            </Lazy>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

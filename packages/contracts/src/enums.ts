@@ -273,3 +273,33 @@ export const indicatorLabels: Record<Indicator, string> = {
   ...orgIndicatorLabels,
   ...memberIndicatorLabels,
 };
+
+export const auditResults = ['ok', 'denied', 'failed'] as const;
+export type AuditResult = (typeof auditResults)[number];
+
+/** Russian labels of the audit actions the UI shows. */
+export const auditActionLabels: Record<string, string> = {
+  'auth.login': 'Вход',
+  'auth.logout': 'Выход',
+  'auth.password': 'Смена пароля',
+  'auth.mfa': 'Подтверждение входа кодом',
+  'mfa.enable': 'Включение второго фактора',
+  'mfa.disable': 'Отключение второго фактора',
+  'mfa.reset': 'Сброс второго фактора администратором',
+  'mfa.recovery_codes': 'Новые резервные коды',
+  'access.denied': 'Отказ в доступе',
+  'user.create': 'Создание пользователя',
+  'user.update': 'Изменение пользователя',
+  'member.read': 'Просмотр карточки',
+  'member.create': 'Постановка на учёт',
+  'member.update': 'Изменение карточки',
+  'member.list': 'Просмотр списка членов',
+  'member.export': 'Выгрузка членов',
+  'member.transfer': 'Перевод',
+  'member.deregister': 'Снятие с учёта',
+  'member.readmit': 'Восстановление на учёте',
+  'import.start': 'Загрузка файла',
+};
+
+/** Passwords: at least this long (and not a common one); no composition rules. */
+export const PASSWORD_MIN_LENGTH = 10;

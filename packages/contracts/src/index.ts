@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './common-passwords.js';
 export * from './completeness.js';
 export * from './enums.js';
 export * from './errors.js';
@@ -10,5 +11,6 @@ export * from './org-parts.js';
 export * from './org-rules.js';
 export * from './orgs.js';
 export * from './patterns.js';
+export * from './security.js';
 export * from './users.js';
 export * from './validators.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { roles } from './enums.js';
+import { isCommonPassword } from './common-passwords.js';
+import { PASSWORD_MIN_LENGTH, roles } from './enums.js';
 
 export const userSchema = z.object({
   id: idSchema,
@@ -11,18 +12,21 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-export const PASSWORD_MIN_LENGTH = 10;
-
 export const loginSchema = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._@-]{3,64}$/, 'Логин: от 3 до 64 латинских букв, цифр и знаков . _ @ -');
 
+/** At least 10 characters and not a commonly used password; no composition rules. */
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Пароль: не короче ${PASSWORD_MIN_LENGTH} символов`)
-  .max(200, 'Пароль: не длиннее 200 символов');
+  .max(200, 'Пароль: не длиннее 200 символов')
+  .refine(
+    (password) => !isCommonPassword(password),
+    'Этот пароль слишком распространён: его подбирают первым. Придумайте другой',
+  );
 
 export const userCreateSchema = z.object({
   login: loginSchema,

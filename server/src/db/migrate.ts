@@ -6,6 +6,7 @@ import * as members from './migrations/0003-members.js';
 import * as orgStats from './migrations/0004-org-stats.js';
 import * as imports from './migrations/0005-imports.js';
 import * as completeness from './migrations/0006-completeness.js';
+import * as security from './migrations/0007-security.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-org-stats': orgStats,
   '0005-imports': imports,
   '0006-completeness': completeness,
+  '0007-security': security,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

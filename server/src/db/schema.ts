@@ -46,6 +46,28 @@ export interface UsersTable {
   disabled_at: Timestamp | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** Base32 TOTP secret in use; null = no second factor. */
+  mfa_secret: string | null;
+  /** Set up but not yet confirmed with a code. */
+  mfa_pending_secret: string | null;
+  mfa_enabled_at: Timestamp | null;
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  mfa_last_step: ColumnType<string, string | number | undefined, string | number>;
+}
+
+export interface MfaRecoveryCodesTable {
+  user_id: string;
+  /** sha256 of the normalised code. */
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface AuthThrottleTable {
+  /** `login:<login>` or `ip:<address>`. */
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -57,6 +79,8 @@ export interface SessionsTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** `active`, or half-open until the second factor: `mfa_verify`, `mfa_enroll`. */
+  stage: ColumnType<string, string | undefined, string>;
 }
 
 export interface AuditLogTable {
@@ -231,6 +255,8 @@ export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  auth_throttle: AuthThrottleTable;
   audit_log: AuditLogTable;
   org_activists: OrgActivistsTable;
   org_staff: OrgStaffTable;

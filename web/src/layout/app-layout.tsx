@@ -1,15 +1,19 @@
-import { AppShell, Box, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { roleLabels } from '@profreestr/contracts';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/use-auth';
 import { dashboardUrl } from '../completeness/indicators';
 
+const SECURITY_PATH = '/account/security';
+
 interface NavItem {
   to: string;
   label: string;
   /** Only for editors and admins. */
   editors?: boolean;
+  /** Only for admins. */
+  admins?: boolean;
 }
 
 /** Главная and Заполненность first: what a chairman opens the app for. */
@@ -20,6 +24,8 @@ const navItems = (orgId: string | undefined): NavItem[] => [
   { to: '/members', label: 'Члены Профсоюза' },
   { to: '/members/duplicates', label: 'Возможные дубли', editors: true },
   { to: '/imports', label: 'Импорт', editors: true },
+  { to: '/audit', label: 'Журнал аудита', admins: true },
+  { to: SECURITY_PATH, label: 'Безопасность' },
 ];
 
 /** The nav item of a path: the longest `to` that is the path or a prefix of it. */
@@ -33,7 +39,9 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const items = navItems(user?.orgId).filter(
-    (item) => !item.editors || (user && user.role !== 'viewer'),
+    (item) =>
+      (!item.editors || (user && user.role !== 'viewer')) &&
+      (!item.admins || user?.role === 'admin'),
   );
   const current = currentItem(items, pathname);
 
@@ -64,14 +72,23 @@ export function AppLayout() {
             Профреестр
           </UnstyledButton>
           {user && (
-            <Box ml="auto" miw={0} ta="right">
+            // The user's own account: the password and the second factor.
+            <UnstyledButton
+              component={Link}
+              to={SECURITY_PATH}
+              onClick={close}
+              title="Безопасность"
+              ml="auto"
+              miw={0}
+              ta="right"
+            >
               <Text size="sm" fw={500} truncate="end">
                 {user.fullName}
               </Text>
               <Text size="xs" c="dimmed" truncate="end">
                 {roleLabels[user.role]}
               </Text>
-            </Box>
+            </UnstyledButton>
           )}
           <Button
             variant="default"

@@ -9,9 +9,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import type { FormEvent } from 'react';
+import type { User } from '@profreestr/contracts';
+import { type FormEvent, useState } from 'react';
 import { type Location, Navigate, useLocation, useNavigate } from 'react-router';
-import { useAuth } from '../auth/use-auth';
+import { MfaEnrollStep, MfaVerifyStep } from '../auth/mfa-steps';
+import { useAuth, useStartSession } from '../auth/use-auth';
+import { formatWait, useRetryCountdown } from '../auth/use-retry-countdown';
 import { errorMessage } from '../components/query-state';
 
 /** Where to go after login: the page the auth guard saved, but never back to /login. */
@@ -21,14 +24,23 @@ function returnPath(state: unknown): string {
   return `${from.pathname}${from.search}${from.hash}`;
 }
 
+/** The password, then, for users with a second factor, its code (or enrolling one). */
 export function LoginPage() {
   useDocumentTitle('Вход — Профреестр');
   const { user, login } = useAuth();
+  const startSession = useStartSession();
   const navigate = useNavigate();
   const location = useLocation();
   const target = returnPath(location.state);
+  const [step, setStep] = useState<'password' | 'verify' | 'enroll'>('password');
+  const wait = useRetryCountdown(login.error);
 
   if (user && !login.isPending) return <Navigate to={target} replace />;
+
+  const onSignedIn = (signedIn: User) => {
+    startSession(signedIn);
+    navigate(target, { replace: true });
+  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -38,7 +50,12 @@ export function LoginPage() {
         login: String(form.get('login') ?? '').trim(),
         password: String(form.get('password') ?? ''),
       },
-      { onSuccess: () => navigate(target, { replace: true }) },
+      {
+        onSuccess: ({ mfa }) => {
+          if (mfa) setStep(mfa);
+          else navigate(target, { replace: true });
+        },
+      },
     );
   };
 
@@ -48,38 +65,47 @@ export function LoginPage() {
         <Title order={1}>Профреестр</Title>
         <Text c="dimmed">Реестр Общероссийского Профсоюза образования</Text>
       </Stack>
-      <form onSubmit={onSubmit} aria-label="Вход в систему">
-        <Stack>
-          {login.isError && (
-            <Alert color="red" role="alert" title="Не удалось войти">
-              {errorMessage(login.error)}
-            </Alert>
-          )}
-          <TextInput
-            name="login"
-            label="Логин"
-            autoComplete="username"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            required
-            withAsterisk={false}
-            size="md"
-          />
-          <PasswordInput
-            name="password"
-            label="Пароль"
-            autoComplete="current-password"
-            required
-            withAsterisk={false}
-            size="md"
-            visibilityToggleButtonProps={{ 'aria-label': 'Показать вводимые символы' }}
-          />
-          <Button type="submit" size="md" fullWidth loading={login.isPending}>
-            Войти
-          </Button>
-        </Stack>
-      </form>
+      {step === 'verify' && <MfaVerifyStep onSignedIn={onSignedIn} />}
+      {step === 'enroll' && <MfaEnrollStep onSignedIn={onSignedIn} />}
+      {step === 'password' && (
+        <form onSubmit={onSubmit} aria-label="Вход в систему">
+          <Stack>
+            {login.isError && (
+              <Alert color="red" role="alert" title="Не удалось войти">
+                {errorMessage(login.error)}
+              </Alert>
+            )}
+            <TextInput
+              name="login"
+              label="Логин"
+              autoComplete="username"
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+              required
+              withAsterisk={false}
+              size="md"
+            />
+            <PasswordInput
+              name="password"
+              label="Пароль"
+              autoComplete="current-password"
+              required
+              withAsterisk={false}
+              size="md"
+              visibilityToggleButtonProps={{ 'aria-label': 'Показать вводимые символы' }}
+            />
+            <Button type="submit" size="md" fullWidth loading={login.isPending} disabled={wait > 0}>
+              Войти
+            </Button>
+            {wait > 0 && (
+              <Text size="sm" c="dimmed" ta="center">
+                Повторить вход можно через {formatWait(wait)}
+              </Text>
+            )}
+          </Stack>
+        </form>
+      )}
     </Container>
   );
 }

@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { Member } from '@profreestr/contracts';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { isMemberId, useMember } from '../api/members';
@@ -23,6 +23,12 @@ import { memberName } from '../members/member-status';
 import { NotFoundPage } from './not-found-page';
 
 const NOT_FOUND = 'Член Профсоюза не найден';
+const MEMBER_AUDIT_TAB = 'Кто просматривал';
+
+// Admins only; it needs the audit labels, which come with the contracts' schemas (zod).
+const MemberAuditTab = lazy(() =>
+  import('../members/member-audit-tab').then((m) => ({ default: m.MemberAuditTab })),
+);
 
 export function MemberPage() {
   const { id } = useParams();
@@ -59,15 +65,22 @@ function MemberView({ id }: { id: string }) {
           ) : null
         }
       />
-      <CardTabs member={member.data} canEdit={canEdit} />
+      <CardTabs member={member.data} canEdit={canEdit} isAdmin={user?.role === 'admin'} />
     </Stack>
   );
 }
 
 const DEFAULT_TAB = generalSection.tab;
 
+interface CardTabsProps {
+  member: Member;
+  canEdit: boolean;
+  /** Admins also see who viewed and changed the card. */
+  isAdmin: boolean;
+}
+
 /** The card's sections; the open one is `?tab=` in the URL, so a reload keeps it. */
-function CardTabs({ member, canEdit }: { member: Member; canEdit: boolean }) {
+function CardTabs({ member, canEdit, isAdmin }: CardTabsProps) {
   const fieldTab = (section: typeof generalSection, extra?: ReactNode): TabDef => ({
     value: section.tab,
     label: section.title,
@@ -84,5 +97,16 @@ function CardTabs({ member, canEdit }: { member: Member; canEdit: boolean }) {
     fieldTab(contactsSection),
     { value: 'history', label: 'История', panel: <MemberHistoryTab memberId={member.id} /> },
   ];
+  if (isAdmin) {
+    tabs.push({
+      value: 'audit',
+      label: MEMBER_AUDIT_TAB,
+      panel: (
+        <Suspense fallback={<PageLoader />}>
+          <MemberAuditTab memberId={member.id} />
+        </Suspense>
+      ),
+    });
+  }
   return <UrlTabs tabs={tabs} defaultTab={DEFAULT_TAB} label="Разделы карточки члена Профсоюза" />;
 }

@@ -22,6 +22,8 @@ export type Action =
   | 'org:liquidate'
   | 'user:read'
   | 'user:create'
+  | 'user:manage'
+  | 'audit:read'
   | 'member:read'
   | 'member:create'
   | 'member:update'
@@ -45,7 +47,8 @@ const editorActions: Action[] = [
   'member:deregister',
   'member:readmit',
 ];
-const adminActions: Action[] = [...editorActions];
+// Only admins change users (role, disabling, the second factor) and read the audit log.
+const adminActions: Action[] = [...editorActions, 'user:manage', 'audit:read'];
 
 const roleActions: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set(viewerActions),

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { subtreeUpperBound } from '../../lib/tree-path.js';
 
 export interface AuditRow {
   actorUserId: string | null;
@@ -41,5 +42,82 @@ export function selectAuditForTarget(db: Kysely<Database>, targetType: string, t
     .where('target_id', '=', targetId)
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
+    .execute();
+}
+
+export interface AuditFilter {
+  scopePath: string;
+  /** Also entries tied to no org and no user (a sign-in with an unknown login): the centre's. */
+  withUnplaced?: boolean;
+  actor?: string | undefined;
+  action?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  result?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * Entries about the subtree (the target's org lies in it) or by its users, newest first.
+ * `to` is inclusive (the whole day).
+ */
+export function findAuditEntries(
+  db: Kysely<Database>,
+  filter: AuditFilter,
+  after: readonly [string, string] | undefined,
+  limit: number,
+) {
+  const upper = subtreeUpperBound(filter.scopePath);
+  return db
+    .selectFrom('audit_log as a')
+    .selectAll('a')
+    .select(
+      sql<string>`to_char(a.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at_iso'),
+    )
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('a.org_path', '>=', filter.scopePath), eb('a.org_path', '<', upper)]),
+        ...(filter.withUnplaced
+          ? [eb.and([eb('a.org_path', 'is', null), eb('a.actor_user_id', 'is', null)])]
+          : []),
+        eb(
+          'a.actor_user_id',
+          'in',
+          eb
+            .selectFrom('users')
+            .innerJoin('orgs', 'orgs.id', 'users.org_id')
+            .select('users.id')
+            .where('orgs.path', '>=', filter.scopePath)
+            .where('orgs.path', '<', upper),
+        ),
+      ]),
+    )
+    .$if(!!filter.actor, (q) => q.where('a.actor_login', '=', filter.actor as string))
+    .$if(!!filter.action, (q) =>
+      (filter.action as string).endsWith('.')
+        ? q.where('a.action', 'like', `${(filter.action as string).replace(/[%_\\]/g, '\\$&')}%`)
+        : q.where('a.action', '=', filter.action as string),
+    )
+    .$if(!!filter.targetType, (q) => q.where('a.target_type', '=', filter.targetType as string))
+    .$if(!!filter.targetId, (q) => q.where('a.target_id', '=', filter.targetId as string))
+    .$if(!!filter.result, (q) => q.where('a.result', '=', filter.result as string))
+    .$if(!!filter.from, (q) => q.where('a.at', '>=', sql<Date>`${filter.from}::date`))
+    .$if(!!filter.to, (q) => q.where('a.at', '<', sql<Date>`${filter.to}::date + 1`))
+    .$if(!!after, (q) =>
+      q.where((eb) =>
+        eb(
+          eb.refTuple('a.at', 'a.id'),
+          '<',
+          eb.tuple(
+            sql<Date>`${(after as [string, string])[0]}::timestamptz`,
+            (after as [string, string])[1],
+          ),
+        ),
+      ),
+    )
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
     .execute();
 }

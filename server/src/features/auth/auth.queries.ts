@@ -1,14 +1,19 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
+type Db = Kysely<Database>;
+export type SessionStage = 'active' | 'mfa_verify' | 'mfa_enroll';
+
 export async function insertSession(
-  db: Kysely<Database>,
+  db: Db,
   session: {
     id: string;
     userId: string;
     expiresAt: Date;
     ip: string | null;
     userAgent: string | null;
+    stage: SessionStage;
+    now: Date;
   },
 ): Promise<void> {
   await db
@@ -19,12 +24,15 @@ export async function insertSession(
       expires_at: session.expiresAt,
       ip: session.ip,
       user_agent: session.userAgent,
+      stage: session.stage,
+      created_at: session.now,
+      last_seen_at: session.now,
     })
     .execute();
 }
 
 /** One round trip per request: the session, its user and the user's org path. */
-export function findSessionActor(db: Kysely<Database>, sessionId: string) {
+export function findSessionActor(db: Db, sessionId: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -33,6 +41,7 @@ export function findSessionActor(db: Kysely<Database>, sessionId: string) {
       'sessions.id as session_id',
       'sessions.expires_at',
       'sessions.last_seen_at',
+      'sessions.stage',
       'users.id as user_id',
       'users.login',
       'users.role',
@@ -44,10 +53,134 @@ export function findSessionActor(db: Kysely<Database>, sessionId: string) {
     .executeTakeFirst();
 }
 
-export async function touchSession(db: Kysely<Database>, sessionId: string, at: Date) {
+export async function touchSession(db: Db, sessionId: string, at: Date) {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
 }
 
-export async function deleteSession(db: Kysely<Database>, sessionId: string) {
+export async function deleteSession(db: Db, sessionId: string) {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user, but `except` (the caller's own, on a password change). */
+export async function deleteUserSessions(db: Db, userId: string, except?: string) {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(except !== undefined, (q) => q.where('id', '!=', except as string))
+    .execute();
+}
+
+export function findThrottles(db: Db, keys: readonly string[]) {
+  return db.selectFrom('auth_throttle').selectAll().where('key', 'in', keys).execute();
+}
+
+/** One more failure; the count starts again after `windowSeconds` without failures. */
+export async function addThrottleFailure(db: Db, key: string, now: Date, windowSeconds: number) {
+  const row = await sql<{ failures: number }>`
+    insert into auth_throttle (key, failures, last_failure_at) values (${key}, 1, ${now})
+    on conflict (key) do update set
+      failures = case
+        when auth_throttle.last_failure_at < ${now}::timestamptz - make_interval(secs => ${windowSeconds})
+        then 1 else auth_throttle.failures + 1 end,
+      last_failure_at = ${now}
+    returning failures`.execute(db);
+  return row.rows[0]?.failures ?? 1;
+}
+
+export async function lockThrottle(db: Db, key: string, until: Date) {
+  await db
+    .updateTable('auth_throttle')
+    .set({ locked_until: until })
+    .where('key', '=', key)
+    .execute();
+}
+
+export async function clearThrottle(db: Db, key: string) {
+  await db.deleteFrom('auth_throttle').where('key', '=', key).execute();
+}
+
+export function findMfaState(db: Db, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'login', 'role', 'mfa_secret', 'mfa_pending_secret', 'mfa_last_step'])
+    .select((eb) =>
+      eb
+        .selectFrom('mfa_recovery_codes')
+        .select(sql<string>`count(*)`.as('n'))
+        .whereRef('mfa_recovery_codes.user_id', '=', 'users.id')
+        .where('used_at', 'is', null)
+        .as('recovery_left'),
+    )
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function setPendingSecret(db: Db, userId: string, secret: string | null) {
+  await db
+    .updateTable('users')
+    .set({ mfa_pending_secret: secret })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function enableMfaSecret(
+  db: Db,
+  userId: string,
+  secret: string,
+  step: number,
+  at: Date,
+) {
+  await db
+    .updateTable('users')
+    .set({ mfa_secret: secret, mfa_pending_secret: null, mfa_enabled_at: at, mfa_last_step: step })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function disableMfaSecret(db: Db, userId: string) {
+  await db
+    .updateTable('users')
+    .set({ mfa_secret: null, mfa_pending_secret: null, mfa_enabled_at: null, mfa_last_step: 0 })
+    .where('id', '=', userId)
+    .execute();
+  await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
+}
+
+/** Takes a step only if it is later than the last one used: two requests with one code, one wins. */
+export async function useTotpStep(db: Db, userId: string, step: number) {
+  const result = await db
+    .updateTable('users')
+    .set({ mfa_last_step: step })
+    .where('id', '=', userId)
+    .where('mfa_last_step', '<', String(step))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function replaceRecoveryCodes(db: Db, userId: string, hashes: readonly string[]) {
+  await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
+  await db
+    .insertInto('mfa_recovery_codes')
+    .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
+    .execute();
+}
+
+/** Marks an unused code used; false when it is unknown or spent. */
+export async function useRecoveryCode(db: Db, userId: string, hash: string, at: Date) {
+  const result = await db
+    .updateTable('mfa_recovery_codes')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function promoteSession(db: Db, oldId: string, newId: string, at: Date) {
+  await db
+    .updateTable('sessions')
+    .set({ id: newId, stage: 'active', last_seen_at: at })
+    .where('id', '=', oldId)
+    .execute();
 }

@@ -1,12 +1,32 @@
-import { loginRequestSchema, userResponseSchema } from '@profreestr/contracts';
+import {
+  loginRequestSchema,
+  loginResponseSchema,
+  meResponseSchema,
+  mfaCodeRequestSchema,
+  mfaSetupResponseSchema,
+  mfaSignedInResponseSchema,
+  passwordChangeSchema,
+  recoveryCodesResponseSchema,
+} from '@profreestr/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { SecurityConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
-import { unauthenticated } from '../../lib/app-error.js';
+import { conflict, unauthenticated } from '../../lib/app-error.js';
 import { type App, ctxOf } from '../../lib/http.js';
 import { getCurrentUser } from '../users/users.service.js';
-import { login, logout, resolveActor, SESSION_ABSOLUTE_MS } from './auth.service.js';
+import { changePassword, login, logout } from './auth.service.js';
+import {
+  disableMfa,
+  enableMfa,
+  mfaStatus,
+  renewRecoveryCodes,
+  setupMfa,
+  verifyMfa,
+} from './mfa.service.js';
+import { sessionRateLimiter } from './session-rate-limit.js';
+import { resolveSession, SESSION_ABSOLUTE_MS } from './sessions.service.js';
 
 export const SESSION_COOKIE = 'prf_session';
 
@@ -20,19 +40,34 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
   });
 }
 
-/** Resolves the session of every request and refuses API routes not marked public without one. */
-export function registerAuthentication(app: App, db: Kysely<Database>) {
+const PENDING_MESSAGE = 'Завершите вход: введите код подтверждения';
+
+/**
+ * Resolves the session of every request. API routes not marked public refuse a caller without
+ * a full session; a half-open one (password given, second factor not yet) reaches only the
+ * routes marked `mfaStep`. Each session has a request budget per minute.
+ */
+export function registerAuthentication(app: App, db: Kysely<Database>, security: SecurityConfig) {
+  const limiter = sessionRateLimiter(security.apiRequestsPerMinute);
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionStage', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token ? await resolveActor(db, token) : null;
+    const session = token ? await resolveSession(db, token, security.now()) : null;
+    request.sessionStage = session?.stage ?? null;
+    const config = request.routeOptions.config;
+    const full = session?.stage === 'active';
+    request.actor = session && (full || config.mfaStep) ? session.actor : null;
     // Refused before the body is even parsed: an anonymous caller learns nothing of a route.
     const isApi = request.routeOptions.url?.startsWith('/api/v1/');
-    if (isApi && !request.routeOptions.config.public && !request.actor) throw unauthenticated();
+    if (isApi && session) limiter.take(session.actor.sessionId, security.now());
+    if (isApi && !config.public && !request.actor) {
+      throw unauthenticated(session && !full ? PENDING_MESSAGE : undefined);
+    }
   });
 }
 
-export function registerAuthRoutes(app: App, db: Kysely<Database>) {
+export function registerAuthRoutes(app: App, db: Kysely<Database>, security: SecurityConfig) {
   app.post(
     '/api/v1/auth/login',
     {
@@ -41,24 +76,28 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>) {
         tags: ['auth'],
         summary: 'Вход по логину и паролю',
         body: loginRequestSchema,
-        response: { 200: userResponseSchema },
+        response: { 200: loginResponseSchema },
       },
     },
     async (request, reply) => {
-      const { token, user } = await login(db, request.body, {
+      const outcome = await login(db, security, request.body, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
+        now: security.now(),
       });
       // A session that existed before sign-in is dropped: the new one replaces it (no fixation).
       if (request.actor) await logout(db, request.actor, request.ip);
-      setSessionCookie(request, reply, token);
-      return { user };
+      setSessionCookie(request, reply, outcome.token);
+      return { user: outcome.user, ...(outcome.mfa ? { mfa: outcome.mfa } : {}) };
     },
   );
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Выход', response: { 204: z.null() } } },
+    {
+      config: { mfaStep: true },
+      schema: { tags: ['auth'], summary: 'Выход', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const ctx = ctxOf(request, db);
       await logout(db, ctx.actor, ctx.ip);
@@ -72,12 +111,115 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>) {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Текущий пользователь',
-        response: { 200: userResponseSchema },
+        summary: 'Текущий пользователь и его второй фактор',
+        response: { 200: meResponseSchema },
       },
     },
     async (request) => {
-      return { user: await getCurrentUser(ctxOf(request, db)) };
+      const ctx = ctxOf(request, db);
+      return { user: await getCurrentUser(ctx), mfa: await mfaStatus(ctx, security) };
     },
+  );
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Сменить свой пароль (другие сеансы завершаются)',
+        body: passwordChangeSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(ctxOf(request, db), request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/mfa/verify',
+    {
+      config: { mfaStep: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Второй шаг входа: код приложения или резервный код',
+        body: mfaCodeRequestSchema,
+        response: { 200: mfaSignedInResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      if (request.sessionStage !== 'mfa_verify') throw conflict('Вход уже подтверждён');
+      const { token, user } = await verifyMfa(ctxOf(request, db), security, request.body.code);
+      setSessionCookie(request, reply, token);
+      return { user };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/mfa/setup',
+    {
+      config: { mfaStep: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Новый ключ для приложения-аутентификатора',
+        response: { 200: mfaSetupResponseSchema },
+      },
+    },
+    async (request) => {
+      if (request.sessionStage === 'mfa_verify') throw unauthenticated(PENDING_MESSAGE);
+      return setupMfa(ctxOf(request, db));
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/mfa/enable',
+    {
+      config: { mfaStep: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Включить второй фактор кодом из приложения',
+        body: mfaCodeRequestSchema,
+        response: { 200: mfaSignedInResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      if (request.sessionStage === 'mfa_verify') throw unauthenticated(PENDING_MESSAGE);
+      const pending = request.sessionStage === 'mfa_enroll';
+      const result = await enableMfa(ctxOf(request, db), security, request.body.code, pending);
+      if (result.token) setSessionCookie(request, reply, result.token);
+      return { user: result.user, recoveryCodes: result.recoveryCodes };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/mfa/disable',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Отключить второй фактор',
+        body: mfaCodeRequestSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await disableMfa(ctxOf(request, db), security, request.body.code);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/mfa/recovery-codes',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Новые резервные коды (старые перестают действовать)',
+        body: mfaCodeRequestSchema,
+        response: { 200: recoveryCodesResponseSchema },
+      },
+    },
+    async (request) => ({
+      recoveryCodes: await renewRecoveryCodes(ctxOf(request, db), security, request.body.code),
+    }),
   );
 }

@@ -1,113 +1,124 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { LoginRequest, Role, User } from '@profreestr/contracts';
+import type { LoginRequest, PasswordChange, User } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
+import type { SecurityConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
-import { unauthenticated } from '../../lib/app-error.js';
+import { invalid, unauthenticated } from '../../lib/app-error.js';
+import type { Ctx } from '../../lib/context.js';
 import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.js';
 import type { Actor } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { getUserCredentials, toUser } from '../users/users.service.js';
-import { deleteSession, findSessionActor, insertSession, touchSession } from './auth.queries.js';
-
-export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
-export const SESSION_IDLE_MS = 30 * 60 * 1000;
-// last_seen_at is written at most this often, so reads do not turn into writes.
-const TOUCH_INTERVAL_MS = 60 * 1000;
+import { getUserCredentials, setUserPassword, toUser } from '../users/users.service.js';
+import { findMfaState, type SessionStage } from './auth.queries.js';
+import { endSession, endUserSessions, startSession } from './sessions.service.js';
+import { accountRule, assertNotLocked, clearFailures, ipRule, recordFailure } from './throttle.js';
 
 interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
-  now?: Date;
+  now: Date;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export interface LoginOutcome {
+  token: string;
+  user: User;
+  /** Absent: signed in. Otherwise the second step the session waits for. */
+  mfa?: 'verify' | 'enroll';
+}
+
+const WRONG_PAIR = 'Неверный логин или пароль';
 
 export async function login(
   db: Kysely<Database>,
+  security: Pick<SecurityConfig, 'mfaRequiredRoles'>,
   input: LoginRequest,
   meta: RequestMeta,
-): Promise<{ token: string; user: User; expiresAt: Date }> {
+): Promise<LoginOutcome> {
   const login = input.login.trim().toLowerCase();
+  const accountKey = `login:${login}`;
+  const ipKey = `ip:${meta.ip ?? 'unknown'}`;
+  await assertNotLocked(db, [accountKey, ipKey], meta.now).catch(async (error: unknown) => {
+    await recordAudit(
+      db,
+      { actor: null, ip: meta.ip },
+      { action: 'auth.login', result: 'denied', details: { login, reason: 'rate_limited' } },
+    );
+    throw error;
+  });
   const user = await getUserCredentials(db, login);
   const passwordOk = await verifyPassword(
     user?.password_hash ?? (await dummyPasswordHash()),
     input.password,
   );
   if (!user || !passwordOk || user.disabled_at) {
+    await recordFailure(
+      db,
+      [
+        [accountKey, accountRule],
+        [ipKey, ipRule],
+      ],
+      meta.now,
+    );
     await recordAudit(
       db,
       { actor: null, ip: meta.ip },
       {
         action: 'auth.login',
         result: 'failed',
-        target: user ? { type: 'user', id: user.id } : undefined,
+        target: user ? { type: 'user', id: user.id, orgPath: user.path } : undefined,
         details: { login },
       },
     );
-    throw unauthenticated('Неверный логин или пароль');
+    throw unauthenticated(WRONG_PAIR);
   }
-  const token = randomBytes(32).toString('base64url');
-  const now = meta.now ?? new Date();
-  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  await db.transaction().execute(async (trx) => {
-    await insertSession(trx, {
-      id: hashToken(token),
-      userId: user.id,
-      expiresAt,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-    });
+  await clearFailures(db, accountKey);
+  const mfa = await findMfaState(db, user.id);
+  const stage: SessionStage = mfa?.mfa_secret
+    ? 'mfa_verify'
+    : security.mfaRequiredRoles.includes(user.role as User['role'])
+      ? 'mfa_enroll'
+      : 'active';
+  return db.transaction().execute(async (trx) => {
+    const { token } = await startSession(trx, user.id, stage, meta);
     await recordAudit(
       trx,
       { actor: { userId: user.id, login: user.login }, ip: meta.ip },
       {
         action: 'auth.login',
-        target: { type: 'user', id: user.id },
+        target: { type: 'user', id: user.id, orgPath: user.path },
+        ...(stage === 'active' ? {} : { details: { awaiting: stage } }),
       },
     );
+    const outcome: LoginOutcome = { token, user: toUser(user) };
+    if (stage !== 'active') outcome.mfa = stage === 'mfa_verify' ? 'verify' : 'enroll';
+    return outcome;
   });
-  return { token, user: toUser(user), expiresAt };
 }
 
 export async function logout(db: Kysely<Database>, actor: Actor, ip: string | null) {
   await db.transaction().execute(async (trx) => {
-    await deleteSession(trx, actor.sessionId);
+    await endSession(trx, actor.sessionId);
     await recordAudit(
       trx,
       { actor, ip },
-      {
-        action: 'auth.logout',
-        target: { type: 'user', id: actor.userId },
-      },
+      { action: 'auth.logout', target: { type: 'user', id: actor.userId } },
     );
   });
 }
 
-/** The caller behind a session token, or null when the session is unknown, expired or idle. */
-export async function resolveActor(
-  db: Kysely<Database>,
-  token: string,
-  now = new Date(),
-): Promise<Actor | null> {
-  const sessionId = hashToken(token);
-  const row = await findSessionActor(db, sessionId);
-  if (!row) return null;
-  const lastSeen = new Date(row.last_seen_at).getTime();
-  const expired =
-    new Date(row.expires_at).getTime() <= now.getTime() ||
-    now.getTime() - lastSeen > SESSION_IDLE_MS ||
-    row.disabled_at !== null;
-  if (expired) {
-    await deleteSession(db, sessionId);
-    return null;
+/** The caller's own password; their other sessions end (a thief's among them). */
+export async function changePassword(ctx: Ctx, input: PasswordChange) {
+  const user = await getUserCredentials(ctx.db, ctx.actor.login);
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw invalid('currentPassword', 'Текущий пароль указан неверно');
   }
-  if (now.getTime() - lastSeen > TOUCH_INTERVAL_MS) await touchSession(db, sessionId, now);
-  return {
-    userId: row.user_id,
-    login: row.login,
-    role: row.role as Role,
-    orgId: row.org_id,
-    scopePath: row.org_path,
-    sessionId,
-  };
+  if (input.newPassword === input.currentPassword) {
+    throw invalid('newPassword', 'Новый пароль совпадает с текущим');
+  }
+  await setUserPassword(ctx, user.id, input.newPassword, async (trx) => {
+    await endUserSessions(trx, user.id, ctx.actor.sessionId);
+    await recordAudit(trx, ctx, {
+      action: 'auth.password',
+      target: { type: 'user', id: user.id },
+    });
+  });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { auditTrailOf } from '../audit/audit.service.js';
-import { resolveActor, SESSION_IDLE_MS } from './auth.service.js';
+import { resolveSession, SESSION_IDLE_MS } from './sessions.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -96,15 +96,15 @@ describe('session lifetime', () => {
     const cookie = await t.login('admin');
     const token = cookie.split('=')[1] ?? '';
     const later = new Date(Date.now() + SESSION_IDLE_MS + 1000);
-    expect(await resolveActor(t.database.db, token, later)).toBeNull();
+    expect(await resolveSession(t.database.db, token, later)).toBeNull();
     // and it stays gone even at the present time: the expired row was deleted
-    expect(await resolveActor(t.database.db, token)).toBeNull();
+    expect(await resolveSession(t.database.db, token, new Date())).toBeNull();
   });
 
   it('a session used within the idle timeout lives on', async () => {
     const cookie = await t.login('admin');
     const token = cookie.split('=')[1] ?? '';
     const soon = new Date(Date.now() + SESSION_IDLE_MS / 2);
-    expect((await resolveActor(t.database.db, token, soon))?.login).toBe('admin');
+    expect((await resolveSession(t.database.db, token, soon))?.actor.login).toBe('admin');
   });
 });

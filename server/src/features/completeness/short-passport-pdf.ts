@@ -23,6 +23,8 @@ function loadPdfmake() {
       },
     });
     pdfmake.setLocalAccessPolicy((file) => path.dirname(path.resolve(file)) === fontDir);
+    // Nothing is fetched from the network: a document only ever names the local fonts.
+    pdfmake.setUrlAccessPolicy(() => false);
     return pdfmake;
   });
   return loaded;

@@ -149,6 +149,12 @@ export async function createMember(ctx: Ctx, input: MemberCreate): Promise<Membe
   });
 }
 
+/** Where a member is on record, for another feature's access check (no read of the card). */
+export async function getMemberPlacement(db: Db, id: string) {
+  const row = await findMemberById(db, id);
+  return row ? { id: row.id, path: row.path } : undefined;
+}
+
 export async function getMember(ctx: Ctx, id: string): Promise<Member> {
   const row = await findMemberById(ctx.db, id);
   authorize(ctx.actor, 'member:read', row, MEMBER_NOT_FOUND);

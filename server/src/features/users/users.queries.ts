@@ -26,8 +26,18 @@ export function findUserById(db: Kysely<Database>, id: string) {
 export function findUserCredentials(db: Kysely<Database>, login: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'login', 'password_hash', 'role', 'org_id', 'full_name', 'disabled_at'])
-    .where('login', '=', login)
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select([
+      'users.id',
+      'users.login',
+      'users.password_hash',
+      'users.role',
+      'users.org_id',
+      'users.full_name',
+      'users.disabled_at',
+      'orgs.path',
+    ])
+    .where('users.login', '=', login)
     .executeTakeFirst();
 }
 
@@ -68,4 +78,16 @@ export async function insertUser(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export async function updateUserRow(
+  db: Kysely<Database>,
+  id: string,
+  patch: { role?: string; full_name?: string; disabled_at?: Date | null; password_hash?: string },
+) {
+  await db
+    .updateTable('users')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }

@@ -6,11 +6,13 @@ import {
   userCreateSchema,
   userResponseSchema,
   userSchema,
+  userUpdateSchema,
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { type App, ctxOf } from '../../lib/http.js';
-import { createUser, getUser, listUsers } from './users.service.js';
+import { createUser, getUser, listUsers, resetUserMfa, updateUser } from './users.service.js';
 
 export function registerUserRoutes(app: App, db: Kysely<Database>) {
   app.post(
@@ -53,5 +55,37 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
       },
     },
     async (request) => ({ user: await getUser(ctxOf(request, db), request.params.id) }),
+  );
+
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Изменить роль, ФИО или доступ пользователя (администраторы)',
+        params: idParamsSchema,
+        body: userUpdateSchema,
+        response: { 200: userResponseSchema },
+      },
+    },
+    async (request) => ({
+      user: await updateUser(ctxOf(request, db), request.params.id, request.body),
+    }),
+  );
+
+  app.delete(
+    '/api/v1/users/:id/mfa',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Сбросить второй фактор пользователя (администраторы)',
+        params: idParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await resetUserMfa(ctxOf(request, db), request.params.id);
+      return reply.code(204).send(null);
+    },
   );
 }

@@ -1,18 +1,26 @@
-import { type Role, roleLabels, type User, type UserCreate } from '@profreestr/contracts';
+import {
+  type Role,
+  roleLabels,
+  type User,
+  type UserCreate,
+  type UserUpdate,
+} from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { conflict, forbidden, unauthenticated } from '../../lib/app-error.js';
+import { conflict, forbidden, invalid, unauthenticated } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { type Actor, authorize, authorizeList, mayGrantRole } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { endUserSessions, removeSecondFactor } from '../auth/sessions.service.js';
 import { getOrgPlacement } from '../orgs/orgs.service.js';
 import {
   findUserById,
   findUserCredentials,
   findUsersInSubtree,
   insertUser,
+  updateUserRow,
 } from './users.queries.js';
 
 const NOT_FOUND = 'Пользователь не найден';
@@ -94,6 +102,81 @@ const duplicateLogin = () =>
   conflict('Пользователь с таким логином уже есть', [
     { field: 'login', message: 'Пользователь с таким логином уже есть' },
   ]);
+
+/**
+ * An admin changes a user of their subtree: role (never above their own, nor of a user above
+ * them), name, disabled. A new role or disabling ends the user's sessions at once.
+ */
+export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promise<User> {
+  const row = await findUserById(ctx.db, id);
+  authorize(ctx.actor, 'user:manage', row, NOT_FOUND);
+  if (!mayGrantRole(ctx.actor, row.role as Role)) {
+    throw forbidden('Нельзя изменить пользователя с ролью выше вашей');
+  }
+  if (input.role && !mayGrantRole(ctx.actor, input.role)) {
+    throw forbidden(`Нельзя выдать роль «${roleLabels[input.role]}»: она выше вашей`);
+  }
+  if (id === ctx.actor.userId && (input.role !== undefined || input.disabled !== undefined)) {
+    throw invalid(
+      input.role !== undefined ? 'role' : 'disabled',
+      'Свою роль и доступ изменить нельзя',
+    );
+  }
+  const roleChanged = input.role !== undefined && input.role !== row.role;
+  const disabledChanged =
+    input.disabled !== undefined && input.disabled !== (row.disabled_at !== null);
+  return ctx.db.transaction().execute(async (trx) => {
+    await updateUserRow(trx, id, {
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.fullName ? { full_name: input.fullName } : {}),
+      ...(disabledChanged ? { disabled_at: input.disabled ? new Date() : null } : {}),
+    });
+    if (roleChanged || (disabledChanged && input.disabled)) await endUserSessions(trx, id);
+    await recordAudit(trx, ctx, {
+      action: 'user.update',
+      target: { type: 'user', id, orgPath: row.path },
+      details: {
+        ...(roleChanged ? { role: { from: row.role, to: input.role } } : {}),
+        ...(disabledChanged ? { disabled: input.disabled } : {}),
+        ...(input.fullName && input.fullName !== row.full_name ? { fullName: true } : {}),
+      },
+    });
+    const after = await findUserById(trx, id);
+    return toUser(after as NonNullable<typeof after>);
+  });
+}
+
+/** An admin takes the second factor off a user of their subtree (a lost phone); the user
+ * enrols again at the next sign-in if their role requires it. */
+export async function resetUserMfa(ctx: Ctx, id: string) {
+  const row = await findUserById(ctx.db, id);
+  authorize(ctx.actor, 'user:manage', row, NOT_FOUND);
+  if (!mayGrantRole(ctx.actor, row.role as Role)) {
+    throw forbidden('Нельзя изменить пользователя с ролью выше вашей');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await removeSecondFactor(trx, id);
+    await endUserSessions(trx, id);
+    await recordAudit(trx, ctx, {
+      action: 'mfa.reset',
+      target: { type: 'user', id, orgPath: row.path },
+    });
+  });
+}
+
+/** A new password (already checked against the rules), then `also` in the same transaction. */
+export async function setUserPassword(
+  ctx: Ctx,
+  id: string,
+  password: string,
+  also: (trx: Kysely<Database>) => Promise<void>,
+) {
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUserRow(trx, id, { password_hash: passwordHash });
+    await also(trx);
+  });
+}
 
 /** For sign-in: the stored hash travels no further than the auth service. */
 export const getUserCredentials = findUserCredentials;

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { type AuditResult, auditResults, roles } from './enums.js';
+import { passwordSchema, userSchema } from './users.js';
+
+// Sign-in with a second factor, password changes, user management and the audit log.
+
+/**
+ * `POST /auth/login`. Without a second factor: `{ user }` and a full session, as the contract
+ * says. With one (`mfa: 'verify'`) or when the role must have one and the user has none yet
+ * (`mfa: 'enroll'`), the session only allows the next step (`/auth/mfa/*`) and signing out.
+ */
+export const loginResponseSchema = z.object({
+  user: userSchema,
+  mfa: z.enum(['verify', 'enroll']).optional(),
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const mfaStatusSchema = z.object({
+  enabled: z.boolean(),
+  /** The user's role must use a second factor (MFA_REQUIRED_ROLES). */
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+});
+export type MfaStatus = z.infer<typeof mfaStatusSchema>;
+
+/** `GET /auth/me`: the user and their second factor. */
+export const meResponseSchema = z.object({ user: userSchema, mfa: mfaStatusSchema });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** A 6-digit code from the authenticator app, or a recovery code (`xxxxx-xxxxx`). */
+export const mfaCodeRequestSchema = z.object({
+  code: z.string().trim().min(1, 'Введите код').max(32, 'Код слишком длинный'),
+});
+export type MfaCodeRequest = z.infer<typeof mfaCodeRequestSchema>;
+
+/** `POST /auth/mfa/setup`: a new secret, not active until confirmed by `/auth/mfa/enable`. */
+export const mfaSetupResponseSchema = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+});
+export type MfaSetupResponse = z.infer<typeof mfaSetupResponseSchema>;
+
+/** Shown once: each code signs in once instead of the app's code. */
+export const recoveryCodesResponseSchema = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodesResponse = z.infer<typeof recoveryCodesResponseSchema>;
+
+/** `POST /auth/mfa/enable` and `/auth/mfa/verify`: the full session starts. */
+export const mfaSignedInResponseSchema = z.object({
+  user: userSchema,
+  recoveryCodes: z.array(z.string()).optional(),
+});
+export type MfaSignedInResponse = z.infer<typeof mfaSignedInResponseSchema>;
+
+/** `POST /auth/password`: the caller's own password; other sessions end. */
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1, 'Укажите текущий пароль').max(200),
+  newPassword: passwordSchema,
+});
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+
+/** `PATCH /users/:id` (admins): role, name, disabling. A change of role or disabling ends the
+ * user's sessions. */
+export const userUpdateSchema = z
+  .object({
+    role: z.enum(roles).optional(),
+    fullName: z.string().trim().min(1, 'Укажите ФИО').max(200).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
+
+export const auditEntrySchema = z.object({
+  id: idSchema,
+  at: z.string(),
+  actor: z.object({ id: idSchema.nullable(), login: z.string().nullable() }).nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  target: z.object({ type: z.string(), id: z.string() }).nullable(),
+  result: z.enum(auditResults),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditPageSchema = pageOf(auditEntrySchema);
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД');
+
+/** `GET /audit` (admins): entries about records of the caller's subtree, newest first. */
+export const auditQuerySchema = pageQuerySchema.extend({
+  under: idSchema.optional(),
+  actor: z.string().trim().max(64).optional(),
+  /** An action (`member.read`) or its prefix (`member.`). */
+  action: z.string().trim().max(64).optional(),
+  targetType: z.string().trim().max(32).optional(),
+  targetId: z.string().trim().max(32).optional(),
+  result: z.enum(auditResults).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -1,0 +1,67 @@
+import {
+  auditPageSchema,
+  auditQuerySchema,
+  idParamsSchema,
+  pageQuerySchema,
+} from '@profreestr/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { type App, ctxOf } from '../../lib/http.js';
+import { memberAuditTrail, recordAudit, searchAudit } from './audit.service.js';
+
+export function registerAuditRoutes(app: App, db: Kysely<Database>) {
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Журнал аудита поддерева (администраторы)',
+        querystring: auditQuerySchema,
+        response: { 200: auditPageSchema },
+      },
+    },
+    async (request) => searchAudit(ctxOf(request, db), request.query),
+  );
+
+  app.get(
+    '/api/v1/members/:id/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Кто просматривал и изменял карточку члена Профсоюза',
+        params: idParamsSchema,
+        querystring: pageQuerySchema,
+        response: { 200: auditPageSchema },
+      },
+    },
+    async (request) => memberAuditTrail(ctxOf(request, db), request.params.id, request.query),
+  );
+}
+
+/** Registered before the routes, so it covers every one of them. */
+export function registerDenialAudit(app: App, db: Kysely<Database>) {
+  // Every refused request of a signed-in caller (403, and 404: out of scope looks missing) is
+  // written down, with the route, not the URL (it may carry a search for a person's name). In
+  // onSend, before the answer leaves: whoever got the refusal finds it already in the log.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const status = reply.statusCode;
+    if (!request.actor || (status !== 403 && status !== 404)) return payload;
+    if (!request.routeOptions.url?.startsWith('/api/v1/')) return payload;
+    const params = request.params as Record<string, string> | undefined;
+    await recordAudit(
+      db,
+      { actor: request.actor, ip: request.ip },
+      {
+        action: 'access.denied',
+        result: 'denied',
+        details: {
+          method: request.method,
+          route: request.routeOptions.url,
+          status,
+          ...(params?.id ? { id: params.id } : {}),
+        },
+      },
+    ).catch((error: unknown) => request.log.error({ err: error }, 'audit of a denial failed'));
+    return payload;
+  });
+}

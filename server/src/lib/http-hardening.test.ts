@@ -1,0 +1,173 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { createTestDatabase } from '../../test/test-database.js';
+import { buildTree } from '../../test/tree-fixture.js';
+import { buildApp } from '../app.js';
+import { ensureFirstStart } from '../features/system/first-start.js';
+import { isCrossSite } from './http-hardening.js';
+import { serverLogger } from './logger.js';
+
+let t: TestApp;
+let admin: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+});
+afterAll(() => t.close());
+
+describe('response headers', () => {
+  it('every response forbids framing and sniffing and allows scripts from this origin only', async () => {
+    const response = await t.api('GET', '/api/health');
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('API answers with personal data are never stored: Cache-Control no-store', async () => {
+    const response = await t.api('GET', '/api/v1/auth/me', { cookie: admin });
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('HSTS only over HTTPS', async () => {
+    expect(
+      (await t.api('GET', '/api/health')).headers['strict-transport-security'],
+    ).toBeUndefined();
+    const secure = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    // without trustProxy the forwarded protocol is not believed
+    expect(secure.headers['strict-transport-security']).toBeUndefined();
+  });
+});
+
+describe('cross-site requests', () => {
+  const create = (headers: Record<string, string>) =>
+    t.api('POST', '/api/v1/users', {
+      cookie: admin,
+      headers,
+      body: { login: 'x' },
+    });
+
+  it('a state change from another site is refused with 403 before anything runs', async () => {
+    const bySite = await create({ 'sec-fetch-site': 'cross-site' });
+    expect(bySite.statusCode).toBe(403);
+    expect(bySite.json().error.message).toBe('Запрос с другого сайта отклонён');
+    const byOrigin = await create({ origin: 'https://evil.example' });
+    expect(byOrigin.statusCode).toBe(403);
+  });
+
+  it('the same origin, and scripts that send no Origin, pass (then fail validation here)', async () => {
+    expect((await create({ origin: 'http://localhost:80' })).statusCode).toBe(400);
+    expect((await create({ 'sec-fetch-site': 'same-origin' })).statusCode).toBe(400);
+    expect((await create({})).statusCode).toBe(400);
+  });
+
+  it('reads are not refused: a link from elsewhere may open a page', async () => {
+    const response = await t.api('GET', '/api/v1/auth/me', {
+      cookie: admin,
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('isCrossSite reads Sec-Fetch-Site first, then Origin against Host', () => {
+    const req = (headers: Record<string, string>) => ({
+      headers,
+      host: 'reg.example:3000',
+      protocol: 'http' as const,
+    });
+    expect(isCrossSite(req({ 'sec-fetch-site': 'same-site' }))).toBe(true);
+    expect(isCrossSite(req({ 'sec-fetch-site': 'none' }))).toBe(false);
+    expect(isCrossSite(req({ origin: 'http://reg.example:3000' }))).toBe(false);
+    expect(isCrossSite(req({ origin: 'http://reg.example:3001' }))).toBe(true);
+    expect(isCrossSite(req({ origin: 'null' }))).toBe(true);
+  });
+});
+
+describe('body limits', () => {
+  it('a JSON body over 1 MB is refused with 413 too_large', async () => {
+    const response = await t.api('POST', '/api/v1/orgs', {
+      cookie: admin,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toBe('too_large');
+  });
+});
+
+describe('the log', () => {
+  it('holds no password, cookie, e-mail, phone or searched name', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const database = await createTestDatabase();
+    await ensureFirstStart(database, 'log-admin-password');
+    const logger = serverLogger('info');
+    const app = await buildApp({
+      database,
+      logger: typeof logger === 'object' ? { ...logger, stream: sink } : logger,
+      security: { mfaRequiredRoles: [] },
+    });
+    const local: TestApp = {
+      ...t,
+      app,
+      database,
+      api: (method, url, options = {}) =>
+        app.inject({
+          method,
+          url,
+          headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
+          ...(options.body === undefined ? {} : { payload: options.body as string }),
+        }),
+      login: async () => {
+        const r = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { login: 'admin', password: 'log-admin-password' },
+        });
+        return `prf_session=${r.cookies.find((c) => c.name === 'prf_session')?.value}`;
+      },
+    };
+    const tree = await buildTree(local);
+    const cookie = await local.login('admin');
+    await local.api('POST', '/api/v1/members', {
+      cookie,
+      body: {
+        orgId: tree.orgs.primaryA1.id,
+        lastName: 'Журналова',
+        firstName: 'Анна',
+        email: 'anna.log@example.ru',
+        phone: '+79123334455',
+      },
+    });
+    await local.api('GET', `/api/v1/members?q=${encodeURIComponent('Журналова')}`, { cookie });
+    await local.api('POST', '/api/v1/auth/login', {
+      body: { login: 'admin', password: 'wrong-secret-password' },
+    });
+    await app.close();
+    await database.close();
+    const log = lines.join('');
+    expect(log).toContain('"route":"/api/v1/members"');
+    for (const secret of [
+      'log-admin-password',
+      'wrong-secret-password',
+      'anna.log@example.ru',
+      '+79123334455',
+      'Журналова',
+      encodeURIComponent('Журналова'),
+      cookie.split('=')[1] as string,
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { type AuditResult, auditResults } from '@profreestr/contracts';
+import { useSearchParams } from 'react-router';
+import type { AuditParams } from '../api/audit';
+import { isOrgId } from '../api/orgs';
+
+export const AUDIT_FILTER_KEYS = [
+  'under',
+  'actor',
+  'action',
+  'targetType',
+  'targetId',
+  'result',
+  'from',
+  'to',
+] as const;
+export type AuditFilterKey = (typeof AUDIT_FILTER_KEYS)[number];
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The filters as the URL holds them; a hand-edited value the API would refuse is dropped. */
+export function readAuditParams(params: URLSearchParams): AuditParams {
+  const text = (key: AuditFilterKey) => params.get(key)?.trim() || undefined;
+  const date = (key: AuditFilterKey) => {
+    const value = params.get(key) ?? '';
+    return DATE.test(value) ? value : undefined;
+  };
+  const result = params.get('result');
+  const under = params.get('under') ?? undefined;
+  return {
+    under: isOrgId(under) ? under : undefined,
+    actor: text('actor'),
+    action: text('action'),
+    targetType: text('targetType'),
+    targetId: text('targetId'),
+    result: (auditResults as readonly string[]).includes(result ?? '')
+      ? (result as AuditResult)
+      : undefined,
+    from: date('from'),
+    to: date('to'),
+  };
+}
+
+/** The filters in the URL (back and reload keep them) and their setter. */
+export function useAuditParams() {
+  const [params, setParams] = useSearchParams();
+  const set = (changes: Partial<Record<AuditFilterKey, string>>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const clear = () => setParams({}, { replace: true });
+  return { filters: readAuditParams(params), set, clear };
+}

@@ -1,0 +1,79 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useState } from 'react';
+import { useAuditLog } from '../api/audit';
+import { useOrg } from '../api/orgs';
+import { AuditFilters } from '../audit/audit-filters';
+import { targetLabel } from '../audit/audit-format';
+import { AuditList } from '../audit/audit-list';
+import { useAuditParams } from '../audit/audit-params';
+import { useAuth } from '../auth/use-auth';
+import { FilterChip } from '../components/filter-chip';
+
+export const AUDIT_TITLE = 'Журнал аудита';
+
+/** Who did what and when, over the admin's subtree (or `?under=`), newest first. */
+export function AuditPage() {
+  useDocumentTitle(`${AUDIT_TITLE} — Профреестр`);
+  const { user } = useAuth();
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {AUDIT_TITLE}
+      </Title>
+      {user?.role === 'admin' ? (
+        <AuditLog />
+      ) : (
+        <Text c="dimmed">Журнал аудита доступен только администраторам.</Text>
+      )}
+    </Stack>
+  );
+}
+
+function AuditLog() {
+  const { filters, set, clear } = useAuditParams();
+  const [resets, setResets] = useState(0);
+  const log = useAuditLog(filters);
+  const target = filters.targetType || filters.targetId;
+  const filtered = Object.values(filters).some(Boolean);
+
+  return (
+    <Stack gap="sm">
+      <AuditFilters filters={filters} set={set} resets={resets} />
+      {filtered && (
+        <Group gap="xs">
+          {filters.under && <OrgChip id={filters.under} onRemove={() => set({ under: '' })} />}
+          {target && (
+            <FilterChip
+              label={`Объект: ${targetLabel(filters.targetType ?? '')} № ${filters.targetId ?? '—'}`}
+              onRemove={() => set({ targetType: '', targetId: '' })}
+            />
+          )}
+          {filtered && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => {
+                clear();
+                setResets((count) => count + 1);
+              }}
+            >
+              Сбросить фильтры
+            </Button>
+          )}
+        </Group>
+      )}
+      <AuditList
+        query={log}
+        label="Записи журнала аудита"
+        empty={filtered ? 'Записей не найдено.' : 'Записей пока нет.'}
+      />
+    </Stack>
+  );
+}
+
+/** `?under=`: the org's name once known. */
+function OrgChip({ id, onRemove }: { id: string; onRemove: () => void }) {
+  const org = useOrg(id);
+  return <FilterChip label={`Организация: ${org.data?.name ?? `№ ${id}`}`} onRemove={onRemove} />;
+}
