@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
-import { type AuditResult, auditResults, roles } from './enums.js';
+import { auditResults, roles } from './enums.js';
 import { passwordSchema, userSchema } from './users.js';
 
 // Sign-in with a second factor, password changes, user management and the audit log.

@@ -13,8 +13,9 @@ import type { User } from '@profreestr/contracts';
 import { type FormEvent, useState } from 'react';
 import { type Location, Navigate, useLocation, useNavigate } from 'react-router';
 import { MfaEnrollStep, MfaVerifyStep } from '../auth/mfa-steps';
+import { RetryWait } from '../auth/retry-wait';
 import { useAuth, useStartSession } from '../auth/use-auth';
-import { formatWait, useRetryCountdown } from '../auth/use-retry-countdown';
+import { useRetryCountdown } from '../auth/use-retry-countdown';
 import { errorMessage } from '../components/query-state';
 
 /** Where to go after login: the page the auth guard saved, but never back to /login. */
@@ -98,11 +99,7 @@ export function LoginPage() {
             <Button type="submit" size="md" fullWidth loading={login.isPending} disabled={wait > 0}>
               Войти
             </Button>
-            {wait > 0 && (
-              <Text size="sm" c="dimmed" ta="center">
-                Повторить вход можно через {formatWait(wait)}
-              </Text>
-            )}
+            <RetryWait wait={wait} action="Повторить вход" centered />
           </Stack>
         </form>
       )}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
 import {
   type ChangeEvent,
   type FormEvent,
@@ -8,7 +8,8 @@ import {
   useState,
 } from 'react';
 import { isApiError } from '../api/client';
-import { formatWait, useRetryCountdown } from '../auth/use-retry-countdown';
+import { RetryWait } from '../auth/retry-wait';
+import { useRetryCountdown } from '../auth/use-retry-countdown';
 import { errorMessage } from '../components/query-state';
 
 export const CODE_LABEL = 'Код подтверждения';
@@ -139,11 +140,7 @@ export function CodeForm(props: CodeFormProps) {
           </Button>
           {props.children}
         </Group>
-        {wait > 0 && (
-          <Text size="sm" c="dimmed">
-            Повторить можно через {formatWait(wait)}
-          </Text>
-        )}
+        <RetryWait wait={wait} />
       </Stack>
     </form>
   );

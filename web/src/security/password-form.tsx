@@ -2,8 +2,9 @@ import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { PASSWORD_MIN_LENGTH } from '@profreestr/contracts';
 import { type FormEvent, useState } from 'react';
 import { useChangePassword } from '../api/account';
+import { RetryWait } from '../auth/retry-wait';
 import { useAuth } from '../auth/use-auth';
-import { formatWait, useRetryCountdown } from '../auth/use-retry-countdown';
+import { useRetryCountdown } from '../auth/use-retry-countdown';
 import {
   clearFieldError,
   FORM_ERRORS_NONE,
@@ -117,11 +118,7 @@ export function PasswordForm() {
         >
           Сменить пароль
         </Button>
-        {wait > 0 && (
-          <Text size="sm" c="dimmed">
-            Повторить можно через {formatWait(wait)}
-          </Text>
-        )}
+        <RetryWait wait={wait} />
       </Stack>
     </form>
   );

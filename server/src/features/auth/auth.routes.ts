@@ -132,7 +132,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
       },
     },
     async (request, reply) => {
-      await changePassword(ctxOf(request, db), request.body);
+      await changePassword(ctxOf(request, db), request.body, security.now());
       return reply.code(204).send(null);
     },
   );

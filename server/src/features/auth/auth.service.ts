@@ -106,9 +106,14 @@ export async function logout(db: Kysely<Database>, actor: Actor, ip: string | nu
 }
 
 /** The caller's own password; their other sessions end (a thief's among them). */
-export async function changePassword(ctx: Ctx, input: PasswordChange) {
+// A wrong current password counts toward the account's lock, as at sign-in: a borrowed session
+// must not become a way to guess the password.
+export async function changePassword(ctx: Ctx, input: PasswordChange, now: Date) {
+  const accountKey = `login:${ctx.actor.login}`;
+  await assertNotLocked(ctx.db, [accountKey], now);
   const user = await getUserCredentials(ctx.db, ctx.actor.login);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await recordFailure(ctx.db, [[accountKey, accountRule]], now);
     throw invalid('currentPassword', 'Текущий пароль указан неверно');
   }
   if (input.newPassword === input.currentPassword) {

@@ -161,6 +161,24 @@ describe('sessions', () => {
   });
 });
 
+describe('password change', () => {
+  it('wrong current passwords count toward the lock: the sixth try is 429', async () => {
+    await newUser('guesses-password', 'viewer', tree.orgs.primaryA2.id);
+    const cookie = `prf_session=${(await signIn('guesses-password', USER_PASSWORD)).cookies.find((c) => c.name === 'prf_session')?.value}`;
+    const change = (currentPassword: string) =>
+      t.api('POST', '/api/v1/auth/password', {
+        cookie,
+        body: { currentPassword, newPassword: 'совсем новый длинный пароль' },
+      });
+    for (let i = 0; i < 5; i++) {
+      const wrong = await change('not-my-password');
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.details[0].field).toBe('currentPassword');
+    }
+    expect((await change(USER_PASSWORD)).statusCode).toBe(429);
+  });
+});
+
 describe('password rules', () => {
   it.each([
     ['short1234', /не короче 10 символов/],
