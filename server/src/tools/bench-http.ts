@@ -39,6 +39,9 @@ export async function benchHttp(env: {
       body: JSON.stringify({ login: 'admin', password }),
     });
     if (!login.ok) return { rows: [], load: `HTTP: вход admin не удался (${login.status})` };
+    if (((await login.clone().json()) as { mfa?: string }).mfa) {
+      return { rows: [], load: 'HTTP: вход admin ждёт второго фактора (MFA_REQUIRED_ROLES)' };
+    }
     const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
     const row = await measure('member card read, HTTP', 300, async (i) => {
       const response = await fetch(`${base}/api/v1/members/${ids[i % ids.length]}`, {
@@ -84,7 +87,15 @@ async function startServer(database: DatabaseHandle) {
       process.execPath,
       ['--conditions=source', '--import', 'tsx', 'server/src/main.ts'],
       {
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          // As below: the bench measures reads, not the second factor or the request budget.
+          MFA_REQUIRED_ROLES: '',
+          API_RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
+        },
         stdio: 'ignore',
       },
     );
