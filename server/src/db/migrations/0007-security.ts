@@ -24,6 +24,7 @@ const statements = [
      last_failure_at timestamptz not null,
      locked_until timestamptz
    )`,
+  `create index auth_throttle_last_failure_idx on auth_throttle (last_failure_at)`,
   // Admins search their subtree's audit newest first; keyset on (at, id).
   `create index audit_log_at_idx on audit_log (at desc, id desc)`,
 ];

@@ -95,6 +95,11 @@ export async function lockThrottle(db: Db, key: string, until: Date) {
     .execute();
 }
 
+/** Rows whose last failure is older than `before`: forgotten, so random logins cannot pile up. */
+export async function purgeThrottles(db: Db, before: Date) {
+  await db.deleteFrom('auth_throttle').where('last_failure_at', '<', before).execute();
+}
+
 export async function clearThrottle(db: Db, key: string) {
   await db.deleteFrom('auth_throttle').where('key', '=', key).execute();
 }

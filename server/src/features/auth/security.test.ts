@@ -65,11 +65,26 @@ describe('sign-in throttling', () => {
     expect((await signIn('throttled', USER_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('keys silent for more than two hours are forgotten at the next failure', async () => {
+    expect((await signIn('throttled', 'wrong-password-x')).statusCode).toBe(401);
+    const keys = () =>
+      t.database.db
+        .selectFrom('auth_throttle')
+        .select('key')
+        .execute()
+        .then((rows) => rows.map((r) => r.key));
+    expect(await keys()).toContain('login:throttled');
+    tick(2 * 60 * 60 * 1000 + 1000);
+    expect((await signIn('nobody-at-all', 'wrong-password-x')).statusCode).toBe(401);
+    expect(await keys()).not.toContain('login:throttled');
+    expect(await keys()).toContain('login:nobody-at-all');
+  });
+
   it('failures are written to the audit log, and so is a refusal by the lock', async () => {
-    const admin = tree.admin;
     const audit = await t.api('GET', '/api/v1/audit?action=auth.login&limit=200', {
-      cookie: admin,
+      cookie: await admin(),
     });
+    expect(audit.statusCode, audit.body).toBe(200);
     const results = audit
       .json()
       .items.filter((e: { details: { login?: string } | null }) => e.details?.login === 'throttled')

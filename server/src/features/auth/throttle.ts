@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
-import { addThrottleFailure, clearThrottle, findThrottles, lockThrottle } from './auth.queries.js';
+import {
+  addThrottleFailure,
+  clearThrottle,
+  findThrottles,
+  lockThrottle,
+  purgeThrottles,
+} from './auth.queries.js';
 
 // Failed sign-ins (and failed second-factor codes) per account and per IP. Past a number of
 // failures a key is locked for a time that doubles with each further failure, up to an hour;
@@ -60,6 +66,8 @@ export async function recordFailure(
     const seconds = lockSeconds(rule, failures);
     if (seconds > 0) await lockThrottle(db, key, new Date(now.getTime() + seconds * 1000));
   }
+  // A key silent for longer than the window plus the longest lock holds nothing any more.
+  await purgeThrottles(db, new Date(now.getTime() - (WINDOW_SECONDS + MAX_LOCK_SECONDS) * 1000));
 }
 
 export const clearFailures = (db: Db, key: string) => clearThrottle(db, key);
