@@ -70,6 +70,13 @@ export const userUpdateSchema = z
   .strict();
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
+/** A user as admins manage them (`GET /users`): the contract's user, plus access and MFA. */
+export const userAccountSchema = userSchema.extend({
+  disabled: z.boolean(),
+  mfaEnabled: z.boolean(),
+});
+export type UserAccount = z.infer<typeof userAccountSchema>;
+
 export const auditEntrySchema = z.object({
   id: idSchema,
   at: z.string(),

@@ -9,6 +9,7 @@ const userColumns = [
   'users.org_id',
   'users.full_name',
   'users.disabled_at',
+  'users.mfa_secret',
   'orgs.path',
 ] as const;
 

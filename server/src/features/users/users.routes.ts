@@ -3,9 +3,9 @@ import {
   idSchema,
   pageOf,
   pageQuerySchema,
+  userAccountSchema,
   userCreateSchema,
   userResponseSchema,
-  userSchema,
   userUpdateSchema,
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
@@ -38,7 +38,7 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
         tags: ['users'],
         summary: 'Пользователи поддерева',
         querystring: pageQuerySchema.extend({ under: idSchema.optional() }),
-        response: { 200: pageOf(userSchema) },
+        response: { 200: pageOf(userAccountSchema) },
       },
     },
     async (request) => listUsers(ctxOf(request, db), request.query),

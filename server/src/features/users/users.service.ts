@@ -2,6 +2,7 @@ import {
   type Role,
   roleLabels,
   type User,
+  type UserAccount,
   type UserCreate,
   type UserUpdate,
 } from '@profreestr/contracts';
@@ -39,6 +40,15 @@ export const toUser = (row: {
   fullName: row.full_name,
 });
 
+/** For admins' lists: access and the second factor, never the secret itself. */
+const toUserAccount = (
+  row: Parameters<typeof toUser>[0] & { disabled_at: unknown; mfa_secret: string | null },
+): UserAccount => ({
+  ...toUser(row),
+  disabled: row.disabled_at !== null,
+  mfaEnabled: row.mfa_secret !== null,
+});
+
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
   const row = await findUserById(ctx.db, id);
   authorize(ctx.actor, 'user:read', row, NOT_FOUND);
@@ -66,7 +76,7 @@ export async function listUsers(
   }
   const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
   const rows = await findUsersInSubtree(ctx.db, scopePath, after, query.limit + 1);
-  return toPage(rows, query.limit, toUser, (r) => [r.login, r.id]);
+  return toPage(rows, query.limit, toUserAccount, (r) => [r.login, r.id]);
 }
 
 export async function createUser(ctx: Ctx, input: UserCreate): Promise<User> {

@@ -123,3 +123,55 @@ describe('reading users', () => {
     expect(response.statusCode).toBe(403);
   });
 });
+
+describe('managing users (admins)', () => {
+  it('the list says who is disabled and who has a second factor; a disabled user stays listed', async () => {
+    const user = await tree.user('to.disable', 'viewer', tree.orgs.primaryA2.id);
+    const patch = await t.api('PATCH', `/api/v1/users/${user.id}`, {
+      cookie: tree.admin,
+      body: { disabled: true, fullName: 'Уволенный Пользователь' },
+    });
+    expect(patch.statusCode).toBe(200);
+    expect(patch.json().user.fullName).toBe('Уволенный Пользователь');
+    const list = await t.api('GET', `/api/v1/users?under=${tree.orgs.primaryA2.id}`, {
+      cookie: tree.admin,
+    });
+    expect(list.json().items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ login: 'to.disable', disabled: true, mfaEnabled: false }),
+      ]),
+    );
+    const back = await t.api('PATCH', `/api/v1/users/${user.id}`, {
+      cookie: tree.admin,
+      body: { disabled: false },
+    });
+    expect(back.statusCode).toBe(200);
+    expect(
+      (
+        await t.api('POST', '/api/v1/auth/login', {
+          body: { login: 'to.disable', password: USER_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+
+  it('an admin cannot change their own role or lock themself out', async () => {
+    const me = (await t.api('GET', '/api/v1/auth/me', { cookie: tree.admin })).json().user;
+    const response = await t.api('PATCH', `/api/v1/users/${me.id}`, {
+      cookie: tree.admin,
+      body: { disabled: true },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toBe('Свою роль и доступ изменить нельзя');
+  });
+
+  it('an unknown field is refused with its name', async () => {
+    const user = await tree.user('strict.patch', 'viewer', tree.orgs.primaryA2.id);
+    const response = await t.api('PATCH', `/api/v1/users/${user.id}`, {
+      cookie: tree.admin,
+      body: { login: 'renamed' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].field).toBe('login');
+  });
+});
