@@ -10,6 +10,7 @@ import { getOrgPlacement } from '../orgs/orgs.service.js';
 import {
   type AuditRow,
   findAuditEntries,
+  findUserIdsInSubtree,
   insertAuditRows,
   selectAuditForTarget,
 } from './audit.queries.js';
@@ -79,9 +80,10 @@ export async function searchAudit(ctx: Ctx, query: AuditQuery) {
   }
   const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
   const withUnplaced = pathIds(scopePath).length === 1;
+  const actorIds = await findUserIdsInSubtree(ctx.db, scopePath);
   const rows = await findAuditEntries(
     ctx.db,
-    { ...query, scopePath, withUnplaced },
+    { ...query, scopePath, actorIds, withUnplaced },
     after,
     query.limit + 1,
   );
@@ -99,7 +101,7 @@ export async function memberAuditTrail(
   const after = decodeCursor<[string, string]>(page.cursor, ['string', 'string']);
   const rows = await findAuditEntries(
     ctx.db,
-    { scopePath: member.path, targetType: 'member', targetId: memberId },
+    { scopePath: member.path, actorIds: [], targetType: 'member', targetId: memberId },
     after,
     page.limit + 1,
   );
