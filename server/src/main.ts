@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { passwordSchema } from '@profreestr/contracts';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
@@ -37,6 +38,13 @@ if (firstStart.generatedPassword) {
   app.log.info(
     'first start: central organization and admin created (password from ADMIN_PASSWORD)',
   );
+  // The rules apply to passwords set through the API; the first one comes from the
+  // environment, so a weak one is only pointed out (never logged).
+  if (!passwordSchema.safeParse(config.adminPassword).success) {
+    app.log.warn(
+      'ADMIN_PASSWORD is shorter than 10 characters or a common password: change it after signing in',
+    );
+  }
 }
 
 const shutdown = async (signal: string) => {
