@@ -18,11 +18,12 @@ import { OrgsPage } from './pages/orgs-page';
 import { ShortPassportPage } from './pages/short-passport-page';
 
 // Loaded when opened: they need the contracts' validation schemas (zod), which the other pages
-// do without, and admins alone see the audit log.
+// do without, and admins alone see the audit log. Users are managed by editors and admins only.
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 const SecurityPage = lazy(() =>
   import('./pages/security-page').then((m) => ({ default: m.SecurityPage })),
 );
+const UsersPage = lazy(() => import('./pages/users-page').then((m) => ({ default: m.UsersPage })));
 
 const Lazy = ({ children }: { children: ReactNode }) => (
   <Suspense fallback={<PageLoader />}>{children}</Suspense>
@@ -63,6 +64,14 @@ export function App() {
           element={
             <Lazy>
               <AuditPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Lazy>
+              <UsersPage />
             </Lazy>
           }
         />

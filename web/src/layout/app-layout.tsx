@@ -24,6 +24,7 @@ const navItems = (orgId: string | undefined): NavItem[] => [
   { to: '/members', label: 'Члены Профсоюза' },
   { to: '/members/duplicates', label: 'Возможные дубли', editors: true },
   { to: '/imports', label: 'Импорт', editors: true },
+  { to: '/users', label: 'Пользователи', editors: true },
   { to: '/audit', label: 'Журнал аудита', admins: true },
   { to: SECURITY_PATH, label: 'Безопасность' },
 ];

@@ -51,6 +51,7 @@ function OrgView({ id }: { id: string }) {
       <OrgBreadcrumbs id={id} />
       <OrgHeader
         org={org.data}
+        usersLink={!!user && user.role !== 'viewer'}
         actions={
           // Stacked on a phone: the name keeps most of the width.
           <Flex

@@ -41,8 +41,16 @@ export function OrgBreadcrumbs({
   );
 }
 
-/** Name, level, status and code of the org; `actions` are the menus «Выгрузить» and «Действия». */
-export function OrgHeader({ org, actions }: { org: Org; actions?: ReactNode }) {
+interface OrgHeaderProps {
+  org: Org;
+  /** The menus «Выгрузить» and «Действия». */
+  actions?: ReactNode;
+  /** A link to the org's users (editors and admins). */
+  usersLink?: boolean;
+}
+
+/** Name, level, status and code of the org, and links to its other pages. */
+export function OrgHeader({ org, actions, usersLink = false }: OrgHeaderProps) {
   const liquidated = org.status === 'liquidated';
   return (
     <Stack gap="xs" component="header">
@@ -77,15 +85,22 @@ export function OrgHeader({ org, actions }: { org: Org; actions?: ReactNode }) {
           </Text>
         )}
       </Group>
-      {!liquidated && (
+      {(!liquidated || usersLink) && (
         <Group gap="xs">
-          <Button component={Link} to={shortPassportUrl(org.id)} variant="light" size="xs">
-            Краткий паспорт
-          </Button>
+          {!liquidated && (
+            <Button component={Link} to={shortPassportUrl(org.id)} variant="light" size="xs">
+              Краткий паспорт
+            </Button>
+          )}
           {/* A primary's own completeness is its to-do list on the home page. */}
-          {org.level !== 'primary' && (
+          {!liquidated && org.level !== 'primary' && (
             <Button component={Link} to={dashboardUrl(org.id)} variant="light" size="xs">
               Заполненность
+            </Button>
+          )}
+          {usersLink && (
+            <Button component={Link} to={`/users?under=${org.id}`} variant="light" size="xs">
+              Пользователи
             </Button>
           )}
         </Group>

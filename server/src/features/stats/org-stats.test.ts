@@ -315,8 +315,9 @@ describe('maintained subtree counts', () => {
   });
 
   it('stats of an org outside the scope are 404', async () => {
-    await tree.user('viewer.b1', 'viewer', tree.orgs.primaryB1.id);
-    const viewer = await t.login('viewer.b1');
+    // terrB: primaryB1 was liquidated above, and no user is created in a liquidated org
+    await tree.user('viewer.tb', 'viewer', tree.orgs.terrB.id);
+    const viewer = await t.login('viewer.tb');
     const response = await t.api('GET', `/api/v1/orgs/${tree.orgs.primaryA1.id}/stats`, {
       cookie: viewer,
     });

@@ -65,7 +65,7 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
         summary: 'Изменить роль, ФИО или доступ пользователя (администраторы)',
         params: idParamsSchema,
         body: userUpdateSchema,
-        response: { 200: userResponseSchema },
+        response: { 200: z.object({ user: userAccountSchema }) },
       },
     },
     async (request) => ({

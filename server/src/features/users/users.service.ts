@@ -85,6 +85,7 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<User> {
   if (!mayGrantRole(ctx.actor, input.role)) {
     throw forbidden(`Нельзя выдать роль «${roleLabels[input.role]}»: она выше вашей`);
   }
+  if (org.status !== 'active') throw invalid('orgId', 'Организация ликвидирована');
   // Hash outside the transaction: it is the slow part and touches no data.
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
@@ -117,7 +118,7 @@ const duplicateLogin = () =>
  * An admin changes a user of their subtree: role (never above their own, nor of a user above
  * them), name, disabled. A new role or disabling ends the user's sessions at once.
  */
-export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promise<User> {
+export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promise<UserAccount> {
   const row = await findUserById(ctx.db, id);
   authorize(ctx.actor, 'user:manage', row, NOT_FOUND);
   if (!mayGrantRole(ctx.actor, row.role as Role)) {
@@ -152,7 +153,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
       },
     });
     const after = await findUserById(trx, id);
-    return toUser(after as NonNullable<typeof after>);
+    return toUserAccount(after as NonNullable<typeof after>);
   });
 }
 
@@ -161,6 +162,10 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
 export async function resetUserMfa(ctx: Ctx, id: string) {
   const row = await findUserById(ctx.db, id);
   authorize(ctx.actor, 'user:manage', row, NOT_FOUND);
+  // One's own factor goes off only with a code (POST /auth/mfa/disable), never by a reset.
+  if (id === ctx.actor.userId) {
+    throw invalid('id', 'Свой второй фактор отключают в разделе «Безопасность» кодом');
+  }
   if (!mayGrantRole(ctx.actor, row.role as Role)) {
     throw forbidden('Нельзя изменить пользователя с ролью выше вашей');
   }

@@ -175,3 +175,38 @@ describe('managing users (admins)', () => {
     expect(response.json().error.details[0].field).toBe('login');
   });
 });
+
+describe('rules of managing users', () => {
+  it('an admin cannot reset their own second factor (that takes a code): 400', async () => {
+    const me = (await t.api('GET', '/api/v1/auth/me', { cookie: tree.admin })).json().user;
+    const response = await t.api('DELETE', `/api/v1/users/${me.id}/mfa`, { cookie: tree.admin });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toMatch(/кодом/);
+  });
+
+  it('no user is created in a liquidated org', async () => {
+    const org = await t.api('POST', '/api/v1/orgs', {
+      cookie: tree.admin,
+      body: {
+        code: 'P-GONE',
+        level: 'primary',
+        parentId: tree.orgs.terrB.id,
+        name: 'ППО закрытой школы',
+      },
+    });
+    const liquidated = await t.api('POST', `/api/v1/orgs/${org.json().id}/liquidate`, {
+      cookie: tree.admin,
+      body: { on: '2026-01-15', note: 'Школа закрыта' },
+    });
+    expect(liquidated.statusCode, liquidated.body).toBe(200);
+    const response = await t.api('POST', '/api/v1/users', {
+      cookie: tree.admin,
+      body: newUser({ login: 'late.user', orgId: org.json().id }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0]).toEqual({
+      field: 'orgId',
+      message: 'Организация ликвидирована',
+    });
+  });
+});

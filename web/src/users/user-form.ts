@@ -1,0 +1,20 @@
+import { type Role, roleLabels, roles } from '@profreestr/contracts';
+import { isApiError } from '../api/client';
+import { type FormErrors, formErrors } from '../passport/api-errors';
+
+/** The roles a user may give: never above their own. */
+export const roleOptions = (own: Role) =>
+  roles.slice(0, roles.indexOf(own) + 1).map((value) => ({ value, label: roleLabels[value] }));
+
+/**
+ * The server's refusal: each detail under its input; when all of them found one, the alert
+ * above only points at them instead of repeating the same words.
+ */
+export function userFormErrors(error: unknown, keys: string[]): FormErrors {
+  const result = formErrors(error, '', keys);
+  const placed = Object.values(result.fields).filter(Boolean).length;
+  if (isApiError(error) && placed > 0 && placed === error.details.length) {
+    return { ...result, general: 'Проверьте выделенные поля.' };
+  }
+  return result;
+}
