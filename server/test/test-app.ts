@@ -30,6 +30,8 @@ export async function createTestApp(
   await ensureFirstStart(database, ADMIN_PASSWORD);
   const app = await buildApp({
     database,
+    // Errors only: a background job's failure (an import) then shows its stack in the output.
+    logger: { level: 'error' },
     security: { mfaRequiredRoles: [], ...options.security },
   });
 
