@@ -1,5 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../src/app.js';
+import { type AppOptions, buildApp } from '../src/app.js';
 import type { SecurityConfig } from '../src/config.js';
 import type { DatabaseHandle } from '../src/db/database.js';
 import { ensureFirstStart } from '../src/features/system/first-start.js';
@@ -24,14 +24,14 @@ export interface TestApp {
 
 /** No second factor is required unless a test asks (`security.mfaRequiredRoles`). */
 export async function createTestApp(
-  options: { security?: Partial<SecurityConfig> } = {},
+  options: { security?: Partial<SecurityConfig>; logger?: AppOptions['logger'] } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   await ensureFirstStart(database, ADMIN_PASSWORD);
   const app = await buildApp({
     database,
     // Errors only: a background job's failure (an import) then shows its stack in the output.
-    logger: { level: 'error' },
+    logger: options.logger ?? { level: 'error' },
     security: { mfaRequiredRoles: [], ...options.security },
   });
 

@@ -1,10 +1,6 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
-import { createTestDatabase } from '../../test/test-database.js';
+import { ADMIN_PASSWORD, createTestApp, type TestApp, USER_PASSWORD } from '../../test/test-app.js';
 import { buildTree } from '../../test/tree-fixture.js';
-import { buildApp } from '../app.js';
-import { ensureFirstStart } from '../features/system/first-start.js';
 import { isCrossSite } from './http-hardening.js';
 import { serverLogger } from './logger.js';
 
@@ -104,43 +100,12 @@ describe('body limits', () => {
 describe('the log', () => {
   it('holds no password, cookie, e-mail, phone or searched name', async () => {
     const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
+    const logged = await createTestApp({
+      logger: serverLogger('info', { write: (line) => lines.push(line) }),
     });
-    const database = await createTestDatabase();
-    await ensureFirstStart(database, 'log-admin-password');
-    const logger = serverLogger('info');
-    const app = await buildApp({
-      database,
-      logger: typeof logger === 'object' ? { ...logger, stream: sink } : logger,
-      security: { mfaRequiredRoles: [] },
-    });
-    const local: TestApp = {
-      ...t,
-      app,
-      database,
-      api: (method, url, options = {}) =>
-        app.inject({
-          method,
-          url,
-          headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
-          ...(options.body === undefined ? {} : { payload: options.body as string }),
-        }),
-      login: async () => {
-        const r = await app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          payload: { login: 'admin', password: 'log-admin-password' },
-        });
-        return `prf_session=${r.cookies.find((c) => c.name === 'prf_session')?.value}`;
-      },
-    };
-    const tree = await buildTree(local);
-    const cookie = await local.login('admin');
-    await local.api('POST', '/api/v1/members', {
+    const tree = await buildTree(logged);
+    const cookie = await logged.login('admin');
+    await logged.api('POST', '/api/v1/members', {
       cookie,
       body: {
         orgId: tree.orgs.primaryA1.id,
@@ -150,16 +115,16 @@ describe('the log', () => {
         phone: '+79123334455',
       },
     });
-    await local.api('GET', `/api/v1/members?q=${encodeURIComponent('Журналова')}`, { cookie });
-    await local.api('POST', '/api/v1/auth/login', {
+    await logged.api('GET', `/api/v1/members?q=${encodeURIComponent('Журналова')}`, { cookie });
+    await logged.api('POST', '/api/v1/auth/login', {
       body: { login: 'admin', password: 'wrong-secret-password' },
     });
-    await app.close();
-    await database.close();
+    await logged.close();
     const log = lines.join('');
     expect(log).toContain('"route":"/api/v1/members"');
     for (const secret of [
-      'log-admin-password',
+      ADMIN_PASSWORD,
+      USER_PASSWORD,
       'wrong-secret-password',
       'anna.log@example.ru',
       '+79123334455',

@@ -24,9 +24,14 @@ interface LoggedRequest {
   id: string;
 }
 
-export function serverLogger(level: string): FastifyServerOptions['logger'] {
+/** `stream`: where the lines go instead of stdout (a test reading them). */
+export function serverLogger(
+  level: string,
+  stream?: { write(line: string): void },
+): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: { paths: REDACTED_PATHS, censor: '[скрыто]' },
     serializers: {
       req: (request: LoggedRequest) => ({

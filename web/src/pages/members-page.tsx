@@ -7,10 +7,9 @@ import { useAuth } from '../auth/use-auth';
 import { ExportMenu } from '../components/export-menu';
 import { FilterChip } from '../components/filter-chip';
 import { PageLoader, QueryError } from '../components/query-state';
+import { useUnderParam } from '../components/use-under-param';
 import { memberListParams, readMemberFilters } from '../members/member-filters';
 import { MemberList } from '../members/member-list';
-
-const UNDER_PARAM = 'under';
 
 /**
  * Members over the user's whole scope, or over `?under=` (a subtree, from the completeness
@@ -19,23 +18,13 @@ const UNDER_PARAM = 'under';
 export function MembersPage() {
   useDocumentTitle('Члены Профсоюза — Профреестр');
   const { user } = useAuth();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const under = searchParams.get(UNDER_PARAM) ?? undefined;
+  const { under, dropUnder } = useUnderParam();
   // The auth guard renders this page only with a user.
   const ownId = user?.orgId ?? '';
   // Out-of-scope ids answer 404 from the server, shown as the error below.
   const scopeId = isOrgId(under) ? under : ownId;
   const scope = useOrg(scopeId);
   const canEdit = !!user && user.role !== 'viewer';
-  const dropUnder = () =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.delete(UNDER_PARAM);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <Stack gap="md">

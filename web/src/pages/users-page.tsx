@@ -2,15 +2,14 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { User } from '@profreestr/contracts';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { isOrgId, useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
 import { FilterChip } from '../components/filter-chip';
+import { useUnderParam } from '../components/use-under-param';
 import { CREATE_TITLE, CreateUserModal } from '../users/create-user-modal';
 import { UserList } from '../users/user-list';
 
 export const USERS_TITLE = 'Пользователи';
-const UNDER_PARAM = 'under';
 
 /** Users of the caller's subtree (or of `?under=`): editors create them, admins change them. */
 export function UsersPage() {
@@ -34,23 +33,12 @@ export function UsersPage() {
 }
 
 function Users({ ownOrgId }: { ownOrgId: string }) {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const param = searchParams.get(UNDER_PARAM) ?? undefined;
+  const { under: param, dropUnder } = useUnderParam();
   const under = isOrgId(param) && param !== ownOrgId ? param : undefined;
   // The scope's passport: the chip's name and the new user's org until another is picked.
   const scope = useOrg(under ?? ownOrgId);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<User | null>(null);
-
-  const dropUnder = () =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.delete(UNDER_PARAM);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>

@@ -60,18 +60,6 @@ export interface AuditFilter {
   to?: string | undefined;
 }
 
-/** Ids of the users whose org lies in the subtree. */
-export async function findUserIdsInSubtree(db: Kysely<Database>, scopePath: string) {
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('orgs', 'orgs.id', 'users.org_id')
-    .select('users.id')
-    .where('orgs.path', '>=', scopePath)
-    .where('orgs.path', '<', subtreeUpperBound(scopePath))
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 type Where = (
   eb: ExpressionBuilder<Database & { a: Database['audit_log'] }, 'a'>,
 ) => Expression<SqlBool>;

@@ -7,7 +7,8 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type App, ctxOf } from '../../lib/http.js';
-import { memberAuditTrail, recordAudit, searchAudit } from './audit.service.js';
+import { recordAudit } from './audit.service.js';
+import { memberAuditTrail, searchAudit } from './audit-search.service.js';
 
 export function registerAuditRoutes(app: App, db: Kysely<Database>) {
   app.get(

@@ -1,19 +1,10 @@
-import type { AuditEntry as AuditEntryView, AuditQuery, AuditResult } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Ctx } from '../../lib/context.js';
-import { decodeCursor, toPage } from '../../lib/cursor.js';
-import { pathIds } from '../../lib/tree-path.js';
-import { type Actor, authorize, authorizeList } from '../access/access.js';
-import { getMemberPlacement, MEMBER_NOT_FOUND } from '../members/members.service.js';
-import { getOrgPlacement } from '../orgs/orgs.service.js';
-import {
-  type AuditRow,
-  findAuditEntries,
-  findUserIdsInSubtree,
-  insertAuditRows,
-  selectAuditForTarget,
-} from './audit.queries.js';
+import type { Actor } from '../access/access.js';
+import { type AuditRow, insertAuditRows, selectAuditForTarget } from './audit.queries.js';
+
+// Writing the log: every feature calls this, so it depends on none of them (the search, which
+// does, is audit-search.service).
 
 export interface AuditEntry {
   action: string;
@@ -53,57 +44,3 @@ const auditRow = (who: Who, entry: AuditEntry): AuditRow => ({
 });
 
 export const auditTrailOf = selectAuditForTarget;
-
-type AuditRecord = Awaited<ReturnType<typeof findAuditEntries>>[number];
-
-const toAuditEntry = (row: AuditRecord): AuditEntryView => ({
-  id: row.id,
-  at: row.at_iso,
-  actor:
-    row.actor_user_id || row.actor_login ? { id: row.actor_user_id, login: row.actor_login } : null,
-  ip: row.ip,
-  action: row.action,
-  target: row.target_type && row.target_id ? { type: row.target_type, id: row.target_id } : null,
-  result: row.result as AuditResult,
-  details: (row.details as Record<string, unknown> | null) ?? null,
-});
-
-/** Admins search the audit of their subtree (or of an org in it), newest first. */
-export async function searchAudit(ctx: Ctx, query: AuditQuery) {
-  let scopePath = ctx.actor.scopePath;
-  if (query.under) {
-    const org = await getOrgPlacement(ctx.db, query.under);
-    authorize(ctx.actor, 'audit:read', org, 'Организация не найдена');
-    scopePath = org.path;
-  } else {
-    authorizeList(ctx.actor, 'audit:read');
-  }
-  const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
-  const withUnplaced = pathIds(scopePath).length === 1;
-  const actorIds = await findUserIdsInSubtree(ctx.db, scopePath);
-  const rows = await findAuditEntries(
-    ctx.db,
-    { ...query, scopePath, actorIds, withUnplaced },
-    after,
-    query.limit + 1,
-  );
-  return toPage(rows, query.limit, toAuditEntry, (r) => [r.at_iso, r.id]);
-}
-
-/** Who viewed or changed a member's card (admins; the member cabinet will show it too). */
-export async function memberAuditTrail(
-  ctx: Ctx,
-  memberId: string,
-  page: { limit: number; cursor?: string | undefined },
-) {
-  const member = await getMemberPlacement(ctx.db, memberId);
-  authorize(ctx.actor, 'audit:read', member, MEMBER_NOT_FOUND);
-  const after = decodeCursor<[string, string]>(page.cursor, ['string', 'string']);
-  const rows = await findAuditEntries(
-    ctx.db,
-    { scopePath: member.path, actorIds: [], targetType: 'member', targetId: memberId },
-    after,
-    page.limit + 1,
-  );
-  return toPage(rows, page.limit, toAuditEntry, (r) => [r.at_iso, r.id]);
-}

@@ -8,7 +8,7 @@ import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.js';
 import type { Actor } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getUserCredentials, setUserPassword, toUser } from '../users/users.service.js';
-import { findMfaState, type SessionStage } from './auth.queries.js';
+import type { SessionStage } from './auth.queries.js';
 import { endSession, endUserSessions, startSession } from './sessions.service.js';
 import { accountRule, assertNotLocked, clearFailures, ipRule, recordFailure } from './throttle.js';
 
@@ -71,8 +71,7 @@ export async function login(
     throw unauthenticated(WRONG_PAIR);
   }
   await clearFailures(db, accountKey);
-  const mfa = await findMfaState(db, user.id);
-  const stage: SessionStage = mfa?.mfa_secret
+  const stage: SessionStage = user.mfa_secret
     ? 'mfa_verify'
     : security.mfaRequiredRoles.includes(user.role as User['role'])
       ? 'mfa_enroll'

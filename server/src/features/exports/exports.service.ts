@@ -1,15 +1,9 @@
-import type {
-  MemberCategory,
-  MemberStatus,
-  OrgLevel,
-  OrgStatus,
-  SpreadsheetFormat,
-} from '@profreestr/contracts';
+import type { SpreadsheetFormat } from '@profreestr/contracts';
 import type { Ctx } from '../../lib/context.js';
 import { type CellValue, fillSheet, openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { exportMemberPages } from '../members/members.service.js';
-import { exportOrgPages, orgLabels } from '../orgs/orgs.service.js';
+import { exportMemberPages, type MemberFilters } from '../members/members.service.js';
+import { exportOrgPages, type OrgFilters, orgLabels } from '../orgs/orgs.service.js';
 import {
   memberExportHeaders,
   memberExportRow,
@@ -57,14 +51,7 @@ export async function streamExport<T>(
 
 export async function exportMembers(
   ctx: Ctx,
-  query: {
-    under?: string | undefined;
-    orgId?: string | undefined;
-    q?: string | undefined;
-    status?: MemberStatus | undefined;
-    category?: MemberCategory | undefined;
-    format: SpreadsheetFormat;
-  },
+  query: MemberFilters & { format: SpreadsheetFormat },
 ) {
   const { format, ...filters } = query;
   return streamExport(
@@ -80,16 +67,7 @@ export async function exportMembers(
   );
 }
 
-export async function exportOrgs(
-  ctx: Ctx,
-  query: {
-    under?: string | undefined;
-    q?: string | undefined;
-    level?: OrgLevel | undefined;
-    status?: OrgStatus | undefined;
-    format: SpreadsheetFormat;
-  },
-) {
+export async function exportOrgs(ctx: Ctx, query: OrgFilters & { format: SpreadsheetFormat }) {
   const { format, ...filters } = query;
   return streamExport(
     ctx,

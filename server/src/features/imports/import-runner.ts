@@ -103,8 +103,8 @@ async function runClaimed(db: Kysely<Database>, settings: ImportSettings, claime
   }
 
   for (let pass = position.pass; pass < runner.passes; pass++) {
-    // The file is read, and its rows checked, ahead while a batch commits: that work overlaps
-    // the database's on this batch (one batch in flight, so commits keep the file's order).
+    // The file is read ahead while a batch commits: parsing the next rows overlaps the
+    // database's work on this batch (one batch in flight, so commits keep the file's order).
     let inFlight: Promise<void> = Promise.resolve();
     const commit = async (batch: FileRow[]) => {
       const last = batch[batch.length - 1] as FileRow;
@@ -129,7 +129,6 @@ async function runClaimed(db: Kysely<Database>, settings: ImportSettings, claime
       if (line.row === 1) continue;
       if (pass === position.pass && line.row <= position.row) continue;
       if (isBlankRow(line.cells) || !runner.inPass(pass, line.row)) continue;
-      runner.check?.(line);
       batch.push(line);
       if (batch.length >= settings.batchRows) {
         await startCommit(batch);

@@ -35,8 +35,6 @@ export interface KindRunner {
   /** Reads the file once before the work: returns the number of data rows. */
   prepare(rows: AsyncIterable<FileRow>, beat: () => Promise<void>): Promise<number>;
   inPass(pass: number, row: number): boolean;
-  /** Checks a row's cells as it is read, while the batch before it commits (no database). */
-  check?(line: FileRow): void;
   apply(trx: Kysely<Database>, pass: number, batch: FileRow[]): Promise<BatchResult>;
 }
 
@@ -89,14 +87,10 @@ export function memberRunner(ctx: Ctx, scope: Scope, map: HeaderMap): KindRunner
     return resolved;
   };
 
-  const checked = new WeakMap<FileRow, ReturnType<typeof parseMemberRow>>();
-  const parse = (line: FileRow) => parseMemberRow(cellsOf(map, line.cells), memberColumns);
-
   return {
     passes: 1,
     prepare: (rows, beat) => countRows(rows, beat),
     inPass: () => true,
-    check: (line) => checked.set(line, parse(line)),
     apply: async (trx, _pass, batch) => {
       const rejects: Reject[] = [];
       const reject = (line: FileRow, errors: CellError[]) =>
@@ -104,7 +98,7 @@ export function memberRunner(ctx: Ctx, scope: Scope, map: HeaderMap): KindRunner
       const accepted: MemberImportRow[] = [];
       const lines = new Map<number, FileRow>();
       for (const line of batch) {
-        const parsed = checked.get(line) ?? parse(line);
+        const parsed = parseMemberRow(cellsOf(map, line.cells), memberColumns);
         const resolved = parsed.row ? await resolveOrg(trx, parsed.row.orgCode) : undefined;
         const errors = [...parsed.errors];
         if (resolved && 'message' in resolved) {

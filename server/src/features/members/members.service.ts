@@ -213,14 +213,18 @@ async function scopeOf(ctx: Ctx, under: string | undefined) {
   return org;
 }
 
+/** The members list's filters, which its export takes too. */
+export interface MemberFilters {
+  under?: string | undefined;
+  orgId?: string | undefined;
+  q?: string | undefined;
+  status?: MemberStatus | undefined;
+  category?: MemberCategory | undefined;
+}
+
 export async function listMembers(
   ctx: Ctx,
-  query: {
-    under?: string | undefined;
-    orgId?: string | undefined;
-    q?: string | undefined;
-    status?: MemberStatus | undefined;
-    category?: MemberCategory | undefined;
+  query: MemberFilters & {
     missing?: MemberIndicator | undefined;
     limit: number;
     cursor?: string | undefined;
@@ -264,17 +268,7 @@ export async function listMembers(
 // Small pages: a page lives while its rows are written, long enough for V8 to promote it to the
 // old generation; 2,000-row pages put the 100 k export's peak at ~340 MB, 250-row ones at
 // ~260 MB, for the same time (each page is one index range read).
-export async function* exportMemberPages(
-  ctx: Ctx,
-  query: {
-    under?: string | undefined;
-    orgId?: string | undefined;
-    q?: string | undefined;
-    status?: MemberStatus | undefined;
-    category?: MemberCategory | undefined;
-  },
-  pageSize = 250,
-) {
+export async function* exportMemberPages(ctx: Ctx, query: MemberFilters, pageSize = 250) {
   const scope = await scopeOf(ctx, query.orgId ?? query.under);
   let after: string[] | undefined;
   for (;;) {

@@ -16,7 +16,7 @@ import { AppError, conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { childPath, pathIds, rootPath } from '../../lib/tree-path.js';
-import { authorize, canSee } from '../access/access.js';
+import { type Action, authorize, authorizeList, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { createStatsRow, type OrgFacts, recordOrgFacts } from '../stats/stats.service.js';
 import { recordOrgChange } from './org-history.service.js';
@@ -107,6 +107,20 @@ export const findOrgRecordByCode = findOrgByCode;
 /** Placement of an org (id, path, level, status) for other features' access checks. */
 export const getOrgPlacement = (db: Kysely<Database>, id: string) => findOrgPlacement(db, id);
 
+/**
+ * The subtree a list reads: the caller's own, or that of `under` when given (outside the
+ * caller's subtree: 404). The role must allow `action` either way.
+ */
+export async function listScope(ctx: Ctx, action: Action, under: string | undefined) {
+  if (!under) {
+    authorizeList(ctx.actor, action);
+    return ctx.actor.scopePath;
+  }
+  const org = await findOrgPlacement(ctx.db, under);
+  authorize(ctx.actor, action, org, ORG_NOT_FOUND);
+  return org.path;
+}
+
 export async function getOrg(ctx: Ctx, id: string): Promise<Org> {
   const row = await findOrgById(ctx.db, id);
   authorize(ctx.actor, 'org:read', row, ORG_NOT_FOUND);
@@ -141,23 +155,19 @@ export async function listAncestors(ctx: Ctx, id: string) {
   return { items: visible.map((r) => ({ id: r.id, name: r.name, level: r.level as OrgLevel })) };
 }
 
+/** The orgs search's filters, which its export takes too. */
+export interface OrgFilters {
+  q?: string | undefined;
+  under?: string | undefined;
+  level?: OrgLevel | undefined;
+  status?: OrgStatus | undefined;
+}
+
 export async function searchOrgs(
   ctx: Ctx,
-  query: {
-    q?: string | undefined;
-    under?: string | undefined;
-    level?: OrgLevel | undefined;
-    status?: OrgStatus | undefined;
-    limit: number;
-    cursor?: string | undefined;
-  },
+  query: OrgFilters & { limit: number; cursor?: string | undefined },
 ) {
-  let scopePath = ctx.actor.scopePath;
-  if (query.under) {
-    const under = await findOrgPlacement(ctx.db, query.under);
-    authorize(ctx.actor, 'org:read', under, ORG_NOT_FOUND);
-    scopePath = under.path;
-  }
+  const scopePath = await listScope(ctx, 'org:read', query.under);
   const q = (query.q ?? '').trim();
   const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
   const rows = await searchOrgRows(ctx.db, {
@@ -173,16 +183,7 @@ export async function searchOrgs(
 }
 
 /** Orgs of a subtree for an export, parents before children, page by page. */
-export async function* exportOrgPages(
-  ctx: Ctx,
-  query: {
-    q?: string | undefined;
-    under?: string | undefined;
-    level?: OrgLevel | undefined;
-    status?: OrgStatus | undefined;
-  },
-  pageSize = 2000,
-) {
+export async function* exportOrgPages(ctx: Ctx, query: OrgFilters, pageSize = 2000) {
   const scope = await findOrgPlacement(ctx.db, query.under ?? ctx.actor.orgId);
   authorize(ctx.actor, 'org:read', scope, ORG_NOT_FOUND);
   const q = (query.q ?? '').trim();

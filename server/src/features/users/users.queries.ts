@@ -36,6 +36,7 @@ export function findUserCredentials(db: Kysely<Database>, login: string) {
       'users.org_id',
       'users.full_name',
       'users.disabled_at',
+      'users.mfa_secret',
       'orgs.path',
     ])
     .where('users.login', '=', login)
@@ -91,4 +92,16 @@ export async function updateUserRow(
     .set({ ...patch, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+/** Ids of the users whose org lies in the subtree. */
+export async function findUserIdsInSubtree(db: Kysely<Database>, scopePath: string) {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select('users.id')
+    .where('orgs.path', '>=', scopePath)
+    .where('orgs.path', '<', subtreeUpperBound(scopePath))
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -12,13 +12,14 @@ import { conflict, forbidden, invalid, unauthenticated } from '../../lib/app-err
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { hashPassword } from '../../lib/passwords.js';
-import { type Actor, authorize, authorizeList, mayGrantRole } from '../access/access.js';
+import { type Actor, authorize, mayGrantRole } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { endUserSessions, removeSecondFactor } from '../auth/sessions.service.js';
-import { getOrgPlacement } from '../orgs/orgs.service.js';
+import { getOrgPlacement, listScope } from '../orgs/orgs.service.js';
 import {
   findUserById,
   findUserCredentials,
+  findUserIdsInSubtree,
   findUsersInSubtree,
   insertUser,
   updateUserRow,
@@ -66,14 +67,7 @@ export async function listUsers(
   ctx: Ctx,
   query: { under?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
-  let scopePath = ctx.actor.scopePath;
-  if (query.under) {
-    const org = await getOrgPlacement(ctx.db, query.under);
-    authorize(ctx.actor, 'user:read', org, 'Организация не найдена');
-    scopePath = org.path;
-  } else {
-    authorizeList(ctx.actor, 'user:read');
-  }
+  const scopePath = await listScope(ctx, 'user:read', query.under);
   const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
   const rows = await findUsersInSubtree(ctx.db, scopePath, after, query.limit + 1);
   return toPage(rows, query.limit, toUserAccount, (r) => [r.login, r.id]);
@@ -118,12 +112,18 @@ const duplicateLogin = () =>
  * An admin changes a user of their subtree: role (never above their own, nor of a user above
  * them), name, disabled. A new role or disabling ends the user's sessions at once.
  */
-export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promise<UserAccount> {
+/** A user an admin may change: in their subtree (else 404), and not above them (else 403). */
+async function managedUser(ctx: Ctx, id: string) {
   const row = await findUserById(ctx.db, id);
   authorize(ctx.actor, 'user:manage', row, NOT_FOUND);
   if (!mayGrantRole(ctx.actor, row.role as Role)) {
     throw forbidden('Нельзя изменить пользователя с ролью выше вашей');
   }
+  return row;
+}
+
+export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promise<UserAccount> {
+  const row = await managedUser(ctx, id);
   if (input.role && !mayGrantRole(ctx.actor, input.role)) {
     throw forbidden(`Нельзя выдать роль «${roleLabels[input.role]}»: она выше вашей`);
   }
@@ -136,12 +136,13 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
   const roleChanged = input.role !== undefined && input.role !== row.role;
   const disabledChanged =
     input.disabled !== undefined && input.disabled !== (row.disabled_at !== null);
+  const patch = {
+    ...(input.role ? { role: input.role } : {}),
+    ...(input.fullName ? { full_name: input.fullName } : {}),
+    ...(disabledChanged ? { disabled_at: input.disabled ? new Date() : null } : {}),
+  };
   return ctx.db.transaction().execute(async (trx) => {
-    await updateUserRow(trx, id, {
-      ...(input.role ? { role: input.role } : {}),
-      ...(input.fullName ? { full_name: input.fullName } : {}),
-      ...(disabledChanged ? { disabled_at: input.disabled ? new Date() : null } : {}),
-    });
+    await updateUserRow(trx, id, patch);
     if (roleChanged || (disabledChanged && input.disabled)) await endUserSessions(trx, id);
     await recordAudit(trx, ctx, {
       action: 'user.update',
@@ -152,22 +153,17 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
         ...(input.fullName && input.fullName !== row.full_name ? { fullName: true } : {}),
       },
     });
-    const after = await findUserById(trx, id);
-    return toUserAccount(after as NonNullable<typeof after>);
+    return toUserAccount({ ...row, ...patch });
   });
 }
 
 /** An admin takes the second factor off a user of their subtree (a lost phone); the user
  * enrols again at the next sign-in if their role requires it. */
 export async function resetUserMfa(ctx: Ctx, id: string) {
-  const row = await findUserById(ctx.db, id);
-  authorize(ctx.actor, 'user:manage', row, NOT_FOUND);
+  const row = await managedUser(ctx, id);
   // One's own factor goes off only with a code (POST /auth/mfa/disable), never by a reset.
   if (id === ctx.actor.userId) {
     throw invalid('id', 'Свой второй фактор отключают в разделе «Безопасность» кодом');
-  }
-  if (!mayGrantRole(ctx.actor, row.role as Role)) {
-    throw forbidden('Нельзя изменить пользователя с ролью выше вашей');
   }
   await ctx.db.transaction().execute(async (trx) => {
     await removeSecondFactor(trx, id);
@@ -192,6 +188,9 @@ export async function setUserPassword(
     await also(trx);
   });
 }
+
+/** Users of a subtree, by id (whose own entries the audit search includes). */
+export const userIdsInSubtree = findUserIdsInSubtree;
 
 /** For sign-in: the stored hash travels no further than the auth service. */
 export const getUserCredentials = findUserCredentials;
