@@ -35,6 +35,7 @@ import { registerUserRoutes } from './features/users/users.routes.js';
 import { handleError } from './lib/error-handler.js';
 import type { App, RouteEntry } from './lib/http.js';
 import { registerHttpHardening } from './lib/http-hardening.js';
+import { registerInputGuard } from './lib/input-guard.js';
 import { startJobs } from './lib/jobs.js';
 import { registerWebApp } from './lib/web-app.js';
 
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerInputGuard(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart);

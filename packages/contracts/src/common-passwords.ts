@@ -121,8 +121,46 @@ export const commonPasswords: ReadonlySet<string> = new Set([
   'профреестр1',
   'profreestr1',
   'profreestr123',
+  // Russian words and names with digits, as leaked Russian-language lists show them.
+  'пароль123456',
+  'парольпароль1',
+  'москва1234',
+  'москва12345',
+  'россия1234',
+  'россия12345',
+  'солнышко123',
+  'солнышко1234',
+  'котик12345',
+  'мамапапа123',
+  'наташа1234',
+  'марина1234',
+  'светлана123',
+  'учительница',
+  'учительница1',
+  'директор123',
+  'педагог1234',
+  'образование',
+  'образование1',
+  'профсоюз1234',
+  'профсоюз12345',
+  'профсоюзобразования',
+  'школа123456',
+  'йфяцычувскам',
+  'ячсмитьбю12',
+  'ytrhfcjdf1',
+  'ntcnnfhjkm',
 ]);
 
-/** True when the password is on the list, in any letter case. */
-export const isCommonPassword = (password: string) =>
-  commonPasswords.has(password.trim().toLowerCase());
+/**
+ * True when the password is on the list (in any letter case), or is one short run repeated
+ * (`аааааааааа`, `абвабвабва`, `1212121212`) in any alphabet: guessed first, whatever its length.
+ */
+export function isCommonPassword(password: string): boolean {
+  const text = password.trim().toLowerCase();
+  if (commonPasswords.has(text)) return true;
+  const chars = [...text];
+  for (let unit = 1; unit <= 3 && unit < chars.length; unit++) {
+    if (chars.every((c, i) => c === chars[i % unit])) return true;
+  }
+  return false;
+}

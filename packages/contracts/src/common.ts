@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-export const idSchema = z.string().regex(/^[1-9][0-9]{0,18}$/, 'Некорректный идентификатор');
+/** The largest id a bigint column holds; a longer or larger one can name no record. */
+const MAX_ID = 9223372036854775807n;
+
+/** Ids are bigints written as decimal strings: `1` … `9223372036854775807`. */
+export const isValidId = (value: string) =>
+  /^[1-9][0-9]{0,18}$/.test(value) && BigInt(value) <= MAX_ID;
+
+export const idSchema = z
+  .string('Некорректный идентификатор')
+  .regex(/^[1-9][0-9]{0,18}$/, { message: 'Некорректный идентификатор', abort: true })
+  .refine(isValidId, 'Некорректный идентификатор');
 
 export const idParamsSchema = z.object({ id: idSchema });
 

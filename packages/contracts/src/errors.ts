@@ -11,8 +11,10 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** The status of each code; `invalid` is 422 (the input was read and refused) unless it could
+ * not be read at all (broken JSON, bytes that are not UTF-8: 400). */
 export const errorStatus: Record<ErrorCode, number> = {
-  invalid: 400,
+  invalid: 422,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

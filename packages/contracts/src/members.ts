@@ -11,16 +11,21 @@ import {
   sexes,
 } from './enums.js';
 import {
+  birthRule,
+  type DateRule,
+  dateOf,
   emailField,
-  pastDateField,
+  optionalDateOf,
+  pdConsentRule,
   personNameField,
   phoneField,
-  requiredPastDate,
+  plainText,
   requiredPersonName,
   textField,
+  unionEraRule,
 } from './fields.js';
 import { changeSchema } from './org-parts.js';
-import { ageOn, isValidCardNumber, todayIso } from './validators.js';
+import { isValidCardNumber } from './validators.js';
 
 // ---- the member card as the API returns it (../shared/API.md) ----
 
@@ -72,18 +77,11 @@ export type Member = z.infer<typeof memberSchema>;
 // ---- input ----
 
 /** A birth date giving an age from 14 to 100 today. */
-export const birthDateField = z.preprocess(
-  (v) => (v === '' ? null : v),
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД')
-    .refine((v) => {
-      const age = ageOn(v, todayIso());
-      return age >= 14 && age <= 100;
-    }, 'Проверьте дату рождения: возраст от 14 до 100 лет')
-    .nullable(),
-);
+export const memberBirthRule = birthRule(14, 100);
+export const birthDateField = optionalDateOf(memberBirthRule);
+
+/** Joined the union: a member of 100 joined at 14 at the earliest. */
+export const joinedRule: DateRule = { min: '1940-01-01', max: 'today' };
 
 export const cardNumberField = z
   .string()
@@ -100,11 +98,13 @@ const studyCourseField = z.preprocess(
     .nullable(),
 );
 
-const pdConsentInput = z.object({
-  givenOn: requiredPastDate,
-  version: textField(50).optional(),
-  method: z.enum(pdConsentMethods, 'Выберите способ из списка').nullable().optional(),
-});
+const pdConsentInput = z
+  .object({
+    givenOn: dateOf(pdConsentRule),
+    version: textField(50).optional(),
+    method: z.enum(pdConsentMethods, 'Выберите способ из списка').nullable().optional(),
+  })
+  .strict();
 
 const cardFields = {
   lastName: requiredPersonName,
@@ -115,7 +115,7 @@ const cardFields = {
   category: z.enum(memberCategories, 'Выберите категорию из списка').nullable(),
   duesPaymentForm: z.enum(duesPaymentForms, 'Выберите форму из списка').nullable(),
   pdConsent: pdConsentInput.nullable(),
-  joinedOn: pastDateField,
+  joinedOn: optionalDateOf(joinedRule),
   workplace: textField(300),
   position: textField(200),
   staffCategory: textField(200),
@@ -130,7 +130,8 @@ const cardFields = {
       push: z.boolean('Да или нет'),
       email: z.boolean('Да или нет'),
     })
-    .partial(),
+    .partial()
+    .strict(),
 };
 
 /** Putting on record: the short form is name, birth date and org; the rest can follow later. */
@@ -140,7 +141,7 @@ export const memberCreateSchema = z
   .required({ lastName: true, firstName: true })
   .extend({
     orgId: idSchema,
-    registeredOn: requiredPastDate.optional(),
+    registeredOn: dateOf(unionEraRule).optional(),
     cardNumber: cardNumberField.optional(),
   })
   .strict();
@@ -160,18 +161,24 @@ export const memberPatchSchema = z
   .strict();
 export type MemberPatch = z.infer<typeof memberPatchSchema>;
 
-export const memberTransferSchema = z.object({ toOrgId: idSchema, on: requiredPastDate });
-export const memberDeregisterSchema = z.object({
-  on: requiredPastDate,
-  reason: z.enum(deregisterReasons, 'Выберите причину из списка'),
-  note: textField(1000).optional(),
-});
-export const memberReadmitSchema = z.object({ orgId: idSchema.optional(), on: requiredPastDate });
+export const memberTransferSchema = z
+  .object({ toOrgId: idSchema, on: dateOf(unionEraRule) })
+  .strict();
+export const memberDeregisterSchema = z
+  .object({
+    on: dateOf(unionEraRule),
+    reason: z.enum(deregisterReasons, 'Выберите причину из списка'),
+    note: textField(1000).optional(),
+  })
+  .strict();
+export const memberReadmitSchema = z
+  .object({ orgId: idSchema.optional(), on: dateOf(unionEraRule) })
+  .strict();
 
 export const memberListQuerySchema = pageQuerySchema.extend({
   under: idSchema.optional(),
   orgId: idSchema.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: plainText().trim().max(200).optional(),
   status: z.enum(memberStatuses).optional(),
   category: z.enum(memberCategories).optional(),
   /** Members lacking this field (the completeness drill-down), listed by org. */

@@ -13,15 +13,17 @@ import {
 
 // The passport's lists: Профактив, Штат, Мероприятия; and the org's change history.
 
-export const activistInputSchema = z.object({
-  role: z.enum(activistRoles, 'Выберите роль из списка'),
-  lastName: requiredPersonName,
-  firstName: requiredPersonName,
-  middleName: personNameField.optional(),
-  phone: phoneField.optional(),
-  email: emailField.optional(),
-  note: textField(500).optional(),
-});
+export const activistInputSchema = z
+  .object({
+    role: z.enum(activistRoles, 'Выберите роль из списка'),
+    lastName: requiredPersonName,
+    firstName: requiredPersonName,
+    middleName: personNameField.optional(),
+    phone: phoneField.optional(),
+    email: emailField.optional(),
+    note: textField(500).optional(),
+  })
+  .strict();
 export const activistPatchSchema = activistInputSchema.partial().strict();
 
 export const activistSchema = z.object({
@@ -37,21 +39,23 @@ export const activistSchema = z.object({
 });
 export type Activist = z.infer<typeof activistSchema>;
 
-export const staffInputSchema = z.object({
-  position: requiredText(200),
-  lastName: requiredPersonName,
-  firstName: requiredPersonName,
-  middleName: personNameField.optional(),
-  rate: z
-    .number('Укажите число')
-    .min(0.05, 'Ставка: от 0,05 до 2')
-    .max(2, 'Ставка: от 0,05 до 2')
-    .multipleOf(0.05, 'Ставка кратна 0,05')
-    .nullable()
-    .optional(),
-  phone: phoneField.optional(),
-  email: emailField.optional(),
-});
+export const staffInputSchema = z
+  .object({
+    position: requiredText(200),
+    lastName: requiredPersonName,
+    firstName: requiredPersonName,
+    middleName: personNameField.optional(),
+    rate: z
+      .number('Укажите число')
+      .min(0.05, 'Ставка: от 0,05 до 2')
+      .max(2, 'Ставка: от 0,05 до 2')
+      .multipleOf(0.05, 'Ставка кратна 0,05')
+      .nullable()
+      .optional(),
+    phone: phoneField.optional(),
+    email: emailField.optional(),
+  })
+  .strict();
 export const staffPatchSchema = staffInputSchema.partial().strict();
 
 export const staffMemberSchema = z.object({
@@ -67,19 +71,21 @@ export const staffMemberSchema = z.object({
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
-export const eventInputSchema = z.object({
-  date: requiredPastDate,
-  title: requiredText(300),
-  kind: z.enum(eventKinds, 'Выберите вид из списка'),
-  participants: z
-    .number('Укажите число')
-    .int('Целое число')
-    .min(0, 'Не меньше 0')
-    .max(1_000_000, 'Не больше 1 000 000')
-    .nullable()
-    .optional(),
-  note: textField(1000).optional(),
-});
+export const eventInputSchema = z
+  .object({
+    date: requiredPastDate,
+    title: requiredText(300),
+    kind: z.enum(eventKinds, 'Выберите вид из списка'),
+    participants: z
+      .number('Укажите число')
+      .int('Целое число')
+      .min(0, 'Не меньше 0')
+      .max(1_000_000, 'Не больше 1 000 000')
+      .nullable()
+      .optional(),
+    note: textField(1000).optional(),
+  })
+  .strict();
 export const eventPatchSchema = eventInputSchema.partial().strict();
 
 export const orgEventSchema = z.object({

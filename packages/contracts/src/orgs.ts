@@ -2,21 +2,25 @@ import { z } from 'zod';
 import { idSchema, pageQuerySchema } from './common.js';
 import { eduOrgTypes, orgLevels, orgStatuses, sexes } from './enums.js';
 import {
+  birthRule,
   booleanField,
   countField,
-  dateField,
+  dateOf,
   emailField,
   ogrnField,
+  optionalDateOf,
   orgInnField,
   pastDateField,
   personNameField,
   phoneField,
-  requiredPastDate,
+  plainText,
   requiredText,
   textField,
+  unionEraRule,
   websiteField,
 } from './fields.js';
 import { ORG_CODE_MESSAGE, ORG_CODE_PATTERN } from './patterns.js';
+import { addYears } from './validators.js';
 
 // ---- the org as the API returns it (../shared/API.md) ----
 
@@ -90,23 +94,25 @@ const notifyInput = z
     push: z.boolean('Да или нет'),
     email: z.boolean('Да или нет'),
   })
-  .partial();
+  .partial()
+  .strict();
 
 export const chairmanInputSchema = z
   .object({
     lastName: personNameField,
     firstName: personNameField,
     middleName: personNameField,
-    birthDate: pastDateField,
+    birthDate: optionalDateOf(birthRule(18, 100)),
     sex: z.enum(sexes, 'Пол: male или female').nullable(),
-    electedOn: pastDateField,
-    termEndsOn: dateField,
+    electedOn: optionalDateOf(unionEraRule),
+    termEndsOn: optionalDateOf({ min: '1990-01-01', max: (today) => addYears(today, 10) }),
     isReleased: booleanField,
     phone: phoneField,
     email: emailField,
     notify: notifyInput,
   })
-  .partial();
+  .partial()
+  .strict();
 export type ChairmanInput = z.infer<typeof chairmanInputSchema>;
 
 export const eduOrgInputSchema = z
@@ -119,7 +125,8 @@ export const eduOrgInputSchema = z
     employees: countField,
     students: countField,
   })
-  .partial();
+  .partial()
+  .strict();
 export type EduOrgInput = z.infer<typeof eduOrgInputSchema>;
 
 export const contactsInputSchema = z
@@ -130,9 +137,10 @@ export const contactsInputSchema = z
     email: emailField,
     website: websiteField,
   })
-  .partial();
+  .partial()
+  .strict();
 
-const codeField = z.string().trim().regex(ORG_CODE_PATTERN, ORG_CODE_MESSAGE);
+const codeField = plainText().trim().regex(ORG_CODE_PATTERN, ORG_CODE_MESSAGE);
 
 const passportFields = {
   name: requiredText(500),
@@ -181,15 +189,19 @@ export const orgCreateSchema = z
   .strict();
 export type OrgCreate = z.infer<typeof orgCreateSchema>;
 
-export const orgMoveSchema = z.object({ parentId: idSchema });
-export const orgMergeSchema = z.object({ intoId: idSchema, on: requiredPastDate.optional() });
-export const orgLiquidateSchema = z.object({
-  on: requiredPastDate,
-  note: textField(1000).optional(),
-});
+export const orgMoveSchema = z.object({ parentId: idSchema }).strict();
+export const orgMergeSchema = z
+  .object({ intoId: idSchema, on: dateOf(unionEraRule).optional() })
+  .strict();
+export const orgLiquidateSchema = z
+  .object({
+    on: dateOf(unionEraRule),
+    note: textField(1000).optional(),
+  })
+  .strict();
 
 export const orgSearchQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(200).optional(),
+  q: plainText().trim().max(200).optional(),
   under: idSchema.optional(),
   level: z.enum(orgLevels).optional(),
   status: z.enum(orgStatuses).optional(),

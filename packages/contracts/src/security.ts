@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
 import { auditResults, roles } from './enums.js';
+import { dateOf, plainText } from './fields.js';
 import { passwordSchema, userSchema } from './users.js';
 
 // Sign-in with a second factor, password changes, user management and the audit log.
@@ -29,9 +30,11 @@ export const meResponseSchema = z.object({ user: userSchema, mfa: mfaStatusSchem
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
 /** A 6-digit code from the authenticator app, or a recovery code (`xxxxx-xxxxx`). */
-export const mfaCodeRequestSchema = z.object({
-  code: z.string().trim().min(1, 'Введите код').max(32, 'Код слишком длинный'),
-});
+export const mfaCodeRequestSchema = z
+  .object({
+    code: z.string().trim().min(1, 'Введите код').max(32, 'Код слишком длинный'),
+  })
+  .strict();
 export type MfaCodeRequest = z.infer<typeof mfaCodeRequestSchema>;
 
 /** `POST /auth/mfa/setup`: a new secret, not active until confirmed by `/auth/mfa/enable`. */
@@ -53,10 +56,12 @@ export const mfaSignedInResponseSchema = z.object({
 export type MfaSignedInResponse = z.infer<typeof mfaSignedInResponseSchema>;
 
 /** `POST /auth/password`: the caller's own password; other sessions end. */
-export const passwordChangeSchema = z.object({
-  currentPassword: z.string().min(1, 'Укажите текущий пароль').max(200),
-  newPassword: passwordSchema,
-});
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Укажите текущий пароль').max(200),
+    newPassword: passwordSchema,
+  })
+  .strict();
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 /** `PATCH /users/:id` (admins): role, name, disabling. A change of role or disabling ends the
@@ -64,7 +69,7 @@ export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 export const userUpdateSchema = z
   .object({
     role: z.enum(roles).optional(),
-    fullName: z.string().trim().min(1, 'Укажите ФИО').max(200).optional(),
+    fullName: plainText().trim().min(1, 'Укажите ФИО').max(200).optional(),
     disabled: z.boolean().optional(),
   })
   .strict();
@@ -90,8 +95,6 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditPageSchema = pageOf(auditEntrySchema);
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД');
-
 /** `GET /audit` (admins): entries about records of the caller's subtree, newest first. */
 export const auditQuerySchema = pageQuerySchema.extend({
   under: idSchema.optional(),
@@ -101,7 +104,7 @@ export const auditQuerySchema = pageQuerySchema.extend({
   targetType: z.string().trim().max(32).optional(),
   targetId: z.string().trim().max(32).optional(),
   result: z.enum(auditResults).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: dateOf().optional(),
+  to: dateOf().optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

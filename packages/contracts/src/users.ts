@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './common.js';
 import { isCommonPassword } from './common-passwords.js';
 import { PASSWORD_MIN_LENGTH, roles } from './enums.js';
+import { plainText } from './fields.js';
 
 export const userSchema = z.object({
   id: idSchema,
@@ -28,19 +29,23 @@ export const passwordSchema = z
     'Этот пароль слишком распространён: его подбирают первым. Придумайте другой',
   );
 
-export const userCreateSchema = z.object({
-  login: loginSchema,
-  password: passwordSchema,
-  role: z.enum(roles),
-  orgId: idSchema,
-  fullName: z.string().trim().min(1, 'Укажите ФИО').max(200),
-});
+export const userCreateSchema = z
+  .object({
+    login: loginSchema,
+    password: passwordSchema,
+    role: z.enum(roles),
+    orgId: idSchema,
+    fullName: plainText().trim().min(1, 'Укажите ФИО').max(200),
+  })
+  .strict();
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
-export const loginRequestSchema = z.object({
-  login: z.string().trim().min(1, 'Укажите логин').max(200),
-  password: z.string().min(1, 'Укажите пароль').max(200),
-});
+export const loginRequestSchema = z
+  .object({
+    login: z.string().trim().min(1, 'Укажите логин').max(200),
+    password: z.string().min(1, 'Укажите пароль').max(200),
+  })
+  .strict();
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const userResponseSchema = z.object({ user: userSchema });

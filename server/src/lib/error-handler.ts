@@ -1,7 +1,7 @@
 import type { ErrorCode, ErrorDetail } from '@profreestr/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from './app-error.js';
+import { AppError, notFound } from './app-error.js';
 
 const statusCodes: Record<number, ErrorCode> = {
   400: 'invalid',
@@ -37,6 +37,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof AppError) return send(reply, error);
 
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // A path that cannot name a record (`/members/abc`, an id past bigint) names none.
+    if (error.validationContext === 'params') return send(reply, notFound());
     const details: ErrorDetail[] = error.validation.flatMap((v) => {
       const field = fieldOf(v.instancePath);
       // An unknown key is reported on the key itself, so a form or an import can point at it.
@@ -62,6 +64,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const code = statusCodes[status];
   if (code && status < 500) {
     const message = frameworkMessages[error.code] ?? 'Некорректный запрос';
+    // The framework's 400s (broken JSON, a wrong content type) stay 400: nothing could be read.
     return send(reply, new AppError(code, message, [], { status }));
   }
 

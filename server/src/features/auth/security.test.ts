@@ -187,7 +187,7 @@ describe('password change', () => {
       });
     for (let i = 0; i < 5; i++) {
       const wrong = await change('not-my-password');
-      expect(wrong.statusCode).toBe(400);
+      expect(wrong.statusCode).toBe(422);
       expect(wrong.json().error.details[0].field).toBe('currentPassword');
     }
     expect((await change(USER_PASSWORD)).statusCode).toBe(429);
@@ -211,7 +211,7 @@ describe('password rules', () => {
         fullName: 'Слабый Пароль',
       },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.details[0]).toMatchObject({ field: 'password' });
     expect(response.json().error.message).toMatch(message);
   });

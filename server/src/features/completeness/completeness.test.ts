@@ -244,7 +244,7 @@ describe('drill-downs', () => {
 
   it('an unknown indicator is a Russian validation error', async () => {
     const response = await get(`/orgs/${tree.centralId}/completeness/orgs?indicator=shoeSize`);
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('invalid');
   });
 });

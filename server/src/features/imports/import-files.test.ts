@@ -72,7 +72,7 @@ describe('import files and exports', () => {
       name,
       content,
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     return response.json().error.details[0].message as string;
   };
 

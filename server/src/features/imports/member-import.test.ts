@@ -200,7 +200,7 @@ describe('members import', () => {
       name: 'bad.csv',
       content: 'ФИО;Год\r\nИванов Иван;1980',
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.details[0]).toMatchObject({
       field: 'file',
       message: expect.stringContaining('«Фамилия»'),

@@ -102,7 +102,7 @@ describe('transfer', () => {
       cookie: editorTerrA,
       body: { toOrgId: tree.orgs.primaryA2.id, on: '2023-12-31' },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.details[0].field).toBe('on');
   });
 });

@@ -120,7 +120,7 @@ describe('putting on record', () => {
       cookie: tree.admin,
       body: { orgId: tree.orgs.terrA.id, lastName: 'Иванов', firstName: 'Иван' },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.message).toBe(
       'Члены Профсоюза состоят на учёте в первичных организациях',
     );
@@ -158,7 +158,7 @@ describe('validation', () => {
       cookie: chairA1,
       body: { orgId: tree.orgs.primaryA1.id, lastName: 'Тестова', firstName: 'Анна', ...body },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     const detail = response.json().error.details.find((d: { field: string }) => d.field === field);
     expect(detail?.message).toMatch(message);
   };
@@ -262,7 +262,7 @@ describe('reading and changing a card', () => {
         cookie: chairA1,
         body: { [field as string]: value },
       });
-      expect(response.statusCode).toBe(400);
+      expect(response.statusCode).toBe(422);
       expect(response.json().error.details[0].field).toBe(field);
     }
   });

@@ -70,7 +70,7 @@ describe('Профактив', () => {
       cookie: chair,
       body: { role: 'boss', lastName: 'Петров1', firstName: 'Пётр' },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(
       response
         .json()

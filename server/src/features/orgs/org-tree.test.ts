@@ -75,7 +75,7 @@ describe('moving a subtree', () => {
       cookie: tree.admin,
       body: { parentId: tree.orgs.terrA.id },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.details[0].message).toBe(
       'Нельзя перенести организацию внутрь её собственного поддерева',
     );
@@ -86,7 +86,7 @@ describe('moving a subtree', () => {
       cookie: tree.admin,
       body: { parentId: tree.orgs.terrB.id },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.details[0].field).toBe('parentId');
   });
 
@@ -141,7 +141,7 @@ describe('merging primaries', () => {
       cookie: tree.admin,
       body: { intoId: tree.orgs.terrB.id },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.message).toBe('Объединяются только первичные организации');
   });
 
@@ -190,7 +190,7 @@ describe('liquidation', () => {
       cookie: tree.admin,
       body: { on: '2999-01-01' },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
   });
 
   it('a viewer may not liquidate: 403', async () => {

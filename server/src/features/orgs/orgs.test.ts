@@ -126,7 +126,7 @@ describe('reading organizations within the subtree', () => {
     const response = await t.api('GET', `/api/v1/orgs/${tree.orgs.terrA.id}/children?cursor=abc`, {
       cookie: viewerTerrA,
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.details).toEqual([
       { field: 'cursor', message: 'Некорректный курсор страницы' },
     ]);
@@ -182,7 +182,7 @@ describe('creating organizations', () => {
       cookie: tree.admin,
       body: { code: 'R-X', level: 'regional', parentId: tree.orgs.terrA.id, name: 'Не туда' },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.details).toEqual([
       {
         field: 'level',
@@ -221,7 +221,7 @@ describe('creating organizations', () => {
       cookie: tree.admin,
       body: { code: '', level: 'district', parentId: 'x', name: '   ' },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     const body = response.json();
     expect(body.error.code).toBe('invalid');
     const fields = body.error.details.map((d: { field: string }) => d.field).sort();

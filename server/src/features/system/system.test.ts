@@ -59,9 +59,9 @@ describe('errors in the contract shape', () => {
     });
   });
 
-  it('a body that is not an object is 400 with details', async () => {
+  it('a body that is not an object is 422 with details', async () => {
     const response = await t.api('POST', '/api/v1/auth/login', { body: [1, 2] });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('invalid');
   });
 
@@ -83,12 +83,12 @@ describe('errors in the contract shape', () => {
     });
   });
 
-  it('a non-numeric id is 400 with the field named', async () => {
-    const response = await t.api('GET', '/api/v1/orgs/abc', { cookie: admin });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.details).toEqual([
-      { field: 'id', message: 'Некорректный идентификатор' },
-    ]);
+  it('a path id that cannot name a record (not a number, past bigint) is 404', async () => {
+    for (const id of ['abc', '9999999999999999999', '0']) {
+      const response = await t.api('GET', `/api/v1/orgs/${id}`, { cookie: admin });
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('not_found');
+    }
   });
 
   it('API routes other than sign-in and health need a session', async () => {

@@ -87,7 +87,7 @@ describe('creating users', () => {
       cookie: tree.admin,
       body: newUser({ login: 'ы', password: 'short', orgId: tree.orgs.primaryA1.id }),
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.details).toEqual([
       { field: 'login', message: 'Логин: от 3 до 64 латинских букв, цифр и знаков . _ @ -' },
       { field: 'password', message: 'Пароль: не короче 10 символов' },
@@ -161,7 +161,7 @@ describe('managing users (admins)', () => {
       cookie: tree.admin,
       body: { disabled: true },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.message).toBe('Свою роль и доступ изменить нельзя');
   });
 
@@ -171,7 +171,7 @@ describe('managing users (admins)', () => {
       cookie: tree.admin,
       body: { login: 'renamed' },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.details[0].field).toBe('login');
   });
 });
@@ -180,7 +180,7 @@ describe('rules of managing users', () => {
   it('an admin cannot reset their own second factor (that takes a code): 400', async () => {
     const me = (await t.api('GET', '/api/v1/auth/me', { cookie: tree.admin })).json().user;
     const response = await t.api('DELETE', `/api/v1/users/${me.id}/mfa`, { cookie: tree.admin });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.message).toMatch(/кодом/);
   });
 
@@ -203,7 +203,7 @@ describe('rules of managing users', () => {
       cookie: tree.admin,
       body: newUser({ login: 'late.user', orgId: org.json().id }),
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.details[0]).toEqual({
       field: 'orgId',
       message: 'Организация ликвидирована',
