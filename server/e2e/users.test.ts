@@ -10,11 +10,16 @@ import {
   startServer,
 } from './e2e-server.js';
 
-// User management on a phone: the admin creates a viewer for a regional organization, takes
-// their access away (the viewer can no longer sign in) and gives it back.
+// User management on a phone: the admin creates a viewer for a regional organization (no org
+// is chosen for them), takes their access away (the viewer can no longer sign in) and gives it
+// back, finds them by name and gives them a new password; an editor only adds a colleague.
 
 const LOGIN = 'tomsk.viewer';
 const PASSWORD = 'e2e-viewer-password';
+const NEW_PASSWORD = 'e2e-renewed-password';
+const EDITOR = 'tomsk.editor';
+const EDITOR_PASSWORD = 'e2e-editor-password';
+const REGION = 'Томская региональная организация';
 
 describe.runIf(e2eEnabled)('an admin manages users on a phone', () => {
   let server: RunningServer;
@@ -28,9 +33,16 @@ describe.runIf(e2eEnabled)('an admin manages users on a phone', () => {
       code: '70',
       level: 'regional',
       parentId: admin.user.orgId,
-      name: 'Томская региональная организация',
+      name: REGION,
     });
     regionId = region.id;
+    await admin.post('/users', {
+      login: EDITOR,
+      role: 'editor',
+      orgId: regionId,
+      password: EDITOR_PASSWORD,
+      fullName: 'Редактор Томской организации',
+    });
     browser = await launchBrowser();
   });
 
@@ -40,12 +52,12 @@ describe.runIf(e2eEnabled)('an admin manages users on a phone', () => {
   });
 
   /** `POST /auth/login` as the viewer: the status alone. */
-  const viewerSignIn = async () =>
+  const viewerSignIn = async (password = PASSWORD) =>
     (
       await fetch(`${server.baseUrl}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ login: LOGIN, password: PASSWORD }),
+        body: JSON.stringify({ login: LOGIN, password }),
       })
     ).status;
 
@@ -81,7 +93,7 @@ describe.runIf(e2eEnabled)('an admin manages users on a phone', () => {
       .click();
     await page.getByRole('heading', { name: 'Пользователи' }).waitFor();
     const list = page.getByRole('list', { name: 'Пользователи' });
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
 
     await page.getByRole('button', { name: 'Новый пользователь' }).click();
     const dialog = page.getByRole('dialog', { name: 'Новый пользователь' });
@@ -89,8 +101,11 @@ describe.runIf(e2eEnabled)('an admin manages users on a phone', () => {
     await dialog.getByLabel('Логин', { exact: true }).fill('admin');
     await dialog.getByLabel('ФИО', { exact: true }).fill('Смирнова Ольга Игоревна');
     await dialog.getByLabel('Роль', { exact: true }).selectOption({ label: 'Просмотр' });
-    // The admin's own (central) organization is chosen first; the viewer belongs to the region.
-    await dialog.getByRole('button', { name: 'Выбрать другую' }).click();
+    // No org is chosen, nor offered: the centre's admin's own org is the whole union.
+    expect(await dialog.getByRole('group', { name: /^Выбрано:/ }).count()).toBe(0);
+    expect(await dialog.getByRole('group', { name: 'Быстрый выбор организации' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Создать' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('Выберите организацию');
     await dialog.getByLabel('Организация', { exact: true }).fill('Томская');
     await dialog.getByRole('button', { name: /Томская региональная организация/ }).click();
     await dialog
@@ -119,7 +134,8 @@ describe.runIf(e2eEnabled)('an admin manages users on a phone', () => {
     expect(text).toContain('Просмотр');
     expect(text).toContain('активен');
     expect(text).toContain('нет');
-    expect(await card.getByRole('link').getAttribute('href')).toBe(`/orgs/${regionId}`);
+    const orgLink = card.getByRole('link', { name: REGION });
+    expect(await orgLink.getAttribute('href')).toBe(`/orgs/${regionId}`);
     // Signed in before the access goes: that session ends with it.
     const viewer = await apiSession(server.baseUrl, LOGIN, PASSWORD);
     await viewer.get('/auth/me');
@@ -130,6 +146,74 @@ describe.runIf(e2eEnabled)('an admin manages users on a phone', () => {
 
     await setAccessOff(page, card, false);
     expect(await viewerSignIn()).toBe(200);
+    await page.close();
+  });
+
+  it('finds the viewer by name and gives them a new password; their session ends', async () => {
+    const page = await browser.newPage({ viewport: phoneViewport });
+    await signIn(page, server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
+    await page.goto(`${server.baseUrl}/users`);
+    const list = page.getByRole('list', { name: 'Пользователи' });
+    await list.getByRole('listitem').first().waitFor();
+
+    await page.getByLabel('Поиск', { exact: true }).fill('нет такого');
+    await page.getByRole('status').filter({ hasText: 'Никого не нашлось' }).waitFor();
+    await page.getByLabel('Поиск', { exact: true }).fill('смирнова ольга');
+    await expect.poll(() => list.getByRole('listitem').allTextContents()).toHaveLength(1);
+    const card = list.getByRole('listitem', { name: LOGIN });
+    await card.waitFor();
+
+    const viewer = await apiSession(server.baseUrl, LOGIN, PASSWORD);
+    await card.getByRole('button', { name: `Действия: ${LOGIN}` }).click();
+    await page.getByRole('menuitem', { name: 'Задать новый пароль' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Новый пароль' });
+    // A common password is refused under the field, as the server says.
+    await dialog.getByLabel('Пароль', { exact: true }).fill('qwertyuiop');
+    await dialog.getByRole('button', { name: 'Задать пароль' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('слишком распространён');
+    await dialog.getByLabel('Пароль', { exact: true }).fill(NEW_PASSWORD);
+    await dialog.getByRole('button', { name: 'Задать пароль' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Пароль пользователя ${LOGIN} изменён.` })
+      .waitFor();
+    await expect(viewer.get('/auth/me')).rejects.toThrow(/ 401 /);
+    expect(await viewerSignIn()).toBe(401);
+    expect(await viewerSignIn(NEW_PASSWORD)).toBe(200);
+    await page.close();
+  });
+
+  it('an editor sees no list of users but adds a colleague to their own org in a tap', async () => {
+    const page = await browser.newPage({ viewport: phoneViewport });
+    await signIn(page, server.baseUrl, EDITOR, EDITOR_PASSWORD);
+    await page.goto(`${server.baseUrl}/users`);
+    await page.getByRole('heading', { name: 'Пользователи' }).waitFor();
+    await page.getByRole('button', { name: 'Новый пользователь' }).waitFor();
+    expect(await page.getByRole('list', { name: 'Пользователи' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Новый пользователь' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Новый пользователь' });
+    await dialog.getByLabel('Логин', { exact: true }).fill('tomsk.colleague');
+    await dialog.getByLabel('ФИО', { exact: true }).fill('Коллегова Мария Петровна');
+    // An editor gives no role above their own.
+    const roles = await dialog
+      .getByLabel('Роль', { exact: true })
+      .locator('option')
+      .allTextContents();
+    expect(roles).toEqual(['Просмотр', 'Редактор']);
+    await dialog
+      .getByRole('group', { name: 'Быстрый выбор организации' })
+      .getByRole('button', { name: REGION })
+      .click();
+    await dialog.getByRole('group', { name: `Выбрано: ${REGION}` }).waitFor();
+    await dialog.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Создать' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Пользователь tomsk.colleague создан.' })
+      .waitFor();
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditRecordStates } from './audit-labels.js';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
 import { auditResults, roles } from './enums.js';
 import { dateOf, plainText } from './fields.js';
@@ -64,33 +65,57 @@ export const passwordChangeSchema = z
   .strict();
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
-/** `PATCH /users/:id` (admins): role, name, disabling. A change of role or disabling ends the
- * user's sessions. */
+/** `PATCH /users/:id` (admins): role, name, disabling, the org (inside the admin's subtree).
+ * A change of role or org, or disabling, ends the user's sessions. */
 export const userUpdateSchema = z
   .object({
     role: z.enum(roles).optional(),
     fullName: plainText().trim().min(1, 'Укажите ФИО').max(200).optional(),
     disabled: z.boolean().optional(),
+    orgId: idSchema.optional(),
   })
   .strict();
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
-/** A user as admins manage them (`GET /users`): the contract's user, plus access and MFA. */
+/** `POST /users/:id/password` (admins): a new password for a user; their sessions end. */
+export const userPasswordResetSchema = z.object({ password: passwordSchema }).strict();
+export type UserPasswordReset = z.infer<typeof userPasswordResetSchema>;
+
+/** A user as admins manage them (`GET /users`): the contract's user, plus access, MFA and the
+ * org's name. */
 export const userAccountSchema = userSchema.extend({
   disabled: z.boolean(),
   mfaEnabled: z.boolean(),
+  orgName: z.string(),
 });
 export type UserAccount = z.infer<typeof userAccountSchema>;
+
+/** A record an audit entry names, by its name now (null outside the reader's subtree). */
+export const auditRecordRefSchema = z.object({
+  type: z.string(),
+  id: z.string(),
+  name: z.string().nullable(),
+  state: z.enum(auditRecordStates),
+});
 
 export const auditEntrySchema = z.object({
   id: idSchema,
   at: z.string(),
-  actor: z.object({ id: idSchema.nullable(), login: z.string().nullable() }).nullable(),
+  /** `fullName`: the user's name now (null when gone or outside the reader's subtree). */
+  actor: z
+    .object({
+      id: idSchema.nullable(),
+      login: z.string().nullable(),
+      fullName: z.string().nullable(),
+    })
+    .nullable(),
   ip: z.string().nullable(),
   action: z.string(),
-  target: z.object({ type: z.string(), id: z.string() }).nullable(),
+  target: auditRecordRefSchema.nullable(),
   result: z.enum(auditResults),
   details: z.record(z.string(), z.unknown()).nullable(),
+  /** The records the details name (an org, a refused request's record), by their names now. */
+  refs: z.array(auditRecordRefSchema),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditPageSchema = pageOf(auditEntrySchema);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common.js';
+import { idSchema, pageQuerySchema } from './common.js';
 import { isCommonPassword } from './common-passwords.js';
 import { PASSWORD_MIN_LENGTH, roles } from './enums.js';
 import { plainText } from './fields.js';
@@ -49,3 +49,11 @@ export const loginRequestSchema = z
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const userResponseSchema = z.object({ user: userSchema });
+
+/** `GET /users` (admins): the subtree's users, or `under`'s; `q` matches the login's start or
+ * the start of any word of the full name. Ordered by login. */
+export const userListQuerySchema = pageQuerySchema.extend({
+  under: idSchema.optional(),
+  q: plainText().trim().max(100).optional(),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;

@@ -7,7 +7,7 @@ import {
   auditResultLabels,
   detailsText,
   formatAuditTime,
-  targetLabel,
+  recordText,
   targetPath,
 } from './audit-format';
 
@@ -25,11 +25,12 @@ export function AuditResultBadge({ result }: { result: AuditResult }) {
   );
 }
 
+/** What the entry is about, by its name now; a link to its page when it can be opened. */
 function Target({ target }: { target: AuditEntry['target'] }) {
   if (!target) return <>—</>;
-  const text = `${targetLabel(target.type)} № ${target.id}`;
+  const text = recordText(target);
   const path = targetPath(target);
-  if (!path) return <>{text}</>;
+  if (!path) return <span style={{ overflowWrap: 'anywhere' }}>{text}</span>;
   return (
     <Anchor component={Link} to={path} size="sm" style={{ overflowWrap: 'anywhere' }}>
       {text}
@@ -37,13 +38,18 @@ function Target({ target }: { target: AuditEntry['target'] }) {
   );
 }
 
-const actorText = (entry: AuditEntry) => entry.actor?.login ?? '—';
+/** «Петрова Анна (petrova)»; the login alone when the user is not the reader's to see. */
+const actorText = (entry: AuditEntry) => {
+  const actor = entry.actor;
+  if (!actor?.login) return actor?.fullName ?? '—';
+  return actor.fullName ? `${actor.fullName} (${actor.login})` : actor.login;
+};
 
 function Action({ entry }: { entry: AuditEntry }) {
-  const details = detailsText(entry.details);
+  const details = detailsText(entry);
   return (
     <>
-      <Text size="sm" fw={500} title={entry.action}>
+      <Text size="sm" fw={500}>
         {actionLabel(entry.action)}
       </Text>
       {details && (

@@ -3,18 +3,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { auditResults } from '@profreestr/contracts';
 import { useEffect, useRef, useState } from 'react';
 import type { AuditParams } from '../api/audit';
+import { DateInput, dateText, parseDateInput } from '../components/date-input';
 import classes from './audit.module.css';
-import { actionGroups, auditResultLabels, knownActionFilters } from './audit-format';
+import { actionGroups, auditResultLabels } from './audit-format';
 import type { AuditFilterKey } from './audit-params';
 
-/** The select's choice «another code»: a free-text code or prefix goes in the input below. */
-const OTHER = '*';
-
-const ACTION_DATA = [
-  { value: '', label: 'Все действия' },
-  ...actionGroups,
-  { group: 'Другое', items: [{ value: OTHER, label: 'Другой код или его начало…' }] },
-];
+/** Every action by its Russian name, grouped; a group's first choice is all of it. */
+const ACTION_DATA = [{ value: '', label: 'Все действия' }, ...actionGroups];
 
 const RESULT_OPTIONS = [
   { value: '', label: 'Все' },
@@ -46,24 +41,11 @@ function useDebouncedText(url: string, commit: (value: string) => void) {
 interface AuditFiltersProps {
   filters: AuditParams;
   set: (changes: Partial<Record<AuditFilterKey, string>>) => void;
-  /** Grows with each «Сбросить фильтры»: the select leaves «another code». */
-  resets: number;
 }
 
-/** Action (a known one, a group, or a typed code prefix), result, user, dates. */
-export function AuditFilters({ filters, set, resets }: AuditFiltersProps) {
-  const action = filters.action ?? '';
-  const [custom, setCustom] = useState(!!action && !knownActionFilters.has(action));
-  useEffect(() => {
-    if (resets > 0) setCustom(false);
-  }, [resets]);
-  const [code, setCode] = useDebouncedText(custom ? action : '', (value) => set({ action: value }));
+/** Action (one, or a whole group), result, user, dates. */
+export function AuditFilters({ filters, set }: AuditFiltersProps) {
   const [actor, setActor] = useDebouncedText(filters.actor ?? '', (value) => set({ actor: value }));
-
-  const onAction = (value: string) => {
-    setCustom(value === OTHER);
-    set({ action: value === OTHER ? code.trim() : value });
-  };
 
   return (
     <div className={classes.filters}>
@@ -71,23 +53,9 @@ export function AuditFilters({ filters, set, resets }: AuditFiltersProps) {
         className={classes.wide}
         label="Действие"
         data={ACTION_DATA}
-        value={custom ? OTHER : knownActionFilters.has(action) ? action : ''}
-        onChange={(event) => onAction(event.currentTarget.value)}
+        value={filters.action ?? ''}
+        onChange={(event) => set({ action: event.currentTarget.value })}
       />
-      {custom && (
-        <TextInput
-          className={classes.wide}
-          label="Код действия"
-          description="Полностью или начало"
-          placeholder="например, member."
-          value={code}
-          onChange={(event) => setCode(event.currentTarget.value)}
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          maxLength={64}
-        />
-      )}
       <NativeSelect
         label="Результат"
         data={RESULT_OPTIONS}
@@ -104,20 +72,38 @@ export function AuditFilters({ filters, set, resets }: AuditFiltersProps) {
         spellCheck={false}
         maxLength={64}
       />
-      <TextInput
-        type="date"
-        label="С даты"
-        value={filters.from ?? ''}
-        max={filters.to}
-        onChange={(event) => set({ from: event.currentTarget.value })}
-      />
-      <TextInput
-        type="date"
-        label="По дату"
-        value={filters.to ?? ''}
-        min={filters.from}
-        onChange={(event) => set({ to: event.currentTarget.value })}
-      />
+      <DateFilter label="С даты" value={filters.from} onChange={(from) => set({ from })} />
+      <DateFilter label="По дату" value={filters.to} onChange={(to) => set({ to })} />
     </div>
+  );
+}
+
+/**
+ * A day of the filter, typed as ДД.ММ.ГГГГ like every date of the UI: the filter changes once
+ * the text is a whole, real day (or cleared); a half-typed or impossible one says so on leaving
+ * the field («Такой даты нет») and filters nothing.
+ */
+function DateFilter(props: {
+  label: string;
+  value?: string | undefined;
+  onChange: (iso: string) => void;
+}) {
+  const [text, setText] = useState(() => dateText(props.value));
+  const [left, setLeft] = useState(false);
+  const parsed = parseDateInput(text, {});
+  const change = (next: string) => {
+    setText(next);
+    setLeft(false);
+    const result = parseDateInput(next, {});
+    if ('value' in result) props.onChange(result.value ?? '');
+  };
+  return (
+    <DateInput
+      label={props.label}
+      value={text}
+      onChange={change}
+      onBlur={() => setLeft(true)}
+      error={(left || text.length === 10) && 'error' in parsed ? parsed.error : undefined}
+    />
   );
 }

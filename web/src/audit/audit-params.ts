@@ -2,6 +2,7 @@ import { type AuditResult, auditResults } from '@profreestr/contracts';
 import { useSearchParams } from 'react-router';
 import type { AuditParams } from '../api/audit';
 import { isOrgId } from '../api/orgs';
+import { knownActionFilters } from './audit-format';
 
 export const AUDIT_FILTER_KEYS = [
   'under',
@@ -26,10 +27,12 @@ export function readAuditParams(params: URLSearchParams): AuditParams {
   };
   const result = params.get('result');
   const under = params.get('under') ?? undefined;
+  // Only what the select offers: a hand-typed code would filter with no choice showing it.
+  const action = text('action');
   return {
     under: isOrgId(under) ? under : undefined,
     actor: text('actor'),
-    action: text('action'),
+    action: action && knownActionFilters.has(action) ? action : undefined,
     targetType: text('targetType'),
     targetId: text('targetId'),
     result: (auditResults as readonly string[]).includes(result ?? '')

@@ -1,10 +1,9 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useState } from 'react';
 import { useAuditLog } from '../api/audit';
 import { useOrg } from '../api/orgs';
 import { AuditFilters } from '../audit/audit-filters';
-import { targetLabel } from '../audit/audit-format';
+import { recordText, targetLabel } from '../audit/audit-format';
 import { AuditList } from '../audit/audit-list';
 import { useAuditParams } from '../audit/audit-params';
 import { useAuth } from '../auth/use-auth';
@@ -32,32 +31,31 @@ export function AuditPage() {
 
 function AuditLog() {
   const { filters, set, clear } = useAuditParams();
-  const [resets, setResets] = useState(0);
   const log = useAuditLog(filters);
   const target = filters.targetType || filters.targetId;
   const filtered = Object.values(filters).some(Boolean);
+  // The filtered record by its name, once an entry about it has come.
+  const named = log.data?.pages[0]?.items.find(
+    (entry) => entry.target?.type === filters.targetType && entry.target?.id === filters.targetId,
+  )?.target;
+  const targetChip = named
+    ? recordText(named)
+    : `${targetLabel(filters.targetType ?? '')} № ${filters.targetId ?? '—'}`;
 
   return (
     <Stack gap="sm">
-      <AuditFilters filters={filters} set={set} resets={resets} />
+      <AuditFilters filters={filters} set={set} />
       {filtered && (
         <Group gap="xs">
           {filters.under && <OrgChip id={filters.under} onRemove={() => set({ under: '' })} />}
           {target && (
             <FilterChip
-              label={`Объект: ${targetLabel(filters.targetType ?? '')} № ${filters.targetId ?? '—'}`}
+              label={`Объект: ${targetChip}`}
               onRemove={() => set({ targetType: '', targetId: '' })}
             />
           )}
           {filtered && (
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              onClick={() => {
-                clear();
-                setResets((count) => count + 1);
-              }}
-            >
+            <Button variant="subtle" size="compact-sm" onClick={clear}>
               Сбросить фильтры
             </Button>
           )}

@@ -1,6 +1,6 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
-import type { User } from '@profreestr/contracts';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
+import type { Org, User } from '@profreestr/contracts';
 import { useState } from 'react';
 import { isOrgId, useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
@@ -11,34 +11,80 @@ import { UserList } from '../users/user-list';
 
 export const USERS_TITLE = 'Пользователи';
 
-/** Users of the caller's subtree (or of `?under=`): editors create them, admins change them. */
+/**
+ * Admins list, search and change the users of their subtree (or of `?under=`); editors only
+ * add a colleague (logins are not theirs to look after: the server lists users to admins only).
+ */
 export function UsersPage() {
   useDocumentTitle(`${USERS_TITLE} — Профреестр`);
   const { user } = useAuth();
-  const canList = !!user && user.role !== 'viewer';
+  if (user?.role === 'admin') {
+    return (
+      <Stack gap="md">
+        <AdminUsers ownOrgId={user.orgId} />
+      </Stack>
+    );
+  }
   return (
     <Stack gap="md">
-      {canList ? (
-        <Users ownOrgId={user.orgId} />
+      {user?.role === 'editor' ? (
+        <EditorUsers ownOrgId={user.orgId} />
       ) : (
         <>
           <Title order={1} size="h2">
             {USERS_TITLE}
           </Title>
-          <Text c="dimmed">Список пользователей доступен редакторам и администраторам.</Text>
+          <Text c="dimmed">Пользователей добавляют редакторы, а ведут администраторы.</Text>
         </>
       )}
     </Stack>
   );
 }
 
-function Users({ ownOrgId }: { ownOrgId: string }) {
+/** The orgs offered with one tap in the new user's form: never the centre, the whole union. */
+function useSuggestedOrgs(ids: (string | undefined)[]): Org[] {
+  const unique = [...new Set(ids.filter((id): id is string => !!id))];
+  const first = useOrg(unique[0] ?? '');
+  const second = useOrg(unique[1] ?? '');
+  return [first.data, second.data].filter(
+    (org): org is Org => !!org && org.level !== 'central' && org.status === 'active',
+  );
+}
+
+/** «Новый пользователь» and what became of the last one. */
+function useCreating() {
+  const [creating, setCreating] = useState(false);
+  const [said, setSaid] = useState<string | null>(null);
+  return {
+    creating,
+    said,
+    setSaid,
+    open: () => {
+      setSaid(null);
+      setCreating(true);
+    },
+    close: () => setCreating(false),
+    created: (user: User) => setSaid(`Пользователь ${user.login} создан.`),
+  };
+}
+
+function Said({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <Text size="sm" c="teal.8" role="status">
+      {text}
+    </Text>
+  );
+}
+
+function AdminUsers({ ownOrgId }: { ownOrgId: string }) {
   const { under: param, dropUnder } = useUnderParam();
   const under = isOrgId(param) && param !== ownOrgId ? param : undefined;
-  // The scope's passport: the chip's name and the new user's org until another is picked.
   const scope = useOrg(under ?? ownOrgId);
-  const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<User | null>(null);
+  const suggestions = useSuggestedOrgs([under, ownOrgId]);
+  const create = useCreating();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
 
   return (
     <>
@@ -46,14 +92,7 @@ function Users({ ownOrgId }: { ownOrgId: string }) {
         <Title order={1} size="h2">
           {USERS_TITLE}
         </Title>
-        <Button
-          onClick={() => {
-            setCreated(null);
-            setCreating(true);
-          }}
-        >
-          {CREATE_TITLE}
-        </Button>
+        <Button onClick={create.open}>{CREATE_TITLE}</Button>
       </Group>
       {under && (
         <Group gap="xs">
@@ -63,17 +102,56 @@ function Users({ ownOrgId }: { ownOrgId: string }) {
           />
         </Group>
       )}
-      {created && (
-        <Text size="sm" c="teal.8" role="status">
-          Пользователь {created.login} создан.
-        </Text>
-      )}
-      <UserList under={under} />
+      <TextInput
+        type="search"
+        label="Поиск"
+        placeholder="Логин или ФИО"
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        maxLength={100}
+      />
+      <Said text={create.said} />
+      <UserList
+        under={under}
+        q={q}
+        onPasswordSet={(user) => create.setSaid(`Пароль пользователя ${user.login} изменён.`)}
+      />
       <CreateUserModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        defaultOrg={scope.data ?? null}
-        onCreated={setCreated}
+        opened={create.creating}
+        onClose={create.close}
+        suggestions={suggestions}
+        onCreated={create.created}
+      />
+    </>
+  );
+}
+
+function EditorUsers({ ownOrgId }: { ownOrgId: string }) {
+  const { under: param } = useUnderParam();
+  const under = isOrgId(param) && param !== ownOrgId ? param : undefined;
+  const suggestions = useSuggestedOrgs([under, ownOrgId]);
+  const create = useCreating();
+  return (
+    <>
+      <Title order={1} size="h2">
+        {USERS_TITLE}
+      </Title>
+      <Text>
+        Вы можете добавить коллегу в свою организацию или в подчинённую, с ролью не выше вашей.
+        Список пользователей, их доступ и пароли ведут администраторы.
+      </Text>
+      <Group>
+        <Button onClick={create.open}>{CREATE_TITLE}</Button>
+      </Group>
+      <Said text={create.said} />
+      <CreateUserModal
+        opened={create.creating}
+        onClose={create.close}
+        suggestions={suggestions}
+        onCreated={create.created}
       />
     </>
   );

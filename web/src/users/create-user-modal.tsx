@@ -39,27 +39,34 @@ function check(values: Values, org: Org | null): Record<string, string> {
 interface CreateUserModalProps {
   opened: boolean;
   onClose: () => void;
-  /** The org chosen until the user picks another (the list's scope). */
-  defaultOrg: Org | null;
+  /** Orgs offered with one tap (the list's scope, the creator's own): none is chosen for them. */
+  suggestions: Org[];
   onCreated: (user: User) => void;
 }
 
-export function CreateUserModal({ opened, onClose, defaultOrg, onCreated }: CreateUserModalProps) {
+export function CreateUserModal({ opened, onClose, suggestions, onCreated }: CreateUserModalProps) {
   return (
     <FormModal opened={opened} onClose={onClose} title={CREATE_TITLE} size="md">
-      {opened && <CreateUserForm defaultOrg={defaultOrg} onClose={onClose} onCreated={onCreated} />}
+      {opened && (
+        <CreateUserForm suggestions={suggestions} onClose={onClose} onCreated={onCreated} />
+      )}
     </FormModal>
   );
 }
 
-function CreateUserForm({ defaultOrg, onClose, onCreated }: Omit<CreateUserModalProps, 'opened'>) {
+function CreateUserForm({ suggestions, onClose, onCreated }: Omit<CreateUserModalProps, 'opened'>) {
   const { user: me } = useAuth();
   const create = useCreateUser();
   const [values, setValues] = useState(EMPTY);
-  // Until the user picks another, the org is the list's scope.
-  const [picked, setPicked] = useState<Org | null | undefined>(undefined);
-  const org = picked === undefined ? defaultOrg : picked;
+  // No org until one is chosen: a default (the creator's, maybe the whole union) would be
+  // the scope of anyone created in a hurry.
+  const [org, setOrg] = useState<Org | null>(null);
   const [errors, setErrors] = useState<FormErrors>(FORM_ERRORS_NONE);
+
+  const pickOrg = (next: Org | null) => {
+    setOrg(next);
+    setErrors((current) => clearFieldError(current, 'orgId'));
+  };
 
   const set = (key: Key, value: string) => {
     setValues((current) => ({ ...current, [key]: value }));
@@ -135,14 +142,26 @@ function CreateUserForm({ defaultOrg, onClose, onCreated }: Omit<CreateUserModal
           onChange={(event) => set('role', event.currentTarget.value)}
         />
         <Stack gap={4}>
-          <OrgPicker
-            label="Организация"
-            value={org}
-            onChange={(next) => {
-              setPicked(next);
-              setErrors((current) => clearFieldError(current, 'orgId'));
-            }}
-          />
+          <OrgPicker label="Организация" value={org} status="active" onChange={pickOrg} />
+          {!org && suggestions.length > 0 && (
+            <Group gap="xs" role="group" aria-label="Быстрый выбор организации">
+              <Text size="sm" c="dimmed">
+                Быстрый выбор:
+              </Text>
+              {suggestions.map((suggestion) => (
+                <Button
+                  key={suggestion.id}
+                  variant="light"
+                  size="compact-sm"
+                  maw="100%"
+                  onClick={() => pickOrg(suggestion)}
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                >
+                  {suggestion.name}
+                </Button>
+              ))}
+            </Group>
+          )}
           {error('orgId') && (
             <Text size="sm" c="red">
               {error('orgId')}

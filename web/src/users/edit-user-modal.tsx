@@ -1,15 +1,21 @@
 import { Alert, Button, Group, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { type Role, roleLabels, type UserAccount, type UserUpdate } from '@profreestr/contracts';
+import {
+  type Org,
+  type Role,
+  roleLabels,
+  type UserAccount,
+  type UserUpdate,
+} from '@profreestr/contracts';
 import { type FormEvent, useState } from 'react';
-import { useOrg } from '../api/orgs';
 import { useUpdateUser } from '../api/users';
 import { useAuth } from '../auth/use-auth';
 import { FormModal } from '../components/form-modal';
+import { OrgPicker } from '../orgs/org-picker';
 import { clearFieldError, FORM_ERRORS_NONE, type FormErrors } from '../passport/api-errors';
 import { roleOptions, userFormErrors } from './user-form';
 
 const TITLE = 'Изменить пользователя';
-const KEYS = ['fullName', 'role', 'disabled'];
+const KEYS = ['fullName', 'role', 'disabled', 'orgId'];
 
 interface EditUserModalProps {
   /** The user to change; the dialog is open while there is one. */
@@ -29,15 +35,17 @@ function EditUserForm({ user, onClose }: { user: UserAccount; onClose: () => voi
   const { user: me } = useAuth();
   // The server refuses an admin's change of their own role or access.
   const self = user.id === me?.id;
-  const org = useOrg(user.orgId);
   const update = useUpdateUser(user.id);
   const [fullName, setFullName] = useState(user.fullName);
   const [role, setRole] = useState<Role>(user.role);
   const [disabled, setDisabled] = useState(user.disabled);
+  // Another org, once picked (null: the picker is open, searching).
+  const [movingTo, setMovingTo] = useState<Org | null | undefined>(undefined);
   const [errors, setErrors] = useState<FormErrors>(FORM_ERRORS_NONE);
 
   const roleChanged = role !== user.role;
   const disabling = disabled && !user.disabled;
+  const newOrg = movingTo && movingTo.id !== user.orgId ? movingTo : null;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,10 +55,15 @@ function EditUserForm({ user, onClose }: { user: UserAccount; onClose: () => voi
       return;
     }
     // Only what changed: the own row sends its name alone.
+    if (movingTo === null) {
+      setErrors({ fields: { orgId: 'Выберите организацию' }, general: null });
+      return;
+    }
     const body: UserUpdate = {
       ...(name !== user.fullName ? { fullName: name } : {}),
       ...(!self && roleChanged ? { role } : {}),
       ...(!self && disabled !== user.disabled ? { disabled } : {}),
+      ...(!self && newOrg ? { orgId: newOrg.id } : {}),
     };
     if (Object.keys(body).length === 0) {
       onClose();
@@ -69,7 +82,7 @@ function EditUserForm({ user, onClose }: { user: UserAccount; onClose: () => voi
         <Text size="sm">
           Логин: <b>{user.login}</b>
           <br />
-          Организация: {org.data?.name ?? (org.isError ? `№ ${user.orgId}` : 'загрузка…')}
+          Организация: {user.orgName}
         </Text>
         {errors.general && (
           <Alert color="red" role="alert" title="Не удалось сохранить">
@@ -102,6 +115,45 @@ function EditUserForm({ user, onClose }: { user: UserAccount; onClose: () => voi
               error={errors.fields.role || undefined}
               onChange={(event) => setRole(event.currentTarget.value as Role)}
             />
+            {movingTo === undefined ? (
+              <Group>
+                <Button variant="subtle" size="xs" px={0} onClick={() => setMovingTo(null)}>
+                  Перевести в другую организацию
+                </Button>
+              </Group>
+            ) : (
+              <Stack gap={4}>
+                <OrgPicker
+                  label="Новая организация"
+                  value={movingTo}
+                  status="active"
+                  onChange={(next) => {
+                    setMovingTo(next);
+                    setErrors((current) => clearFieldError(current, 'orgId'));
+                  }}
+                />
+                {errors.fields.orgId && (
+                  <Text size="sm" c="red">
+                    {errors.fields.orgId}
+                  </Text>
+                )}
+                {movingTo === null && (
+                  <Group>
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      px={0}
+                      onClick={() => {
+                        setMovingTo(undefined);
+                        setErrors((current) => clearFieldError(current, 'orgId'));
+                      }}
+                    >
+                      Не переводить
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
+            )}
             <Switch
               label="Доступ отключён"
               description="Пользователь не сможет войти, пока доступ не включат снова"
@@ -111,11 +163,13 @@ function EditUserForm({ user, onClose }: { user: UserAccount; onClose: () => voi
             />
           </>
         )}
-        {!self && (disabling || roleChanged) && (
+        {!self && (disabling || roleChanged || newOrg) && (
           <Alert color="yellow" role="status">
             {disabling
               ? 'Все сеансы пользователя сразу завершатся, войти снова он не сможет.'
-              : `Все сеансы пользователя завершатся: ему нужно будет войти заново, уже с ролью «${roleLabels[role]}».`}
+              : roleChanged
+                ? `Все сеансы пользователя завершатся: ему нужно будет войти заново, уже с ролью «${roleLabels[role]}».`
+                : 'Все сеансы пользователя завершатся: ему нужно будет войти заново, он будет видеть данные новой организации.'}
           </Alert>
         )}
         <Group>

@@ -11,14 +11,22 @@ import { UserCard, UserTableRow } from './user-row';
 
 const LABEL = 'Пользователи';
 
-/** Users ordered by login: a table on wide screens, cards on phones; «Показать ещё». */
-export function UserList({ under }: { under: string | undefined }) {
+interface UserListProps {
+  under: string | undefined;
+  /** The search: the login's start or a word of the full name. */
+  q: string;
+  /** Said on the page once a user's password is set. */
+  onPasswordSet: (user: UserAccount) => void;
+}
+
+/** Users ordered by login (admins): a table on wide screens, cards on phones; «Показать ещё». */
+export function UserList({ under, q, onPasswordSet }: UserListProps) {
   const wide = useWideScreen();
   const { user: me } = useAuth();
-  const users = useUsers(under);
+  const users = useUsers(under, q);
   const [action, setAction] = useState<UserAction | null>(null);
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
-  // Changing users is for admins; editors list and create them.
+  // The page shows the list to admins only, who manage every user in it.
   const manage = me?.role === 'admin';
 
   if (users.isPending) return <PageLoader />;
@@ -35,7 +43,7 @@ export function UserList({ under }: { under: string | undefined }) {
     <Stack gap="sm">
       {items.length === 0 && (
         <Text c="dimmed" role="status">
-          Пользователей не найдено.
+          {q ? 'Никого не нашлось: проверьте логин или ФИО.' : 'Пользователей не найдено.'}
         </Text>
       )}
       {items.length > 0 && wide && (
@@ -77,7 +85,13 @@ export function UserList({ under }: { under: string | undefined }) {
         </Stack>
       )}
       <ShowMore query={users} />
-      {manage && <UserDialogs action={action} onClose={() => setAction(null)} />}
+      {manage && (
+        <UserDialogs
+          action={action}
+          onClose={() => setAction(null)}
+          onPasswordSet={onPasswordSet}
+        />
+      )}
     </Stack>
   );
 }

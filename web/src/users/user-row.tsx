@@ -2,7 +2,6 @@ import { Anchor, Badge, Card, Group, Table, Text } from '@mantine/core';
 import { roleLabels, type UserAccount } from '@profreestr/contracts';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useCachedOrg } from '../api/users';
 
 export function AccessBadge({ user }: { user: UserAccount }) {
   return (
@@ -20,18 +19,16 @@ export function MfaBadge({ user }: { user: UserAccount }) {
   );
 }
 
-/** The user's org as a link to its passport: by name when already loaded, else by number. */
-function UserOrg({ id }: { id: string }) {
-  const org = useCachedOrg(id);
+/** The user's org by name, a link to its passport. */
+function UserOrg({ user }: { user: UserAccount }) {
   return (
     <Anchor
       component={Link}
-      to={`/orgs/${id}`}
+      to={`/orgs/${user.orgId}`}
       size="sm"
-      title={org.data ? undefined : 'Открыть паспорт организации'}
       style={{ overflowWrap: 'anywhere' }}
     >
-      {org.data?.name ?? `Организация № ${id}`}
+      {user.orgName}
     </Anchor>
   );
 }
@@ -57,7 +54,7 @@ export function UserTableRow({
       <Table.Td style={{ overflowWrap: 'break-word' }}>{user.fullName}</Table.Td>
       <Table.Td>{roleLabels[user.role]}</Table.Td>
       <Table.Td>
-        <UserOrg id={user.orgId} />
+        <UserOrg user={user} />
       </Table.Td>
       <Table.Td>
         <AccessBadge user={user} />
@@ -93,7 +90,7 @@ export function UserCard({ user, actions }: UserRowProps) {
         {actions}
       </Group>
       <Text size="sm" c="dimmed" mt={4}>
-        {roleLabels[user.role]} · <UserOrg id={user.orgId} />
+        {roleLabels[user.role]} · <UserOrg user={user} />
       </Text>
       <Group gap="xs" mt={6}>
         <Group gap={4}>

@@ -7,27 +7,43 @@ import { getMemberPlacement, MEMBER_NOT_FOUND } from '../members/members.service
 import { listScope } from '../orgs/orgs.service.js';
 import { userIdsInSubtree } from '../users/users.service.js';
 import { findAuditEntries } from './audit.queries.js';
+import { recordAudit } from './audit.service.js';
+import { detailRecords, nameRecords } from './audit-names.js';
 
-// Reading the log: admins' search of their subtree, and a member's trail.
+// Reading the log: admins' search of their subtree, and a member's trail. Each entry names its
+// records (target, actor, what its details point at) by their names now.
 
 type AuditRecord = Awaited<ReturnType<typeof findAuditEntries>>[number];
 
-const toAuditEntry = (row: AuditRecord): AuditEntry => ({
-  id: row.id,
-  at: row.at_iso,
-  actor:
-    row.actor_user_id || row.actor_login ? { id: row.actor_user_id, login: row.actor_login } : null,
-  ip: row.ip,
-  action: row.action,
-  target: row.target_type && row.target_id ? { type: row.target_type, id: row.target_id } : null,
-  result: row.result as AuditResult,
-  details: (row.details as Record<string, unknown> | null) ?? null,
-});
+/** A page of entries with the names of what they touched, looked up once for the page. */
+async function pageOfEntries(ctx: Ctx, rows: AuditRecord[], limit: number) {
+  const names = await nameRecords(ctx.db, ctx.actor.scopePath, rows.slice(0, limit));
+  const toAuditEntry = (row: AuditRecord): AuditEntry => ({
+    id: row.id,
+    at: row.at_iso,
+    actor:
+      row.actor_user_id || row.actor_login
+        ? {
+            id: row.actor_user_id,
+            login: row.actor_login,
+            fullName: names.actorName(row.actor_user_id),
+          }
+        : null,
+    ip: row.ip,
+    action: row.action,
+    target:
+      row.target_type && row.target_id ? names.ref(row, row.target_type, row.target_id) : null,
+    result: row.result as AuditResult,
+    details: (row.details as Record<string, unknown> | null) ?? null,
+    refs: detailRecords(row.action, row.details).map((r) => names.ref(row, r.type, r.id)),
+  });
+  return toPage(rows, limit, toAuditEntry, (r) => [r.at_iso, r.id]);
+}
 
 /** Admins search the audit of their subtree (or of an org in it), newest first. */
 export async function searchAudit(ctx: Ctx, query: AuditQuery) {
   const scopePath = await listScope(ctx, 'audit:read', query.under);
-  const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
+  const after = decodeCursor(query.cursor, ['timestamp', 'id']);
   const withUnplaced = pathIds(scopePath).length === 1;
   const actorIds = await userIdsInSubtree(ctx.db, scopePath);
   const rows = await findAuditEntries(
@@ -36,7 +52,15 @@ export async function searchAudit(ctx: Ctx, query: AuditQuery) {
     after,
     query.limit + 1,
   );
-  return toPage(rows, query.limit, toAuditEntry, (r) => [r.at_iso, r.id]);
+  const page = await pageOfEntries(ctx, rows, query.limit);
+  // The journal names people (who did what to whose card): reading it is on record too.
+  const { limit: _limit, cursor: _cursor, ...filters } = query;
+  await recordAudit(ctx.db, ctx, {
+    action: 'audit.search',
+    target: { type: 'org', id: pathIds(scopePath).at(-1) as string, orgPath: scopePath },
+    details: { ...filters, returned: page.items.length },
+  });
+  return page;
 }
 
 /** Who viewed or changed a member's card (admins; the member cabinet will show it too). */
@@ -47,12 +71,18 @@ export async function memberAuditTrail(
 ) {
   const member = await getMemberPlacement(ctx.db, memberId);
   authorize(ctx.actor, 'audit:read', member, MEMBER_NOT_FOUND);
-  const after = decodeCursor<[string, string]>(page.cursor, ['string', 'string']);
+  const after = decodeCursor(page.cursor, ['timestamp', 'id']);
   const rows = await findAuditEntries(
     ctx.db,
     { scopePath: member.path, actorIds: [], targetType: 'member', targetId: memberId },
     after,
     page.limit + 1,
   );
-  return toPage(rows, page.limit, toAuditEntry, (r) => [r.at_iso, r.id]);
+  const entries = await pageOfEntries(ctx, rows, page.limit);
+  await recordAudit(ctx.db, ctx, {
+    action: 'member.audit',
+    target: { type: 'member', id: memberId, orgPath: member.path },
+    details: { returned: entries.items.length },
+  });
+  return entries;
 }

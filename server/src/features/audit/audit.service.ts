@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../access/access.js';
-import { type AuditRow, insertAuditRows, selectAuditForTarget } from './audit.queries.js';
+import {
+  type AuditRow,
+  insertAuditRows,
+  selectAuditForTarget,
+  type TogetherWrite,
+} from './audit.queries.js';
 
 // Writing the log: every feature calls this, so it depends on none of them (the search, which
 // does, is audit-search.service).
@@ -21,11 +26,20 @@ export function recordAudit(db: Kysely<Database>, who: Who, entry: AuditEntry): 
   return recordAudits(db, who, [entry]);
 }
 
-/** Many entries of one actor in one statement (an import batch). */
-export function recordAudits(db: Kysely<Database>, who: Who, entries: readonly AuditEntry[]) {
+/**
+ * Many entries of one actor in one statement (an import batch); `together`, another write of
+ * the same change (its history rows), goes in that statement too.
+ */
+export function recordAudits(
+  db: Kysely<Database>,
+  who: Who,
+  entries: readonly AuditEntry[],
+  together?: TogetherWrite,
+) {
   return insertAuditRows(
     db,
     entries.map((entry) => auditRow(who, entry)),
+    together,
   );
 }
 

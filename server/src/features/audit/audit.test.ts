@@ -1,8 +1,10 @@
+import { auditDetailKeys, todayIso } from '@profreestr/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putOnRecord } from '../../../test/member-fixture.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { buildTree } from '../../../test/tree-fixture.js';
+import { recordAudit } from './audit.service.js';
 
 // The audit log: reads and denials are written, admins search it within their subtree, and a
 // member's card shows who viewed or changed it.
@@ -33,15 +35,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+interface Ref {
+  type: string;
+  id: string;
+  name: string | null;
+  state: string;
+}
+
 const audit = async (cookie: string, query: string) => {
   const response = await t.api('GET', `/api/v1/audit?${query}`, { cookie });
   expect(response.statusCode).toBe(200);
   return response.json().items as {
     action: string;
     result: string;
-    actor: { login: string } | null;
-    target: { type: string; id: string } | null;
+    actor: { login: string; fullName: string | null } | null;
+    target: Ref | null;
     details: Record<string, unknown> | null;
+    refs: Ref[];
     ip: string | null;
     at: string;
   }[];
@@ -156,5 +166,157 @@ describe("a member's card: who viewed or changed it", () => {
   it('an admin of A gets 404 for the trail of a member of B', async () => {
     const response = await t.api('GET', `/api/v1/members/${memberB}/audit`, { cookie: adminA });
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('the journal names records by their names now', () => {
+  it('a member by full name, the actor by full name', async () => {
+    await t.api('GET', `/api/v1/members/${memberA}`, { cookie: viewerA });
+    const [entry] = await audit(adminA, `targetType=member&targetId=${memberA}&action=member.read`);
+    expect(entry?.target).toEqual({
+      type: 'member',
+      id: memberA,
+      name: 'Аудитова Ольга',
+      state: 'active',
+    });
+    expect(entry?.actor).toMatchObject({ login: 'viewer-a', fullName: 'Тестовый viewer-a' });
+  });
+
+  it("the org a new user was made for is named in the details' refs", async () => {
+    const user = await tree.user('named.user', 'viewer', tree.orgs.primaryA2.id);
+    const [entry] = await audit(adminA, `targetType=user&targetId=${user.id}&action=user.create`);
+    expect(entry?.target).toMatchObject({ name: 'Тестовый named.user', state: 'active' });
+    expect(entry?.refs).toEqual([
+      { type: 'org', id: tree.orgs.primaryA2.id, name: 'ППО школы № 2', state: 'active' },
+    ]);
+  });
+
+  it("a record outside the reader's subtree keeps its number only, as a 404 would", async () => {
+    await t.api('GET', `/api/v1/members/${memberB}`, { cookie: viewerA });
+    const ofA = await audit(adminA, 'action=access.denied&actor=viewer-a');
+    const denied = ofA.find((e) => e.details?.id === memberB);
+    expect(denied?.refs).toEqual([{ type: 'member', id: memberB, name: null, state: 'hidden' }]);
+    expect(JSON.stringify(ofA)).not.toContain('Чужова');
+    // The centre sees the same entry with the name.
+    const central = await audit(tree.admin, 'action=access.denied&actor=viewer-a');
+    expect(central.find((e) => e.details?.id === memberB)?.refs).toEqual([
+      { type: 'member', id: memberB, name: 'Чужова Ольга', state: 'active' },
+    ]);
+  });
+
+  it('a member off record, a liquidated and a merged org are marked as such', async () => {
+    const gone = await putOnRecord(t, tree.admin, {
+      lastName: 'Ушедшая',
+      firstName: 'Анна',
+      orgId: tree.orgs.primaryA1.id,
+    });
+    await t.api('POST', `/api/v1/members/${gone.id}/deregister`, {
+      cookie: tree.admin,
+      body: { on: todayIso(), reason: 'own_wish' },
+    });
+    const create = (code: string, name: string) =>
+      t.api('POST', '/api/v1/orgs', {
+        cookie: tree.admin,
+        body: { code, level: 'primary', parentId: tree.orgs.terrA.id, name },
+      });
+    const closed = (await create('P-AUD1', 'ППО закрытого лицея')).json().id as string;
+    const merged = (await create('P-AUD2', 'ППО присоединённой школы')).json().id as string;
+    expect(
+      (
+        await t.api('POST', `/api/v1/orgs/${closed}/liquidate`, {
+          cookie: tree.admin,
+          body: { on: todayIso() },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const merge = await t.api('POST', `/api/v1/orgs/${merged}/merge`, {
+      cookie: tree.admin,
+      body: { intoId: tree.orgs.primaryA1.id, on: todayIso() },
+    });
+    expect(merge.statusCode, merge.body).toBe(200);
+
+    const member = await audit(adminA, `targetType=member&targetId=${gone.id}&limit=1`);
+    expect(member[0]?.target).toMatchObject({ name: 'Ушедшая Анна', state: 'deregistered' });
+    const liquidated = await audit(adminA, `targetType=org&targetId=${closed}&limit=1`);
+    expect(liquidated[0]?.target).toMatchObject({
+      name: 'ППО закрытого лицея',
+      state: 'liquidated',
+    });
+    const joined = await audit(adminA, `targetType=org&targetId=${merged}&limit=1`);
+    expect(joined[0]?.target).toMatchObject({ name: 'ППО присоединённой школы', state: 'merged' });
+  });
+
+  it('a card merged into another is marked merged, and the merge names both cards', async () => {
+    const kept = await putOnRecord(t, tree.admin, {
+      lastName: 'Двойная',
+      firstName: 'Вера',
+      orgId: tree.orgs.primaryA1.id,
+    });
+    const other = await putOnRecord(t, tree.admin, {
+      lastName: 'Двойная',
+      firstName: 'Вера',
+      orgId: tree.orgs.primaryA2.id,
+      registeredOn: '2015-09-01',
+    });
+    await t.api('POST', `/api/v1/members/${other.id}/deregister`, {
+      cookie: tree.admin,
+      body: { on: '2020-06-30', reason: 'left_job' },
+    });
+    const merge = await t.api('POST', `/api/v1/members/${kept.id}/merge`, {
+      cookie: tree.admin,
+      body: { duplicateId: other.id },
+    });
+    expect(merge.statusCode, merge.body).toBe(200);
+    const [entry] = await audit(adminA, `targetType=member&targetId=${other.id}&limit=1`);
+    expect(entry?.target).toEqual({ type: 'member', id: other.id, name: null, state: 'merged' });
+    expect(entry?.refs).toEqual(
+      expect.arrayContaining([
+        { type: 'member', id: kept.id, name: 'Двойная Вера', state: 'active' },
+      ]),
+    );
+  });
+
+  it('a record that no longer exists is marked missing', async () => {
+    await recordAudit(
+      t.database.db,
+      { actor: null, ip: null },
+      {
+        action: 'member.read',
+        target: { type: 'member', id: '987654321', orgPath: `${tree.centralId}.` },
+      },
+    );
+    const [entry] = await audit(tree.admin, 'targetType=member&targetId=987654321');
+    expect(entry?.target).toEqual({
+      type: 'member',
+      id: '987654321',
+      name: null,
+      state: 'missing',
+    });
+  });
+
+  it("a member's trail names the readers", async () => {
+    const response = await t.api('GET', `/api/v1/members/${memberA}/audit`, { cookie: adminA });
+    const items = response.json().items as { actor: { login: string; fullName: string } }[];
+    expect(items.find((e) => e.actor.login === 'viewer-a')?.actor.fullName).toBe(
+      'Тестовый viewer-a',
+    );
+  });
+
+  it('every detail key written to the log so far has a Russian label', async () => {
+    // A few more kinds of entries first: a list, an export, a changed user.
+    await t.api('GET', `/api/v1/members?under=${tree.orgs.terrA.id}&q=Ауд`, { cookie: adminA });
+    await t.api('GET', `/api/v1/members/export?under=${tree.orgs.terrA.id}&format=csv`, {
+      cookie: adminA,
+    });
+    const user = await tree.user('key.user', 'viewer', tree.orgs.primaryA2.id);
+    await t.api('PATCH', `/api/v1/users/${user.id}`, {
+      cookie: adminA,
+      body: { role: 'editor', disabled: true, fullName: 'Другое Имя', orgId: tree.orgs.terrA.id },
+    });
+    const { rows } = await sql<{ key: string }>`
+      select distinct jsonb_object_keys(details) as key from audit_log
+      where jsonb_typeof(details) = 'object'`.execute(t.database.db);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.map((r) => r.key).filter((key) => !auditDetailKeys.includes(key))).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import {
   idParamsSchema,
-  idSchema,
   pageOf,
-  pageQuerySchema,
   userAccountSchema,
   userCreateSchema,
+  userListQuerySchema,
+  userPasswordResetSchema,
   userResponseSchema,
   userUpdateSchema,
 } from '@profreestr/contracts';
@@ -12,7 +12,14 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { type App, ctxOf } from '../../lib/http.js';
-import { createUser, getUser, listUsers, resetUserMfa, updateUser } from './users.service.js';
+import {
+  createUser,
+  getUser,
+  listUsers,
+  resetUserMfa,
+  resetUserPassword,
+  updateUser,
+} from './users.service.js';
 
 export function registerUserRoutes(app: App, db: Kysely<Database>) {
   app.post(
@@ -36,8 +43,8 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
     {
       schema: {
         tags: ['users'],
-        summary: 'Пользователи поддерева',
-        querystring: pageQuerySchema.extend({ under: idSchema.optional() }),
+        summary: 'Пользователи поддерева, поиск по логину и ФИО (администраторы)',
+        querystring: userListQuerySchema,
         response: { 200: pageOf(userAccountSchema) },
       },
     },
@@ -49,7 +56,7 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
     {
       schema: {
         tags: ['users'],
-        summary: 'Пользователь',
+        summary: 'Пользователь (администраторы)',
         params: idParamsSchema,
         response: { 200: userResponseSchema },
       },
@@ -62,7 +69,7 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
     {
       schema: {
         tags: ['users'],
-        summary: 'Изменить роль, ФИО или доступ пользователя (администраторы)',
+        summary: 'Изменить роль, ФИО, доступ или организацию пользователя (администраторы)',
         params: idParamsSchema,
         body: userUpdateSchema,
         response: { 200: z.object({ user: userAccountSchema }) },
@@ -85,6 +92,23 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
     },
     async (request, reply) => {
       await resetUserMfa(ctxOf(request, db), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/users/:id/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Задать пользователю новый пароль; его сеансы завершатся (администраторы)',
+        params: idParamsSchema,
+        body: userPasswordResetSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await resetUserPassword(ctxOf(request, db), request.params.id, request.body.password);
       return reply.code(204).send(null);
     },
   );

@@ -4,6 +4,7 @@ import {
   type User,
   type UserAccount,
   type UserCreate,
+  type UserListQuery,
   type UserUpdate,
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
@@ -12,16 +13,18 @@ import { conflict, forbidden, invalid, unauthenticated } from '../../lib/app-err
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { hashPassword } from '../../lib/passwords.js';
-import { type Actor, authorize, mayGrantRole } from '../access/access.js';
+import { type Actor, authorize, mayGrantRole, roleRank } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { endUserSessions, removeSecondFactor } from '../auth/sessions.service.js';
-import { getOrgPlacement, listScope } from '../orgs/orgs.service.js';
+import { getOrgPlacement, listScope, namesOfOrgs } from '../orgs/orgs.service.js';
 import {
   findUserById,
   findUserCredentials,
   findUserIdsInSubtree,
+  findUserNames,
   findUsersInSubtree,
   insertUser,
+  searchKey,
   updateUserRow,
 } from './users.queries.js';
 
@@ -41,13 +44,18 @@ export const toUser = (row: {
   fullName: row.full_name,
 });
 
-/** For admins' lists: access and the second factor, never the secret itself. */
+/** For admins' lists: access, the second factor (never the secret itself), the org's name. */
 const toUserAccount = (
-  row: Parameters<typeof toUser>[0] & { disabled_at: unknown; mfa_secret: string | null },
+  row: Parameters<typeof toUser>[0] & {
+    disabled_at: unknown;
+    mfa_secret: string | null;
+    org_name: string;
+  },
 ): UserAccount => ({
   ...toUser(row),
   disabled: row.disabled_at !== null,
   mfaEnabled: row.mfa_secret !== null,
+  orgName: row.org_name,
 });
 
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
@@ -63,13 +71,14 @@ export async function getCurrentUser(ctx: Ctx): Promise<User> {
   return toUser(row);
 }
 
-export async function listUsers(
-  ctx: Ctx,
-  query: { under?: string | undefined; limit: number; cursor?: string | undefined },
-) {
+/** Admins list the users of their subtree (or `under`'s), optionally searched, by login. */
+export async function listUsers(ctx: Ctx, query: UserListQuery) {
   const scopePath = await listScope(ctx, 'user:read', query.under);
-  const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
-  const rows = await findUsersInSubtree(ctx.db, scopePath, after, query.limit + 1);
+  const after = decodeCursor(query.cursor, ['text', 'id']);
+  const words = searchKey(query.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const rows = await findUsersInSubtree(ctx.db, { scopePath, words }, after, query.limit + 1);
   return toPage(rows, query.limit, toUserAccount, (r) => [r.login, r.id]);
 }
 
@@ -108,10 +117,6 @@ const duplicateLogin = () =>
     { field: 'login', message: 'Пользователь с таким логином уже есть' },
   ]);
 
-/**
- * An admin changes a user of their subtree: role (never above their own, nor of a user above
- * them), name, disabled. A new role or disabling ends the user's sessions at once.
- */
 /** A user an admin may change: in their subtree (else 404), and not above them (else 403). */
 async function managedUser(ctx: Ctx, id: string) {
   const row = await findUserById(ctx.db, id);
@@ -119,41 +124,101 @@ async function managedUser(ctx: Ctx, id: string) {
   if (!mayGrantRole(ctx.actor, row.role as Role)) {
     throw forbidden('Нельзя изменить пользователя с ролью выше вашей');
   }
+  // A peer (the same role in the same org) is not the caller's to manage: resetting a fellow
+  // admin's password or second factor would let one admin sign in as another. Peers are looked
+  // after from the org above; the caller's own account only through «Безопасность».
+  const peer =
+    roleRank[row.role as Role] === roleRank[ctx.actor.role] && row.path === ctx.actor.scopePath;
+  if (peer && id !== ctx.actor.userId) {
+    throw forbidden(
+      'Пользователя с такой же ролью в вашей организации меняет администратор вышестоящей организации',
+    );
+  }
   return row;
 }
 
+/** The user's new org: inside the admin's subtree (else 404) and active. */
+async function newOrgOf(ctx: Ctx, orgId: string) {
+  const org = (await namesOfOrgs(ctx.db, [orgId])).get(orgId);
+  authorize(ctx.actor, 'user:manage', org, 'Организация не найдена');
+  if (org.status !== 'active') throw invalid('orgId', 'Организация ликвидирована');
+  return org;
+}
+
+/**
+ * An admin changes a user of their subtree: role (never above their own, nor of a user above
+ * them), name, disabled, the org (inside the admin's subtree). A new role or org, or
+ * disabling, ends the user's sessions at once: what they may see has changed.
+ */
 export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promise<UserAccount> {
   const row = await managedUser(ctx, id);
   if (input.role && !mayGrantRole(ctx.actor, input.role)) {
     throw forbidden(`Нельзя выдать роль «${roleLabels[input.role]}»: она выше вашей`);
   }
-  if (id === ctx.actor.userId && (input.role !== undefined || input.disabled !== undefined)) {
-    throw invalid(
-      input.role !== undefined ? 'role' : 'disabled',
-      'Свою роль и доступ изменить нельзя',
-    );
+  if (id === ctx.actor.userId) {
+    if (input.role !== undefined || input.disabled !== undefined) {
+      throw invalid(
+        input.role !== undefined ? 'role' : 'disabled',
+        'Свою роль и доступ изменить нельзя',
+      );
+    }
+    if (input.orgId !== undefined && input.orgId !== row.org_id) {
+      throw invalid('orgId', 'Свою организацию изменить нельзя');
+    }
   }
   const roleChanged = input.role !== undefined && input.role !== row.role;
   const disabledChanged =
     input.disabled !== undefined && input.disabled !== (row.disabled_at !== null);
+  const newOrg =
+    input.orgId !== undefined && input.orgId !== row.org_id
+      ? await newOrgOf(ctx, input.orgId)
+      : null;
   const patch = {
     ...(input.role ? { role: input.role } : {}),
     ...(input.fullName ? { full_name: input.fullName } : {}),
     ...(disabledChanged ? { disabled_at: input.disabled ? new Date() : null } : {}),
+    ...(newOrg ? { org_id: newOrg.id } : {}),
   };
   return ctx.db.transaction().execute(async (trx) => {
     await updateUserRow(trx, id, patch);
-    if (roleChanged || (disabledChanged && input.disabled)) await endUserSessions(trx, id);
+    if (roleChanged || newOrg || (disabledChanged && input.disabled)) {
+      await endUserSessions(trx, id);
+    }
     await recordAudit(trx, ctx, {
       action: 'user.update',
-      target: { type: 'user', id, orgPath: row.path },
+      // Where the user is now: the new org's admins see the move too.
+      target: { type: 'user', id, orgPath: newOrg?.path ?? row.path },
       details: {
         ...(roleChanged ? { role: { from: row.role, to: input.role } } : {}),
         ...(disabledChanged ? { disabled: input.disabled } : {}),
         ...(input.fullName && input.fullName !== row.full_name ? { fullName: true } : {}),
+        ...(newOrg ? { orgId: { from: row.org_id, to: newOrg.id } } : {}),
       },
     });
-    return toUserAccount({ ...row, ...patch });
+    return toUserAccount({
+      ...row,
+      ...patch,
+      ...(newOrg ? { path: newOrg.path, org_name: newOrg.name } : {}),
+    });
+  });
+}
+
+/** An admin gives a user of their subtree a new password (a forgotten one); the user's
+ * sessions end. One's own password is changed with the current one (`POST /auth/password`). */
+export async function resetUserPassword(ctx: Ctx, id: string, password: string) {
+  const row = await managedUser(ctx, id);
+  if (id === ctx.actor.userId) {
+    throw invalid('password', 'Свой пароль меняют в разделе «Безопасность» с текущим паролем');
+  }
+  // Hash outside the transaction: it is the slow part and touches no data.
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUserRow(trx, id, { password_hash: passwordHash });
+    await endUserSessions(trx, id);
+    await recordAudit(trx, ctx, {
+      action: 'user.password',
+      target: { type: 'user', id, orgPath: row.path },
+    });
   });
 }
 
@@ -191,6 +256,18 @@ export async function setUserPassword(
 
 /** Users of a subtree, by id (whose own entries the audit search includes). */
 export const userIdsInSubtree = findUserIdsInSubtree;
+
+/** Logins, current names and places of users by id, for lists that name them (the audit
+ * journal). */
+export async function namesOfUsers(db: Kysely<Database>, ids: readonly string[]) {
+  const rows = ids.length ? await findUserNames(db, ids) : [];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { login: r.login, fullName: r.full_name, path: r.path, disabled: r.disabled_at !== null },
+    ]),
+  );
+}
 
 /** For sign-in: the stored hash travels no further than the auth service. */
 export const getUserCredentials = findUserCredentials;

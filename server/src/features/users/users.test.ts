@@ -96,18 +96,29 @@ describe('creating users', () => {
 });
 
 describe('reading users', () => {
-  it('the user list holds only the caller subtree', async () => {
-    const response = await t.api('GET', '/api/v1/users', { cookie: editorTerrA });
+  it('the user list of an admin holds only their subtree, each user with the org by name', async () => {
+    await tree.user('admin.ta', 'admin', tree.orgs.terrA.id);
+    const response = await t.api('GET', '/api/v1/users', { cookie: await t.login('admin.ta') });
     expect(response.statusCode).toBe(200);
-    const logins = response.json().items.map((u: { login: string }) => u.login);
-    expect(logins).toContain('editor.ta');
-    expect(logins).not.toContain('admin');
+    const items = response.json().items as { login: string; orgName: string }[];
+    expect(items.map((u) => u.login)).toContain('editor.ta');
+    expect(items.map((u) => u.login)).not.toContain('admin');
+    expect(items.find((u) => u.login === 'editor.ta')?.orgName).toBe(
+      'Территориальная организация А',
+    );
   });
 
-  it('a user of another branch is 404', async () => {
-    const me = await t.api('GET', '/api/v1/auth/me', { cookie: tree.admin });
-    const response = await t.api('GET', `/api/v1/users/${me.json().user.id}`, {
-      cookie: editorTerrA,
+  it("an editor may not list users nor read one (logins are admins' to manage): 403", async () => {
+    expect((await t.api('GET', '/api/v1/users', { cookie: editorTerrA })).statusCode).toBe(403);
+    const viewer = (await t.api('GET', '/api/v1/auth/me', { cookie: viewerTerrA })).json().user;
+    const one = await t.api('GET', `/api/v1/users/${viewer.id}`, { cookie: editorTerrA });
+    expect(one.statusCode).toBe(403);
+  });
+
+  it('a user of another branch is 404 to an admin', async () => {
+    const adminB = await tree.user('admin.rb', 'admin', tree.orgs.regionB.id);
+    const response = await t.api('GET', `/api/v1/users/${adminB.id}`, {
+      cookie: await t.login('admin.ta'),
     });
     expect(response.statusCode).toBe(404);
   });
