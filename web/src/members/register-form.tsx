@@ -9,6 +9,7 @@ import { FieldForm, useFieldFormState } from '../passport/field-form';
 import { FieldInput } from '../passport/field-input';
 import { type FieldDef, type FormValue, type FormValues, parseForm } from '../passport/field-model';
 import { checkBirthDate, sexFromMiddleName } from './member-rules';
+import { type OnRecordElsewhere, TransferHere } from './transfer-here';
 
 const FIELDS: FieldDef[] = [
   { key: 'lastName', label: 'Фамилия', kind: 'name', required: true },
@@ -24,12 +25,14 @@ const EMPTY: FormValues = Object.fromEntries(KEYS.map((key) => [key, '']));
 
 interface Conflict {
   message: string;
-  memberId: string | null;
+  /** Named only when the user may see the existing record. */
+  existing: OnRecordElsewhere | null;
 }
 
 interface RegisterFormProps {
   orgId: string;
-  onRegistered: (member: Member) => void;
+  /** `transferred`: the person was on record elsewhere and moved here instead. */
+  onRegistered: (member: Member, transferred?: boolean) => void;
   onCancel: () => void;
 }
 
@@ -37,6 +40,7 @@ interface RegisterFormProps {
 export function RegisterForm({ orgId, onRegistered, onCancel }: RegisterFormProps) {
   const form = useFieldFormState(EMPTY);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [transferring, setTransferring] = useState(false);
   const [hasCard, setHasCard] = useState(false);
   const sexTouched = useRef(false);
   const cardId = useId();
@@ -52,13 +56,19 @@ export function RegisterForm({ orgId, onRegistered, onCancel }: RegisterFormProp
     const body = { orgId, ...Object.fromEntries(filled) } as MemberCreateBody;
     form.setErrors(FORM_ERRORS_NONE);
     create.mutate(body, {
-      onSuccess: onRegistered,
+      onSuccess: (member) => onRegistered(member),
       onError: (error) => {
         if (isApiError(error, 409)) {
           const person = error.details.find((detail) => detail.memberId != null);
           setConflict({
             message: error.message,
-            memberId: person ? String(person.memberId) : null,
+            existing: person
+              ? {
+                  memberId: String(person.memberId),
+                  orgId: String(person.orgId),
+                  orgName: String(person.orgName ?? ''),
+                }
+              : null,
           });
           form.setErrors(FORM_ERRORS_NONE);
           return;
@@ -79,14 +89,36 @@ export function RegisterForm({ orgId, onRegistered, onCancel }: RegisterFormProp
     setConflict(null);
   };
 
+  const existing = conflict?.existing;
+  if (existing && transferring) {
+    return (
+      <TransferHere
+        existing={existing}
+        orgId={orgId}
+        onTransferred={(member) => onRegistered(member, true)}
+        onBack={() => setTransferring(false)}
+      />
+    );
+  }
+
+  const here = existing?.orgId === orgId;
   const notice = conflict && (
     <Alert color="orange" role="alert" title="Такой человек уже есть в реестре">
       <Stack gap={6} align="flex-start">
-        {conflict.message}
-        {conflict.memberId && (
-          <Anchor component={Link} to={`/members/${conflict.memberId}`} fw={500}>
+        {existing
+          ? here
+            ? 'Уже состоит на учёте в этой организации.'
+            : `Уже состоит на учёте в «${existing.orgName}».`
+          : conflict.message}
+        {existing && (
+          <Anchor component={Link} to={`/members/${existing.memberId}`} fw={500}>
             Открыть карточку
           </Anchor>
+        )}
+        {existing && !here && (
+          <Button size="xs" variant="light" onClick={() => setTransferring(true)}>
+            Перевести сюда
+          </Button>
         )}
       </Stack>
     </Alert>

@@ -17,7 +17,9 @@ export const REGISTER_TITLE = 'Поставить на учёт';
 
 /** The form, then the assigned card number with «Поставить ещё» for a batch of applications. */
 export function RegisterModal({ orgId, opened, onClose }: RegisterModalProps) {
-  const [registered, setRegistered] = useState<Member | null>(null);
+  const [registered, setRegistered] = useState<{ member: Member; transferred: boolean } | null>(
+    null,
+  );
   // Each «Поставить ещё» starts a fresh form.
   const [round, setRound] = useState(0);
 
@@ -30,7 +32,8 @@ export function RegisterModal({ orgId, opened, onClose }: RegisterModalProps) {
     <FormModal opened={opened} onClose={close} title={REGISTER_TITLE}>
       {opened && registered && (
         <Registered
-          member={registered}
+          member={registered.member}
+          transferred={registered.transferred}
           onMore={() => {
             setRegistered(null);
             setRound((n) => n + 1);
@@ -39,7 +42,12 @@ export function RegisterModal({ orgId, opened, onClose }: RegisterModalProps) {
         />
       )}
       {opened && !registered && (
-        <RegisterForm key={round} orgId={orgId} onRegistered={setRegistered} onCancel={close} />
+        <RegisterForm
+          key={round}
+          orgId={orgId}
+          onRegistered={(member, transferred = false) => setRegistered({ member, transferred })}
+          onCancel={close}
+        />
       )}
     </FormModal>
   );
@@ -47,14 +55,18 @@ export function RegisterModal({ orgId, opened, onClose }: RegisterModalProps) {
 
 interface RegisteredProps {
   member: Member;
+  /** Moved here from another org (the form found the person on record there). */
+  transferred: boolean;
   onMore: () => void;
   onClose: () => void;
 }
 
-function Registered({ member, onMore, onClose }: RegisteredProps) {
+function Registered({ member, transferred, onMore, onClose }: RegisteredProps) {
   const moreRef = useRef<HTMLButtonElement>(null);
   useEffect(() => moreRef.current?.focus(), []);
-  const done = `${bySex(member, 'Поставлен')} на учёт`;
+  const done = transferred
+    ? `${bySex(member, 'Переведён')} в эту организацию`
+    : `${bySex(member, 'Поставлен')} на учёт`;
 
   return (
     <Stack gap="md">

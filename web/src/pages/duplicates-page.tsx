@@ -1,31 +1,114 @@
-import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { formatCardNumber, type Member } from '@profreestr/contracts';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { type DuplicateGroup, useDuplicates } from '../api/members';
+import { type DuplicateGroup, type DuplicateKind, useDuplicates } from '../api/members';
+import { isOrgId, useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
+import { FilterChip } from '../components/filter-chip';
 import { PageLoader, QueryError } from '../components/query-state';
 import { ShowMore } from '../components/show-more';
-import { MemberStatusBadge, memberName } from '../members/member-status';
-import { OrgName } from '../members/org-name';
-import { formatDate } from '../passport/field-model';
+import { useUnderParam } from '../components/use-under-param';
+import { DistinctModal, DuplicateGroupCard } from '../members/duplicate-group';
+import { memberName } from '../members/member-status';
+import { MergeModal } from '../members/merge-modal';
 
-/** Suspected duplicates in the user's scope: one person (name + birth date) on record twice. */
+/**
+ * Suspected duplicates in the user's scope. Duplicates: one name and one birth date on several
+ * records. Candidates, apart: a record without a birth date whose name others hold.
+ */
 export function DuplicatesPage() {
   useDocumentTitle('Возможные дубли — Профреестр');
   const { user } = useAuth();
-  // The auth guard renders this page only with a user.
-  const duplicates = useDuplicates(user?.orgId ?? '');
-  const groups = duplicates.data?.pages.flatMap((page) => page.items) ?? [];
+  const [merging, setMerging] = useState<DuplicateGroup | null>(null);
+  const [distinct, setDistinct] = useState<DuplicateGroup | null>(null);
+  const [merged, setMerged] = useState<Member | null>(null);
+  const { under: param, dropUnder } = useUnderParam();
+  // The auth guard renders this page only with a user. `?under=` narrows it to a subtree
+  // (out of scope: the server's 404, shown as each list's error).
+  const ownId = user?.orgId ?? '';
+  const under = isOrgId(param) ? param : ownId;
+  const scope = useOrg(under);
 
   return (
-    <Stack gap="md">
+    <Stack gap="lg">
       <Title order={1} size="h2">
         Возможные дубли
       </Title>
+      {under !== ownId && scope.data && (
+        <div>
+          <FilterChip label={`Организация: ${scope.data.name}`} onRemove={dropUnder} />
+        </div>
+      )}
+      {merged && (
+        <Alert
+          color="teal"
+          role="status"
+          title="Карточки объединены"
+          withCloseButton
+          onClose={() => setMerged(null)}
+        >
+          Осталась карточка{' '}
+          <Anchor component={Link} to={`/members/${merged.id}`}>
+            {memberName(merged)}, билет № {formatCardNumber(merged.cardNumber)}
+          </Anchor>
+          .
+        </Alert>
+      )}
+      <Section
+        under={under}
+        kind="duplicate"
+        title="Одинаковые ФИО и дата рождения"
+        description="Скорее всего, один человек записан дважды. Откройте карточки, чтобы убедиться, и объедините их или отметьте «Не дубль»."
+        empty="Дублей не найдено."
+        onMerge={setMerging}
+        onDistinct={setDistinct}
+      />
+      <Section
+        under={under}
+        kind="candidate"
+        title="Без даты рождения"
+        description="Одинаковые ФИО, но в части записей дата рождения не указана: это может быть один человек, а может — однофамильцы."
+        empty="Таких записей нет."
+        onMerge={setMerging}
+        onDistinct={setDistinct}
+      />
+      <MergeModal
+        group={merging}
+        onClose={() => setMerging(null)}
+        onMerged={(kept) => {
+          setMerging(null);
+          setMerged(kept);
+        }}
+      />
+      <DistinctModal group={distinct} onClose={() => setDistinct(null)} />
+    </Stack>
+  );
+}
+
+interface SectionProps {
+  under: string;
+  kind: DuplicateKind;
+  title: string;
+  description: string;
+  empty: string;
+  onMerge: (group: DuplicateGroup) => void;
+  onDistinct: (group: DuplicateGroup) => void;
+}
+
+function Section({ under, kind, title, description, empty, onMerge, onDistinct }: SectionProps) {
+  const duplicates = useDuplicates(under, kind);
+  const groups = duplicates.data?.pages.flatMap((page) => page.items) ?? [];
+  const headingId = `duplicates-${kind}`;
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={headingId}>
+      <Title order={2} size="h4" id={headingId}>
+        {title}
+      </Title>
       <Text size="sm" c="dimmed">
-        Записи с одинаковыми фамилией, именем, отчеством и датой рождения. Откройте карточки, чтобы
-        решить, один ли это человек.
+        {description}
       </Text>
       {duplicates.isPending && <PageLoader />}
       {duplicates.isError && groups.length === 0 && (
@@ -33,61 +116,20 @@ export function DuplicatesPage() {
       )}
       {duplicates.isSuccess && groups.length === 0 && (
         <Text c="dimmed" role="status">
-          Возможных дублей не найдено.
+          {empty}
         </Text>
       )}
       <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {groups.map((group) => (
-          <GroupCard key={group.key} group={group} />
+          <DuplicateGroupCard
+            key={`${group.key}|${group.birthDate ?? ''}`}
+            group={group}
+            onMerge={onMerge}
+            onDistinct={onDistinct}
+          />
         ))}
       </Stack>
       <ShowMore query={duplicates} />
-    </Stack>
-  );
-}
-
-function GroupCard({ group }: { group: DuplicateGroup }) {
-  const first = group.members[0];
-  // A group is one name with the same birth date, or with it unknown in some of the records.
-  const sameDate = first?.birthDate && group.members.every((m) => m.birthDate === first.birthDate);
-  const title = first
-    ? `${memberName(first)}${sameDate ? `, ${formatDate(first.birthDate as string)}` : ''}`
-    : group.key;
-  return (
-    <Card component="li" withBorder padding="sm" radius="md">
-      <Text fw={600} mb="xs" style={{ overflowWrap: 'anywhere' }}>
-        {title}
-      </Text>
-      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={title}>
-        {group.members.map((member) => (
-          <DuplicateRow key={member.id} member={member} />
-        ))}
-      </Stack>
-    </Card>
-  );
-}
-
-function DuplicateRow({ member }: { member: Member }) {
-  return (
-    <Stack
-      component="li"
-      gap={2}
-      pt="xs"
-      style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
-    >
-      <Anchor component={Link} to={`/members/${member.id}`} fw={500}>
-        {memberName(member)}
-      </Anchor>
-      <OrgName id={member.orgId} />
-      <Text size="sm" c="dimmed">
-        {member.birthDate ? formatDate(member.birthDate) : 'дата рождения не указана'} · билет{' '}
-        <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-          {formatCardNumber(member.cardNumber)}
-        </span>
-      </Text>
-      <div>
-        <MemberStatusBadge member={member} size="sm" withDate />
-      </div>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 export type EntityType = 'org' | 'member';
@@ -13,21 +13,18 @@ export interface ChangeRow {
 }
 
 /** One statement for many changes: an import records a batch of members at once. */
-export async function insertChanges(db: Kysely<Database>, changes: readonly ChangeRow[]) {
-  if (changes.length === 0) return;
-  await db
-    .insertInto('changes')
-    .values(
-      changes.map((change) => ({
-        entity_type: change.entityType,
-        entity_id: change.entityId,
-        actor_user_id: change.actorUserId,
-        action: change.action,
-        changes: JSON.stringify(change.changes),
-        note: change.note,
-      })),
-    )
-    .execute();
+/** The insert of history rows, to run on its own or inside another statement. */
+export function changesInsert(db: QueryCreator<Database>, changes: readonly ChangeRow[]) {
+  return db.insertInto('changes').values(
+    changes.map((change) => ({
+      entity_type: change.entityType,
+      entity_id: change.entityId,
+      actor_user_id: change.actorUserId,
+      action: change.action,
+      changes: JSON.stringify(change.changes),
+      note: change.note,
+    })),
+  );
 }
 
 export function findChanges(
@@ -55,4 +52,19 @@ export function findChanges(
   // Ids grow with time; paging on the id alone avoids timestamp precision at the page edge.
   if (beforeId) query = query.where('changes.id', '<', beforeId);
   return query.orderBy('changes.id', 'desc').limit(limit).execute();
+}
+
+/** A record's history handed to another record of the same entity (two cards merged). */
+export async function reassignChanges(
+  db: Kysely<Database>,
+  entityType: EntityType,
+  fromId: string,
+  toId: string,
+) {
+  await db
+    .updateTable('changes')
+    .set({ entity_id: toId })
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', fromId)
+    .execute();
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { recordAudits } from '../audit/audit.service.js';
-import { type EntityType, findChanges, insertChanges } from './history.queries.js';
+import { changesInsert, type EntityType, findChanges, reassignChanges } from './history.queries.js';
 
 export type { EntityType };
 
@@ -23,31 +23,39 @@ export function recordChange(trx: Kysely<Database>, ctx: Ctx, change: EntityChan
   return recordChanges(trx, ctx, [change]);
 }
 
-/** Many changes by one actor in two statements: an import batch. */
-export async function recordChanges(
-  trx: Kysely<Database>,
-  ctx: Ctx,
-  changes: readonly EntityChange[],
-) {
-  await insertChanges(
-    trx,
-    changes.map((change) => ({
-      entityType: change.entity.type,
-      entityId: change.entity.id,
-      actorUserId: ctx.actor.userId,
-      action: change.action,
-      changes: change.changes ?? [],
-      note: change.note ?? null,
-    })),
-  );
+const isSame = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Many changes by one actor in two statements: an import batch. A field whose value stays what
+ * it was is no change and is not written (a transfer on the day of registration does not record
+ * "02.12.2026 → 02.12.2026"); an update left with no field is not written at all.
+ */
+export async function recordChanges(trx: Kysely<Database>, ctx: Ctx, all: readonly EntityChange[]) {
+  const changes = all
+    .map((change) => ({
+      ...change,
+      changes: (change.changes ?? []).filter((c) => !isSame(c.old, c.new)),
+    }))
+    .filter((change) => change.action !== 'update' || change.changes.length > 0);
+  if (changes.length === 0) return;
+  const rows = changes.map((change) => ({
+    entityType: change.entity.type,
+    entityId: change.entity.id,
+    actorUserId: ctx.actor.userId,
+    action: change.action,
+    changes: change.changes,
+    note: change.note ?? null,
+  }));
+  // The history rows ride in the audit's statement: one round trip for both.
   await recordAudits(
     trx,
     ctx,
     changes.map((change) => ({
       action: `${change.entity.type}.${change.action}`,
       target: change.entity,
-      details: { fields: (change.changes ?? []).map((c) => c.field) },
+      details: { fields: change.changes.map((c) => c.field) },
     })),
+    (db) => changesInsert(db, rows),
   );
 }
 
@@ -57,7 +65,7 @@ export async function pageOfChanges<A extends string>(
   entity: { type: EntityType; id: string },
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const before = decodeCursor<[string]>(page.cursor, ['string']);
+  const before = decodeCursor(page.cursor, ['id']);
   const rows = await findChanges(db, entity.type, entity.id, before?.[0], page.limit + 1);
   return toPage(
     rows,
@@ -75,3 +83,11 @@ export async function pageOfChanges<A extends string>(
     (r) => [r.id],
   );
 }
+
+/** Two records of one entity became one (a member's cards merged): the history follows. */
+export const moveHistory = (
+  trx: Kysely<Database>,
+  type: EntityType,
+  fromId: string,
+  toId: string,
+) => reassignChanges(trx, type, fromId, toId);

@@ -140,6 +140,7 @@ type Command =
   | { kind: 'transfer'; member: number; org: number }
   | { kind: 'deregister'; member: number }
   | { kind: 'readmit'; member: number; org: number }
+  | { kind: 'mergeCards'; member: number; org: number; card: Card; keepTwin: boolean }
   | { kind: 'moveTerritorial'; territorial: number; region: number }
   | { kind: 'merge'; from: number; into: number }
   | { kind: 'editPassport'; org: number; passport: Passport }
@@ -157,6 +158,16 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('readmit' as const), member: pick, org: pick }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('mergeCards' as const),
+      member: pick,
+      org: pick,
+      card,
+      keepTwin: fc.boolean(),
+    }),
   },
   {
     weight: 1,
@@ -233,6 +244,31 @@ async function run(command: Command) {
         orgId: at(primaries, command.org),
         on: today,
       });
+    case 'mergeCards': {
+      // A second card of an existing member (no birth date, so it may be on record too), then
+      // the two merged in either direction.
+      const all = [...active, ...off];
+      if (!all.length) return;
+      const id = at(all, command.member);
+      const person = await t.database.db
+        .selectFrom('members')
+        .select(['last_name', 'first_name', 'middle_name'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const { birthDate: _unknown, ...card } = command.card;
+      const twin = await post('/api/v1/members', {
+        orgId: at(primaries, command.org),
+        ...card,
+        studyCourse: card.category === 'student' ? card.studyCourse : null,
+        lastName: person.last_name,
+        firstName: person.first_name,
+        middleName: person.middle_name,
+      });
+      if (twin.statusCode !== 201) return twin;
+      const twinId: string = twin.json().id;
+      const [kept, other] = command.keepTwin ? [twinId, id] : [id, twinId];
+      return post(`/api/v1/members/${kept}/merge`, { duplicateId: other });
+    }
     case 'moveTerritorial': {
       const territorials = await ids(`select id from orgs where level = 'territorial' order by id`);
       const regions = await ids(`select id from orgs where level = 'regional' order by id`);
