@@ -1,16 +1,27 @@
 import type {
   DuplicateGroup,
+  DuplicateKind,
   Member,
   MemberCategory,
   MemberHistory,
   MemberIndicator,
+  MemberListPage,
+  MemberSort,
   MemberStatus,
 } from '@profreestr/contracts';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { isOrgId, type Page } from './orgs';
 
-export type { DuplicateGroup, MemberChange, RegistrationPeriod } from '@profreestr/contracts';
+export type {
+  DuplicateGroup,
+  DuplicateKind,
+  MemberChange,
+  MemberListItem,
+  MemberListTotal,
+  MemberSort,
+  RegistrationPeriod,
+} from '@profreestr/contracts';
 
 export type MemberHistoryPage = MemberHistory;
 
@@ -41,11 +52,13 @@ export interface MemberListParams {
   category?: MemberCategory | undefined;
   /** Only members lacking this field. */
   missing?: MemberIndicator | undefined;
+  /** By name unless given. */
+  sort?: MemberSort | undefined;
 }
 
 function listQuery(params: MemberListParams, limit: number, cursor: string | null) {
   const query = new URLSearchParams({ limit: String(limit) });
-  for (const key of ['orgId', 'under', 'q', 'status', 'category', 'missing'] as const) {
+  for (const key of ['orgId', 'under', 'q', 'status', 'category', 'missing', 'sort'] as const) {
     const value = params[key];
     if (value) query.set(key, value);
   }
@@ -59,9 +72,12 @@ export const useMemberList = (params: MemberListParams) =>
     // Typing and filtering refine the list in place instead of flashing a loader.
     placeholderData: keepPreviousData,
     initialPageParam: null as string | null,
-    getNextPageParam: (last: Page<Member>) => last.nextCursor,
+    getNextPageParam: (last: MemberListPage) => last.nextCursor,
+    // Each page carries its rows' org names (and the first one the count): one request a page.
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Member>>(`/members?${listQuery(params, MEMBER_PAGE_SIZE, pageParam)}`, { signal }),
+      api<MemberListPage>(`/members?${listQuery(params, MEMBER_PAGE_SIZE, pageParam)}`, {
+        signal,
+      }),
   });
 
 export const useMemberHistory = (id: string) =>
@@ -76,13 +92,15 @@ export const useMemberHistory = (id: string) =>
     },
   });
 
-export const useDuplicates = (under: string) =>
+/** `duplicate`: one name and birth date on several records; `candidate`: a record without a
+ * birth date whose name others hold (listed apart). */
+export const useDuplicates = (under: string, kind: DuplicateKind = 'duplicate') =>
   useInfiniteQuery({
-    queryKey: [...DUPLICATES_KEY, under],
+    queryKey: [...DUPLICATES_KEY, under, kind],
     initialPageParam: null as string | null,
     getNextPageParam: (last: Page<DuplicateGroup>) => last.nextCursor,
     queryFn: ({ pageParam, signal }) => {
-      const query = new URLSearchParams({ under, limit: String(DUPLICATES_PAGE_SIZE) });
+      const query = new URLSearchParams({ under, kind, limit: String(DUPLICATES_PAGE_SIZE) });
       if (pageParam) query.set('cursor', pageParam);
       return api<Page<DuplicateGroup>>(`/members/duplicates?${query}`, { signal });
     },

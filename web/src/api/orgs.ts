@@ -1,4 +1,10 @@
-import type { Org, OrgLevel, OrgStatus } from '@profreestr/contracts';
+import type {
+  Org,
+  OrgLevel,
+  OrgSearchItem,
+  OrgStatus,
+  TransferTarget,
+} from '@profreestr/contracts';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
@@ -63,13 +69,28 @@ export const useOrgSearch = (params: OrgSearchParams, enabled: boolean) =>
     // Typing refines the list in place instead of flashing a loader on every keystroke.
     placeholderData: keepPreviousData,
     initialPageParam: null as string | null,
-    getNextPageParam: (last: Page<Org>) => last.nextCursor,
+    getNextPageParam: (last: Page<OrgSearchItem>) => last.nextCursor,
     queryFn: ({ pageParam, signal }) => {
       const query = new URLSearchParams({ q: params.q, limit: String(SEARCH_PAGE_SIZE) });
       if (params.under) query.set('under', params.under);
       if (params.level) query.set('level', params.level);
       if (params.status) query.set('status', params.status);
       if (pageParam) query.set('cursor', pageParam);
-      return api<Page<Org>>(`/orgs?${query}`, { signal });
+      return api<Page<OrgSearchItem>>(`/orgs?${query}`, { signal });
+    },
+  });
+
+/** Active primaries anywhere in the union a member can be transferred to (names only). */
+export const useTransferTargets = (q: string, enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: ['transfer-targets', q],
+    enabled,
+    placeholderData: keepPreviousData,
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Page<TransferTarget>) => last.nextCursor,
+    queryFn: ({ pageParam, signal }) => {
+      const query = new URLSearchParams({ q, limit: String(SEARCH_PAGE_SIZE) });
+      if (pageParam) query.set('cursor', pageParam);
+      return api<Page<TransferTarget>>(`/orgs/transfer-targets?${query}`, { signal });
     },
   });

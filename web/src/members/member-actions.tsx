@@ -8,14 +8,11 @@ import { TransferModal } from './transfer-modal';
 
 type Action = 'transfer' | 'deregister' | 'readmit';
 
-interface MemberActionsProps {
-  member: Member;
-  /** A primary's chairman sees no other primary to transfer to: their scope is their own org. */
-  canTransfer: boolean;
-}
-
-/** The editors' menu «Действия» on a card: each item opens a dialog with its form. */
-export function MemberActions({ member, canTransfer }: MemberActionsProps) {
+/**
+ * The editors' menu «Действия» on a card: each item opens a dialog with its form. A transfer can
+ * go to any active primary of the union, so a primary's chairman starts one too.
+ */
+export function MemberActions({ member }: { member: Member }) {
   const [open, setOpen] = useState<Action | null>(null);
   const close = () => setOpen(null);
   const active = member.status === 'active';
@@ -23,7 +20,7 @@ export function MemberActions({ member, canTransfer }: MemberActionsProps) {
   return (
     <>
       <ActionsMenu>
-        {active && canTransfer && (
+        {active && (
           <Menu.Item onClick={() => setOpen('transfer')}>Перевести в другую организацию</Menu.Item>
         )}
         {active && (

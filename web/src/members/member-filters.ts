@@ -1,6 +1,7 @@
 import {
   type MemberCategory,
   type MemberIndicator,
+  type MemberSort,
   type MemberStatus,
   memberCategories,
   memberCategoryLabels,
@@ -20,6 +21,17 @@ export const CATEGORY_OPTIONS = [
   ...memberCategories.map((value) => ({ value, label: memberCategoryLabels[value] })),
 ];
 
+/** Orders of the list (`?sort=`); the first is the default. */
+export const SORT_OPTIONS: { value: MemberSort; label: string }[] = [
+  { value: 'name', label: 'ФИО: от А до Я' },
+  { value: '-name', label: 'ФИО: от Я до А' },
+  { value: 'birthDate', label: 'Дата рождения: сначала старшие' },
+  { value: '-birthDate', label: 'Дата рождения: сначала младшие' },
+  { value: '-registeredOn', label: 'На учёте: сначала новые' },
+  { value: 'registeredOn', label: 'На учёте: сначала давние' },
+];
+export const DEFAULT_SORT: MemberSort = 'name';
+
 export interface MemberFilters {
   q: string;
   /** A status or `all`. */
@@ -28,14 +40,23 @@ export interface MemberFilters {
   category: string;
   /** A member field the members lack (the completeness drill-down), or ''. */
   missing: MemberIndicator | '';
+  /** The list's order (members lacking a field are always listed by org). */
+  sort: MemberSort;
+  /** One primary of the scope (`?org=`), or ''. */
+  org: string;
 }
+
+export const SORT_PARAM = 'sort';
+export const ORG_PARAM = 'org';
+
+const ID_PATTERN = /^[1-9][0-9]{0,18}$/;
 
 export const MISSING_PARAM = 'missing';
 
 const readMissing = (value: string | null): MemberIndicator | '' =>
   (memberIndicators as readonly string[]).includes(value ?? '') ? (value as MemberIndicator) : '';
 
-/** The list's filters as the URL holds them (`q`, `status`, `category`, `missing`). */
+/** The list's filters as the URL holds them (`q`, `status`, `category`, `missing`, `sort`, `org`). */
 export function readMemberFilters(params: URLSearchParams): MemberFilters {
   // A hand-edited or outdated URL falls back to the defaults rather than to an API error.
   const status =
@@ -46,6 +67,8 @@ export function readMemberFilters(params: URLSearchParams): MemberFilters {
     status,
     category,
     missing: readMissing(params.get(MISSING_PARAM)),
+    sort: SORT_OPTIONS.find((o) => o.value === params.get(SORT_PARAM))?.value ?? DEFAULT_SORT,
+    org: ID_PATTERN.test(params.get(ORG_PARAM) ?? '') ? (params.get(ORG_PARAM) as string) : '',
   };
 }
 
@@ -55,8 +78,12 @@ export const memberListParams = (
   filters: MemberFilters,
 ): MemberListParams => ({
   ...scope,
+  // One primary of the scope narrows it further.
+  ...(filters.org ? { orgId: filters.org } : {}),
   q: filters.q || undefined,
   status: filters.status === 'all' ? undefined : (filters.status as MemberStatus),
   category: (filters.category || undefined) as MemberCategory | undefined,
   missing: filters.missing || undefined,
+  // Members lacking a field come in the order of their index (by org): no other sort.
+  sort: filters.missing || filters.sort === DEFAULT_SORT ? undefined : filters.sort,
 });

@@ -1,35 +1,30 @@
-import {
-  Button,
-  CloseButton,
-  Group,
-  Loader,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { CloseButton, Group, Loader, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { type Member, memberIndicatorLabels } from '@profreestr/contracts';
+import { memberIndicatorLabels } from '@profreestr/contracts';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMemberList } from '../api/members';
+import { type MemberListItem, type MemberListTotal, useMemberList } from '../api/members';
 import { FilterChip } from '../components/filter-chip';
 import { PageLoader, QueryError } from '../components/query-state';
 import { ShowMore } from '../components/show-more';
 import { WindowList } from '../components/window-list';
+import { formatCount, plural } from '../format';
 import { DeregisterModal } from './deregister-modal';
 import {
   CATEGORY_OPTIONS,
+  DEFAULT_SORT,
   DEFAULT_STATUS,
   MISSING_PARAM,
   memberListParams,
   readMemberFilters,
+  SORT_PARAM,
   STATUS_OPTIONS,
 } from './member-filters';
 import classes from './member-list.module.css';
+import { RegisterButton } from './member-list-register';
+import { MemberListHead, MemberSortSelect } from './member-list-sort';
 import { MemberRow } from './member-row';
 import { memberName, statusText } from './member-status';
-import { REGISTER_TITLE, RegisterModal } from './register-modal';
 
 export const MEMBER_SEARCH_LABEL = 'Поиск членов Профсоюза';
 const SEARCH_MIN_LENGTH = 2;
@@ -39,8 +34,10 @@ interface MemberListProps {
   scope: { orgId: string } | { under: string };
   /** Editors get the row action «Снять с учёта». */
   canEdit: boolean;
-  /** Where «Поставить на учёт» puts people on record; null hides the button. */
+  /** Where «Поставить на учёт» puts people on record; null hides the button … */
   registerOrgId: string | null;
+  /** … unless the user picks the primary in this subtree first. */
+  registerUnder?: string | null | undefined;
   /** Name each member's org (lists over a subtree). */
   showOrg?: boolean;
   /** More removable filters of the page, shown with the list's own (the scope's org). */
@@ -68,14 +65,14 @@ export function MemberList({
   scope,
   canEdit,
   registerOrgId,
+  registerUnder,
   showOrg = false,
   chips,
 }: MemberListProps) {
   const filters = useListFilters();
   const [input, setInput] = useState(filters.q);
   const [debounced] = useDebouncedValue(input.trim(), 300);
-  const [registering, setRegistering] = useState(false);
-  const [deregistering, setDeregistering] = useState<Member | null>(null);
+  const [deregistering, setDeregistering] = useState<MemberListItem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const { setParam } = filters;
@@ -88,16 +85,26 @@ export function MemberList({
   const params = memberListParams(scope, filters);
   const list = useMemberList(params);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // The first page counts the whole list.
+  const total = list.data?.pages[0]?.total ?? null;
+  const sortFixed = !!filters.missing;
+  const sort = {
+    sort: filters.sort,
+    onSort: (value: string) => setParam(SORT_PARAM, value, DEFAULT_SORT),
+    fixed: sortFixed,
+  };
   const filtered =
-    !!params.q || !!params.category || !!params.missing || filters.status !== DEFAULT_STATUS;
+    !!params.q ||
+    !!params.category ||
+    !!params.missing ||
+    !!filters.org ||
+    filters.status !== DEFAULT_STATUS;
   const short = input.trim().length > 0 && input.trim().length < SEARCH_MIN_LENGTH;
 
   return (
     <Stack gap="sm">
-      {registerOrgId && (
-        <Button size="lg" fullWidth onClick={() => setRegistering(true)} maw={{ sm: 360 }}>
-          {REGISTER_TITLE}
-        </Button>
+      {(registerOrgId || registerUnder) && (
+        <RegisterButton orgId={registerOrgId} under={registerUnder ?? null} />
       )}
       <div className={classes.filters}>
         <TextInput
@@ -130,6 +137,7 @@ export function MemberList({
           value={filters.category}
           onChange={(event) => setParam('category', event.currentTarget.value)}
         />
+        <MemberSortSelect {...sort} />
       </div>
       {(chips || filters.missing) && (
         <Group gap="xs">
@@ -148,6 +156,7 @@ export function MemberList({
           {notice}
         </Text>
       )}
+      {total && <TotalLine total={total} />}
       {list.isPending && <PageLoader />}
       {list.isError && items.length === 0 && (
         <QueryError error={list.error} onRetry={() => list.refetch()} />
@@ -157,6 +166,7 @@ export function MemberList({
           {filtered ? 'Никого не найдено.' : 'Членов Профсоюза на учёте пока нет.'}
         </Text>
       )}
+      {items.length > 0 && <MemberListHead {...sort} showOrg={showOrg} withActions={canEdit} />}
       {items.length > 0 && (
         <WindowList
           items={items}
@@ -174,13 +184,6 @@ export function MemberList({
       )}
       <ShowMore query={list} />
 
-      {registerOrgId && (
-        <RegisterModal
-          orgId={registerOrgId}
-          opened={registering}
-          onClose={() => setRegistering(false)}
-        />
-      )}
       <DeregisterModal
         member={deregistering}
         onClose={() => setDeregistering(null)}
@@ -189,5 +192,17 @@ export function MemberList({
         }
       />
     </Stack>
+  );
+}
+
+/** «Найдено: 1 234» — or «более 1 000» where a text search stopped counting. */
+function TotalLine({ total }: { total: MemberListTotal }) {
+  const text = total.exact
+    ? `Найдено: ${formatCount(total.count)} ${plural(total.count, 'член', 'члена', 'членов')} Профсоюза`
+    : `Найдено: более ${formatCount(total.count)}`;
+  return (
+    <Text size="sm" c="dimmed" className={classes.total} aria-live="polite" data-member-total>
+      {text}
+    </Text>
   );
 }

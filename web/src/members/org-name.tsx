@@ -1,20 +1,24 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useOrg } from '../api/orgs';
+import { useOrgAncestors } from '../api/orgs';
 
-/** An org's name as a link to its passport (one cached request per org). */
+/**
+ * An org's name as a link to its passport. Read from the org's chain of parents (cached and
+ * shared with breadcrumbs, no passport read): lists carry their names themselves.
+ */
 export function OrgName({ id, size = 'sm' }: { id: string; size?: string }) {
-  const org = useOrg(id);
-  if (org.data) {
+  const chain = useOrgAncestors(id);
+  const org = chain.data?.items.at(-1);
+  if (org) {
     return (
       <Anchor component={Link} to={`/orgs/${id}`} size={size} style={{ overflowWrap: 'anywhere' }}>
-        {org.data.name}
+        {org.name}
       </Anchor>
     );
   }
   return (
     <Text span size={size} c="dimmed">
-      {org.isError ? 'Организация недоступна' : 'Загрузка…'}
+      {chain.isError ? 'Организация недоступна' : 'Загрузка…'}
     </Text>
   );
 }

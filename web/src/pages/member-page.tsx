@@ -5,7 +5,6 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { isMemberId, useMember } from '../api/members';
-import { useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
 import { PageLoader, QueryError } from '../components/query-state';
 import { type TabDef, UrlTabs } from '../components/url-tabs';
@@ -42,8 +41,6 @@ const BACK = { to: '/members', label: 'К списку членов Профсо
 function MemberView({ id }: { id: string }) {
   const member = useMember(id);
   const { user } = useAuth();
-  // Cached from the members page or the org pages; decides whether a transfer can go anywhere.
-  const own = useOrg(user?.orgId ?? '');
   useDocumentTitle(`${member.data ? memberName(member.data) : 'Член Профсоюза'} — Профреестр`);
 
   // Out-of-scope members answer 404 too, indistinguishable from missing ones.
@@ -56,14 +53,7 @@ function MemberView({ id }: { id: string }) {
     <Stack gap="md">
       <MemberHeader
         member={member.data}
-        actions={
-          canEdit ? (
-            <MemberActions
-              member={member.data}
-              canTransfer={!!own.data && own.data.level !== 'primary'}
-            />
-          ) : null
-        }
+        actions={canEdit ? <MemberActions member={member.data} /> : null}
       />
       <CardTabs member={member.data} canEdit={canEdit} isAdmin={user?.role === 'admin'} />
     </Stack>

@@ -5,26 +5,31 @@ import { memberExportUrl } from '../api/exports';
 import { isOrgId, useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
 import { ExportMenu } from '../components/export-menu';
-import { FilterChip } from '../components/filter-chip';
 import { PageLoader, QueryError } from '../components/query-state';
 import { useUnderParam } from '../components/use-under-param';
 import { memberListParams, readMemberFilters } from '../members/member-filters';
 import { MemberList } from '../members/member-list';
+import { PlaceFilters } from '../members/member-list-place';
 
 /**
- * Members over the user's whole scope, or over `?under=` (a subtree, from the completeness
- * links); a primary's chairman also puts people on record here.
+ * Members over the user's whole scope, or over `?under=` (a territory picked here, or a subtree
+ * from the completeness links), optionally one primary (`?org=`); editors and admins put people
+ * on record here, in a primary they pick when the list is wider than one.
  */
 export function MembersPage() {
   useDocumentTitle('Члены Профсоюза — Профреестр');
   const { user } = useAuth();
-  const { under, dropUnder } = useUnderParam();
+  const { under } = useUnderParam();
+  const [searchParams] = useSearchParams();
   // The auth guard renders this page only with a user.
   const ownId = user?.orgId ?? '';
   // Out-of-scope ids answer 404 from the server, shown as the error below.
   const scopeId = isOrgId(under) ? under : ownId;
   const scope = useOrg(scopeId);
+  const own = useOrg(ownId);
   const canEdit = !!user && user.role !== 'viewer';
+  const { org } = readMemberFilters(searchParams);
+  const active = scope.data?.status === 'active';
 
   return (
     <Stack gap="md">
@@ -40,17 +45,10 @@ export function MembersPage() {
         <MemberList
           scope={{ under: scope.data.id }}
           canEdit={canEdit}
-          registerOrgId={
-            canEdit && scope.data.level === 'primary' && scope.data.status === 'active'
-              ? scope.data.id
-              : null
-          }
-          showOrg={scope.data.level !== 'primary'}
-          chips={
-            scopeId !== ownId && (
-              <FilterChip label={`Организация: ${scope.data.name}`} onRemove={dropUnder} />
-            )
-          }
+          registerOrgId={canEdit && active && scope.data.level === 'primary' ? scope.data.id : null}
+          registerUnder={canEdit && active && scope.data.level !== 'primary' ? scope.data.id : null}
+          showOrg={scope.data.level !== 'primary' && !org}
+          chips={own.data && <PlaceFilters own={own.data} scope={scope.data} org={org} />}
         />
       )}
     </Stack>
