@@ -65,7 +65,7 @@ describe.runIf(e2eEnabled)('regional staff load a spreadsheet', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Скачать отклонённые строки (XLSX)' }).click(),
+      page.getByRole('button', { name: 'Скачать отклонённые строки (XLSX)' }).click(),
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await download.path()) ?? '');

@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { createBrowserRouter, createRoutesFromElements, Route } from 'react-router';
 import { RequireAuth } from './auth/require-auth';
 import { PageLoader } from './components/query-state';
 import { AppLayout } from './layout/app-layout';
@@ -29,54 +29,60 @@ const Lazy = ({ children }: { children: ReactNode }) => (
   <Suspense fallback={<PageLoader />}>{children}</Suspense>
 );
 
-export function App() {
-  return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route
-        element={
-          <RequireAuth>
-            <AppLayout />
-          </RequireAuth>
-        }
-      >
-        <Route index element={<HomePage />} />
-        <Route path="orgs" element={<OrgsPage />} />
-        <Route path="orgs/:id" element={<OrgPage />} />
-        <Route path="orgs/:id/dashboard" element={<DashboardPage />} />
-        <Route path="orgs/:id/completeness/:indicator" element={<CompletenessPage />} />
-        <Route path="orgs/:id/short-passport" element={<ShortPassportPage />} />
-        <Route path="members" element={<MembersPage />} />
-        <Route path="members/duplicates" element={<DuplicatesPage />} />
-        <Route path="members/:id" element={<MemberPage />} />
-        <Route path="imports" element={<ImportsPage />} />
-        <Route path="imports/:id" element={<ImportPage />} />
+/**
+ * A data router: besides links, React Router can then hold back the browser's «Назад» while a
+ * form has unsaved changes (components/unsaved-changes).
+ */
+export function createAppRouter() {
+  return createBrowserRouter(
+    createRoutesFromElements(
+      <>
+        <Route path="/login" element={<LoginPage />} />
         <Route
-          path="account/security"
           element={
-            <Lazy>
-              <SecurityPage />
-            </Lazy>
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
           }
-        />
-        <Route
-          path="audit"
-          element={
-            <Lazy>
-              <AuditPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="users"
-          element={
-            <Lazy>
-              <UsersPage />
-            </Lazy>
-          }
-        />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+        >
+          <Route index element={<HomePage />} />
+          <Route path="orgs" element={<OrgsPage />} />
+          <Route path="orgs/:id" element={<OrgPage />} />
+          <Route path="orgs/:id/dashboard" element={<DashboardPage />} />
+          <Route path="orgs/:id/completeness/:indicator" element={<CompletenessPage />} />
+          <Route path="orgs/:id/short-passport" element={<ShortPassportPage />} />
+          <Route path="members" element={<MembersPage />} />
+          <Route path="members/duplicates" element={<DuplicatesPage />} />
+          <Route path="members/:id" element={<MemberPage />} />
+          <Route path="imports" element={<ImportsPage />} />
+          <Route path="imports/:id" element={<ImportPage />} />
+          <Route
+            path="account/security"
+            element={
+              <Lazy>
+                <SecurityPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <Lazy>
+                <AuditPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <Lazy>
+                <UsersPage />
+              </Lazy>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </>,
+    ),
   );
 }

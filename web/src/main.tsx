@@ -3,13 +3,14 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router';
 import { queryClient } from './api/query-client';
-import { App } from './app';
+import { createAppRouter } from './app';
 
 // Mantine blue; its shade 8 (#1971c2) is the theme colour in index.html and the manifest.
 const theme = createTheme({ primaryColor: 'blue', cursorType: 'pointer' });
 
+const router = createAppRouter();
 const root = document.getElementById('root');
 if (!root) throw new Error('В index.html нет элемента #root');
 
@@ -17,9 +18,7 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

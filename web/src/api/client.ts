@@ -53,15 +53,20 @@ interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** More request headers, e.g. `If-Match` with the version a form started from. */
+  headers?: Record<string, string>;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const init = { method, headers, body: body === undefined ? null : JSON.stringify(body) };
   return request<T>(path, init, signal);
 }
+
+/** `If-Match` for a change of the version a form started from: a stale one is refused (412). */
+export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 /** POSTs a multipart form; no Content-Type: the browser sets it with the boundary. */
 export function upload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
@@ -81,6 +86,20 @@ export function downloadUrl(path: string, params: Record<string, string | null |
 }
 
 async function request<T>(path: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
+  const response = await fetchOk(path, init, signal);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/**
+ * A successful response, or the ApiError of a failed one (a 401 also ends the session). Files
+ * are fetched with it too, so a failed export says why in Russian.
+ */
+export async function fetchOk(
+  path: string,
+  init: RequestInit = {},
+  signal?: AbortSignal,
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(API_BASE + path, {
@@ -92,11 +111,7 @@ async function request<T>(path: string, init: RequestInit, signal?: AbortSignal)
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'network', 'Нет связи с сервером. Проверьте подключение к интернету.');
   }
-
-  if (response.ok) {
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
-  }
+  if (response.ok) return response;
 
   const error = await toApiError(response);
   if (error.status === 401 && !AUTH_PROBES.has(path)) onUnauthorized();

@@ -1,6 +1,6 @@
 import type { DeregisterReason, Member, MemberCategory } from '@profreestr/contracts';
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
+import { api, ifMatch } from './client';
 import { COMPLETENESS_KEY } from './completeness';
 import { DUPLICATES_KEY, MEMBER_LISTS_KEY, memberKey } from './members';
 import { orgKey, type Page } from './orgs';
@@ -67,10 +67,12 @@ export function useCreateMember() {
   });
 }
 
+/** A change of the card made from `version`: a card changed meanwhile is refused with 412. */
 export function useUpdateMember(id: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: MemberPatchBody) => api<Member>(`/members/${id}`, { method: 'PATCH', body }),
+    mutationFn: ({ body, version }: { body: MemberPatchBody; version: number }) =>
+      api<Member>(`/members/${id}`, { method: 'PATCH', body, headers: ifMatch(version) }),
     onSuccess: (member) => refresh(member),
   });
 }
@@ -99,5 +101,45 @@ export function useReadmitMember(member: Member) {
     mutationFn: (body: { on: string; orgId?: string }) =>
       api<Member>(`/members/${member.id}/readmit`, { method: 'POST', body }),
     onSuccess: (back) => refresh(back, [member.orgId, back.orgId]),
+  });
+}
+
+/** Two cards of one person become one: `keptId` stays (its card number too), `duplicateId` leaves. */
+export function useMergeMembers() {
+  const refresh = useRefresh();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { keptId: string; duplicateId: string; duplicateOrgId: string }) =>
+      api<Member>(`/members/${input.keptId}/merge`, {
+        method: 'POST',
+        body: { duplicateId: input.duplicateId },
+      }),
+    onSuccess: (kept, input) => {
+      queryClient.removeQueries({ queryKey: memberKey(input.duplicateId) });
+      refresh(kept, [kept.orgId, input.duplicateOrgId]);
+    },
+  });
+}
+
+/** «Не дубль»: the records are different people; their group hides until a new one joins. */
+export function useMarkDistinct() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (memberIds: string[]) =>
+      api<void>('/members/duplicates/dismiss', { method: 'POST', body: { memberIds } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: DUPLICATES_KEY }),
+  });
+}
+
+/** «Перевести сюда» from the registration form: the member on record elsewhere moves here. */
+export function useTransferHere() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (input: { memberId: string; fromOrgId: string; toOrgId: string; on: string }) =>
+      api<Member>(`/members/${input.memberId}/transfer`, {
+        method: 'POST',
+        body: { toOrgId: input.toOrgId, on: input.on },
+      }),
+    onSuccess: (moved, input) => refresh(moved, [input.fromOrgId, moved.orgId]),
   });
 }

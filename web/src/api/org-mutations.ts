@@ -1,6 +1,6 @@
 import type { Org, OrgLevel } from '@profreestr/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
+import { api, ifMatch } from './client';
 import { COMPLETENESS_KEY } from './completeness';
 import { orgKey } from './orgs';
 
@@ -26,10 +26,12 @@ function useRefreshAll() {
   };
 }
 
+/** A change of the passport made from `version`: a passport changed meanwhile is refused (412). */
 export function useUpdateOrg(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: OrgPatchBody) => api<Org>(`/orgs/${id}`, { method: 'PATCH', body }),
+    mutationFn: ({ body, version }: { body: OrgPatchBody; version: number }) =>
+      api<Org>(`/orgs/${id}`, { method: 'PATCH', body, headers: ifMatch(version) }),
     onSuccess: (org) => {
       queryClient.setQueryData(orgKey(id), org);
       void queryClient.invalidateQueries({ queryKey: ['orgs', id, 'history'] });

@@ -5,6 +5,7 @@ import {
   type MemberIndicator,
   type OrgIndicator,
 } from '@profreestr/contracts';
+import { formatPercent } from '../format';
 
 /** The table's column headers: the full label is too long for 16 columns on a phone. */
 export const shortLabels: Record<Indicator, string> = {
@@ -42,11 +43,12 @@ export function filledShare(data: Completeness, key: Indicator): number | null {
   return Math.max(0, Math.min(1, (total - missing) / total));
 }
 
-/** Whole percent rounded down: 99.6 % is not «100 %» while anything is missing. */
+/** Whole percent rounded down, for the width of a bar: 99.6 % is not a full bar. */
 export const percentOf = (share: number): number => Math.floor(share * 100 + 1e-9);
 
+/** The filled share as text: the app's one percent format (format.ts), «—» for no data. */
 export const formatShare = (share: number | null): string =>
-  share === null ? '—' : `${percentOf(share)}\u00a0%`;
+  share === null ? '—' : formatPercent(share, 1);
 
 /** Red (0 %) → yellow (50 %) → green (100 %): a light background that dark text reads on. */
 export const shareColor = (share: number): string => `hsl(${Math.round(share * 120)} 75% 82%)`;

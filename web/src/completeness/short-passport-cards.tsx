@@ -1,17 +1,12 @@
 import { Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { type OrgLevel, orgLevels, type ShortPassport } from '@profreestr/contracts';
 import type { ReactNode } from 'react';
-import { formatCount } from '../format';
+import { formatCount, formatPercent } from '../format';
 import classes from './completeness.module.css';
-
-const percentFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
-export const formatPercent = (value: number) => `${percentFormat.format(value)}\u00a0%`;
 
 /** A share of a whole as «N (x %)»; just N when the whole is zero. */
 const countOf = (value: number, whole: number) =>
-  whole > 0
-    ? `${formatCount(value)} (${formatPercent((value / whole) * 100)})`
-    : formatCount(value);
+  whole > 0 ? `${formatCount(value)} (${formatPercent(value, whole)})` : formatCount(value);
 
 export interface Figure {
   label: string;
@@ -43,10 +38,10 @@ function FigureCard({ title, children }: { title: string; children: ReactNode })
   );
 }
 
-/** «120 из 150 — 80 %»; without the percent when the whole is unknown. */
-function coverageText(members: number, whole: number, percent: number | null): string {
-  if (percent === null) return `${formatCount(members)} — нет данных о численности`;
-  return `${formatCount(members)} из ${formatCount(whole)} — ${formatPercent(percent)}`;
+/** «120 из 150 — 80,0 %»; without the percent when the whole is unknown. */
+function coverageText(members: number, whole: number): string {
+  if (whole <= 0) return `${formatCount(members)} — нет данных о численности`;
+  return `${formatCount(members)} из ${formatCount(whole)} — ${formatPercent(members, whole)}`;
 }
 
 const below = (level: OrgLevel, than: OrgLevel) =>
@@ -102,20 +97,12 @@ export function ShortPassportCards({ data }: { data: ShortPassport }) {
         <Figures
           items={[
             {
-              label: 'Работающие члены ÷ работники',
-              value: coverageText(
-                coverage.workingMembers,
-                coverage.employees,
-                coverage.employeesPercent,
-              ),
+              label: 'Работающие члены из числа работников',
+              value: coverageText(coverage.workingMembers, coverage.employees),
             },
             {
-              label: 'Обучающиеся члены ÷ обучающиеся',
-              value: coverageText(
-                coverage.studentMembers,
-                coverage.students,
-                coverage.studentsPercent,
-              ),
+              label: 'Обучающиеся члены из числа обучающихся',
+              value: coverageText(coverage.studentMembers, coverage.students),
             },
           ]}
         />

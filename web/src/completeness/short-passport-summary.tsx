@@ -2,9 +2,9 @@ import { Button, Card, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useShortPassport } from '../api/completeness';
 import { errorMessage } from '../components/query-state';
-import { formatCount } from '../format';
+import { formatCount, formatPercent } from '../format';
 import { shortPassportUrl } from './indicators';
-import { Figures, formatPercent } from './short-passport-cards';
+import { Figures } from './short-passport-cards';
 
 /** A few figures of the short passport for the home page, and the way to the rest. */
 export function ShortPassportSummary({ orgId }: { orgId: string }) {
@@ -33,10 +33,7 @@ export function ShortPassportSummary({ orgId }: { orgId: string }) {
             { label: 'До 35 лет', value: formatCount(data.members.under35) },
             {
               label: 'Охват работающих',
-              value:
-                data.coverage.employeesPercent === null
-                  ? '—'
-                  : formatPercent(data.coverage.employeesPercent),
+              value: formatPercent(data.coverage.workingMembers, data.coverage.employees),
             },
           ]}
         />

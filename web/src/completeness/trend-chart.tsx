@@ -3,7 +3,7 @@ import { useElementSize } from '@mantine/hooks';
 import { type CompletenessTrend, type Indicator, indicatorLabels } from '@profreestr/contracts';
 import { formatDate } from '../passport/field-model';
 import classes from './completeness.module.css';
-import { filledShare, formatShare, percentOf, shareStrongColor } from './indicators';
+import { filledShare, formatShare, shareStrongColor } from './indicators';
 
 const HEIGHT = 180;
 const PAD = { left: 40, right: 12, top: 10, bottom: 24 };
@@ -18,6 +18,12 @@ interface Point {
 }
 
 const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
+/** Tenths of a percent rounded down, as formatPercent shows them: the change adds up. */
+const tenthsOf = (share: number) => Math.floor(share * 1000 + 1e-9);
+const pointsFormat = new Intl.NumberFormat('ru-RU', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 const shortDate = (day: string) => formatDate(day).slice(0, 5);
 
 /** The org's filled share of one indicator by day; the days are the server's daily snapshots. */
@@ -44,14 +50,14 @@ export function TrendChart({
 
   const first = points[0] as Point;
   const last = points[points.length - 1] as Point;
-  const change = percentOf(last.share) - percentOf(first.share);
+  const change = (tenthsOf(last.share) - tenthsOf(first.share)) / 10;
   const label = `${indicatorLabels[indicator]}: ${formatShare(first.share)} на ${formatDate(first.day)}, ${formatShare(last.share)} на ${formatDate(last.day)}`;
 
   return (
     <Box>
       <Text size="sm" mb="xs">
         Сейчас: <b>{formatShare(last.share)}</b>, за период:{' '}
-        <b>{`${change > 0 ? '+' : ''}${change} п.п.`}</b>
+        <b>{`${change > 0 ? '+' : ''}${pointsFormat.format(change)}\u00a0п.п.`}</b>
       </Text>
       <div ref={ref}>{width > 0 && <Chart points={points} width={width} label={label} />}</div>
     </Box>
@@ -88,7 +94,7 @@ function Chart({ points, width, label }: { points: Point[]; width: number; label
             strokeDasharray={share === 0 ? undefined : '3 3'}
           />
           <text x={PAD.left - 6} y={y(share) + 4} textAnchor="end">
-            {`${share * 100} %`}
+            {`${share * 100}\u00a0%`}
           </text>
         </g>
       ))}

@@ -1,4 +1,5 @@
 import { Badge, CloseButton } from '@mantine/core';
+import { quoted } from '@profreestr/contracts';
 
 /** A filter that came with a link (not from the inputs above): shown, and removable. */
 export function FilterChip({ label, onRemove }: { label: string; onRemove: () => void }) {
@@ -13,7 +14,7 @@ export function FilterChip({ label, onRemove }: { label: string; onRemove: () =>
         <CloseButton
           size="sm"
           variant="transparent"
-          aria-label={`Убрать фильтр «${label}»`}
+          aria-label={`Убрать фильтр ${quoted(label)}`}
           onClick={onRemove}
         />
       }

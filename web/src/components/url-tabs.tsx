@@ -2,6 +2,7 @@ import { Tabs } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import classes from '../passport/passport.module.css';
+import { useLeaveGuard } from './unsaved-changes';
 import { useTabInView } from './use-tab-in-view';
 
 export interface TabDef {
@@ -24,11 +25,13 @@ export function UrlTabs({ tabs, defaultTab, label }: UrlTabsProps) {
   const requested = params.get('tab');
   const active = tabs.some((tab) => tab.value === requested) ? (requested as string) : defaultTab;
   const listRef = useTabInView(active);
+  const leave = useLeaveGuard();
 
   const onChange = (value: string | null) => {
-    if (!value) return;
+    if (!value || value === active) return;
+    // Another tab drops the open form of this one: with unsaved changes, ask first.
     // Only `tab`: the search and filters of a tab belong to it, not to the next one.
-    setParams(value === defaultTab ? {} : { tab: value }, { replace: true });
+    leave(() => setParams(value === defaultTab ? {} : { tab: value }, { replace: true }));
   };
 
   return (

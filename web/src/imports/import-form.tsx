@@ -5,6 +5,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../api/client';
 import { useStartImport } from '../api/imports';
+import { useUnsavedChanges } from '../components/unsaved-changes';
 import { OrgPicker } from '../orgs/org-picker';
 import { formErrors } from '../passport/api-errors';
 import { ImportHelp } from './import-help';
@@ -56,6 +57,8 @@ export function ImportForm({ ownOrg }: { ownOrg: Org | null }) {
   const navigate = useNavigate();
   const kindLabelId = useId();
   const target = picked === undefined ? ownOrg : picked;
+  // A chosen file not yet sent: leaving the page asks first.
+  useUnsavedChanges(file !== null && !start.isPending);
 
   const clear = (field: Field) =>
     setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));

@@ -1,10 +1,9 @@
-import { Alert, Button, Group, TextInput } from '@mantine/core';
-import { todayIso } from '@profreestr/contracts';
+import { Alert, Button, Group } from '@mantine/core';
+import { type DateRule, todayIso, unionEraRule } from '@profreestr/contracts';
 import { useState } from 'react';
+import { DateInput, dateText, parseDateInput } from '../components/date-input';
+import { useUnsavedChanges } from '../components/unsaved-changes';
 import { formErrors } from '../passport/api-errors';
-import { parseFormValue } from '../passport/field-model';
-
-const DATE = { key: 'on', label: '', kind: 'date', required: true, past: true } as const;
 
 interface Mutation {
   isError: boolean;
@@ -13,27 +12,33 @@ interface Mutation {
   reset: () => void;
 }
 
-/** The date of a member action (today by default) and the error of its last attempt. */
-export function useActionDate(mutation: Mutation) {
-  const [on, setOn] = useState(todayIso());
+/**
+ * The date of a member action (today by default) and the error of its last attempt. The dates
+ * of transfers and of (re)registration are the contract's `unionEraRule` unless told otherwise.
+ */
+export function useActionDate(mutation: Mutation, rule: DateRule = unionEraRule) {
+  const [start] = useState(() => dateText(todayIso()));
+  const [text, setText] = useState(start);
   const [error, setError] = useState<string | null>(null);
   // A date the server refuses goes under the date; anything else above the buttons.
   const failure = mutation.isError ? formErrors(mutation.error, '', ['on']) : null;
+  const parsed = parseDateInput(text, rule, true);
+  /** The day to send (YYYY-MM-DD); empty while the typed text is not a date the rule allows. */
+  const on = 'value' in parsed && parsed.value !== null ? parsed.value : '';
 
-  /** Whether the date is one to send; if not, says why under it. */
-  const check = () => {
-    const date = parseFormValue(DATE, on);
-    if ('error' in date) setError(date.error);
-    return !('error' in date);
+  /** The day to send, or null after saying under the input why there is none. */
+  const check = (): string | null => {
+    if ('error' in parsed) setError(parsed.error);
+    return on || null;
   };
 
   const change = (value: string) => {
-    setOn(value);
+    setText(value);
     mutation.reset();
     setError(null);
   };
 
-  return { on, error, setError, failure, check, change, mutation };
+  return { on, text, dirty: text !== start, error, setError, failure, check, change, mutation };
 }
 
 interface ActionDateFooterProps {
@@ -45,6 +50,8 @@ interface ActionDateFooterProps {
   /** Without it, the button submits the form around it. */
   onSubmit?: () => void;
   onCancel: () => void;
+  /** Other unsaved choices of the form (a target picked): «Отмена» asks before dropping them. */
+  dirty?: boolean;
 }
 
 /** The end of a member action's form: the date, the error, the action and «Отмена». */
@@ -56,18 +63,18 @@ export function ActionDateFooter({
   submitDisabled,
   onSubmit,
   onCancel,
+  dirty = false,
 }: ActionDateFooterProps) {
   const pending = date.mutation.isPending;
+  const leave = useUnsavedChanges(dirty || date.dirty);
   return (
     <>
-      <TextInput
-        type="date"
+      <DateInput
         label={dateLabel}
         required
-        max={todayIso()}
-        value={date.on}
+        value={date.text}
         error={date.error ?? (date.failure?.fields.on || undefined)}
-        onChange={(event) => date.change(event.currentTarget.value)}
+        onChange={date.change}
       />
       {date.failure?.general && (
         <Alert color="red" role="alert" title={failureTitle}>
@@ -82,7 +89,7 @@ export function ActionDateFooter({
         >
           {submitLabel}
         </Button>
-        <Button variant="default" onClick={onCancel} disabled={pending}>
+        <Button variant="default" onClick={() => leave(onCancel)} disabled={pending}>
           Отмена
         </Button>
       </Group>

@@ -1,30 +1,24 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import {
   type DeregisterReason,
   deregisterReasonLabels,
   deregisterReasons,
   type Member,
   todayIso,
+  unionEraRule,
 } from '@profreestr/contracts';
 import { type FormEvent, useState } from 'react';
 import { useDeregisterMember } from '../api/member-mutations';
+import { DateInput, dateText, parseDateInput } from '../components/date-input';
 import { FormModal } from '../components/form-modal';
+import { useUnsavedChanges } from '../components/unsaved-changes';
 import {
   clearFieldError,
   FORM_ERRORS_NONE,
   type FormErrors,
   formErrors,
 } from '../passport/api-errors';
-import { formatDate, parseFormValue } from '../passport/field-model';
+import { formatDate } from '../passport/field-model';
 import { bySex, memberName } from './member-status';
 
 interface DeregisterModalProps {
@@ -66,29 +60,31 @@ interface FormProps {
 }
 
 function DeregisterForm({ member, onClose, onDone }: FormProps) {
-  const [values, setValues] = useState({ on: todayIso(), reason: '', note: '' });
+  const [start] = useState(() => ({ on: dateText(todayIso()), reason: '', note: '' }));
+  const [values, setValues] = useState(start);
   const [errors, setErrors] = useState<FormErrors>(FORM_ERRORS_NONE);
   const deregister = useDeregisterMember(member.id);
+  const leave = useUnsavedChanges(
+    values.on !== start.on || values.reason !== start.reason || values.note.trim() !== '',
+  );
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const fields: Record<string, string> = {};
-    const date = parseFormValue(
-      { key: 'on', label: '', kind: 'date', required: true, past: true },
-      values.on,
-    );
+    const date = parseDateInput(values.on, unionEraRule, true);
+    const on = 'value' in date ? date.value : null;
     if ('error' in date) fields.on = date.error;
-    else if (values.on < member.registeredOn) {
+    else if (on && on < member.registeredOn) {
       fields.on = `Не раньше постановки на учёт (${formatDate(member.registeredOn)})`;
     }
     if (!values.reason) fields.reason = 'Выберите причину';
-    if (Object.keys(fields).length > 0) {
+    if (!on || Object.keys(fields).length > 0) {
       setErrors({ fields, general: null });
       return;
     }
     const note = values.note.trim();
     deregister.mutate(
-      { on: values.on, reason: values.reason as DeregisterReason, ...(note ? { note } : {}) },
+      { on, reason: values.reason as DeregisterReason, ...(note ? { note } : {}) },
       {
         onSuccess: onDone,
         onError: (error) => setErrors(formErrors(error, '', KEYS)),
@@ -116,14 +112,12 @@ function DeregisterForm({ member, onClose, onDone }: FormProps) {
             {errors.general}
           </Alert>
         )}
-        <TextInput
-          type="date"
+        <DateInput
           label="Дата снятия"
           required
           value={values.on}
-          max={todayIso()}
           error={errors.fields.on || undefined}
-          onChange={(event) => set('on', event.currentTarget.value)}
+          onChange={(text) => set('on', text)}
         />
         <NativeSelect
           label="Причина"
@@ -147,7 +141,7 @@ function DeregisterForm({ member, onClose, onDone }: FormProps) {
           <Button type="submit" color="red" loading={deregister.isPending}>
             Снять с учёта
           </Button>
-          <Button variant="default" onClick={onClose} disabled={deregister.isPending}>
+          <Button variant="default" onClick={() => leave(onClose)} disabled={deregister.isPending}>
             Отмена
           </Button>
         </Group>

@@ -1,7 +1,11 @@
 import type { Member } from '@profreestr/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { api } from '../api/client';
 import { useUpdateMember } from '../api/member-mutations';
-import { formErrors } from '../passport/api-errors';
+import { memberKey } from '../api/members';
+import { FORM_ERRORS_NONE, formErrors } from '../passport/api-errors';
+import { EditConflictNotice, useVersionedEdit } from '../passport/edit-conflict';
 import { FieldForm, useFieldFormState } from '../passport/field-form';
 import { formatValue, nest, parseChanges, readPath, toFormValues } from '../passport/field-model';
 import { FieldRows, FieldView, FilledBadge, useEditing } from '../passport/field-view';
@@ -59,8 +63,20 @@ function MemberFieldForm({ member, section, onClose }: FormProps) {
   const [initial] = useState(() => toFormValues(fields, member));
   const form = useFieldFormState(initial);
   const update = useUpdateMember(member.id);
+  const queryClient = useQueryClient();
+  const edit = useVersionedEdit({
+    record: member,
+    fields,
+    // Refetched into the cache: the card under the form shows the current version too.
+    fetchCurrent: () =>
+      queryClient.fetchQuery({
+        queryKey: memberKey(member.id),
+        queryFn: () => api<Member>(`/members/${member.id}`),
+        staleTime: 0,
+      }),
+  });
 
-  const onSubmit = () => {
+  const save = (version: number) => {
     const { changed, parsed, errors: invalid } = parseChanges(fields, initial, form.values);
     if (changed.length === 0) {
       onClose(false);
@@ -68,10 +84,16 @@ function MemberFieldForm({ member, section, onClose }: FormProps) {
     }
     const patch = nest(Object.fromEntries(changed.map((key) => [key, parsed[key] ?? null])));
     if (form.reject({ ...finishPdConsent(patch), ...invalid })) return;
-    update.mutate(patch, {
-      onSuccess: () => onClose(true),
-      onError: (error) => form.setErrors(formErrors(error, '', keys)),
-    });
+    update.mutate(
+      { body: patch, version },
+      {
+        onSuccess: () => onClose(true),
+        onError: async (error) => {
+          if (await edit.catchConflict(error, changed)) form.setErrors(FORM_ERRORS_NONE);
+          else form.setErrors(formErrors(error, '', keys));
+        },
+      },
+    );
   };
 
   return (
@@ -80,9 +102,20 @@ function MemberFieldForm({ member, section, onClose }: FormProps) {
       fields={fields}
       form={form}
       pending={update.isPending}
-      onSubmit={onSubmit}
+      onSubmit={() => save(edit.version)}
       onCancel={() => onClose(false)}
       focus="first"
+      notice={
+        edit.conflict && (
+          <EditConflictNotice
+            what="карточку"
+            changes={edit.conflict.changes}
+            pending={update.isPending}
+            onApply={() => save(edit.rebase())}
+            onDiscard={() => onClose(false)}
+          />
+        )
+      }
     />
   );
 }

@@ -2,15 +2,17 @@ import { Badge, Group, Text } from '@mantine/core';
 import {
   deregisterReasonLabels,
   duesPaymentFormLabels,
+  joinedRule,
   type Member,
+  memberBirthRule,
   memberCategoryLabels,
   memberStatusLabels,
   pdConsentMethodLabels,
+  pdConsentRule,
   sexLabels,
 } from '@profreestr/contracts';
 import type { ReactNode } from 'react';
 import type { FieldDef, FieldErrors } from '../passport/field-model';
-import { checkBirthDate } from './member-rules';
 import { statusText } from './member-status';
 import { OrgName } from './org-name';
 
@@ -41,13 +43,7 @@ export const generalSection: MemberSection = {
     { key: 'firstName', label: 'Имя', kind: 'name', required: true },
     { key: 'middleName', label: 'Отчество', kind: 'name' },
     { key: 'sex', label: 'Пол', kind: 'enum', options: sexLabels },
-    {
-      key: 'birthDate',
-      label: 'Дата рождения',
-      kind: 'date',
-      past: true,
-      validate: checkBirthDate,
-    },
+    { key: 'birthDate', label: 'Дата рождения', kind: 'date', rule: memberBirthRule },
     { key: 'category', label: 'Категория', kind: 'enum', options: memberCategoryLabels },
     {
       key: 'duesPaymentForm',
@@ -55,7 +51,12 @@ export const generalSection: MemberSection = {
       kind: 'enum',
       options: duesPaymentFormLabels,
     },
-    { key: 'pdConsent.givenOn', label: 'Согласие на обработку ПД: дата', kind: 'date', past: true },
+    {
+      key: 'pdConsent.givenOn',
+      label: 'Согласие на обработку ПД: дата',
+      kind: 'date',
+      rule: pdConsentRule,
+    },
     { key: 'pdConsent.version', label: 'Согласие на обработку ПД: версия', kind: 'text' },
     {
       key: 'pdConsent.method',
@@ -77,7 +78,7 @@ export const recordSection: MemberSection = {
       readOnly: true,
       view: (member) => <OrgName id={member.orgId} />,
     },
-    { key: 'joinedOn', label: 'Дата вступления в Профсоюз', kind: 'date', past: true },
+    { key: 'joinedOn', label: 'Дата вступления в Профсоюз', kind: 'date', rule: joinedRule },
     { key: 'registeredOn', label: 'Дата постановки на учёт', kind: 'date', readOnly: true },
     { key: 'cardNumber', label: 'Номер профсоюзного билета', kind: 'card', readOnly: true },
     {

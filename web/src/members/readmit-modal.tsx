@@ -31,11 +31,11 @@ function ReadmitForm({ member, onClose }: { member: Member; onClose: () => void 
   const [target, setTarget] = useState<Org | null>(null);
   const readmit = useReadmitMember(member);
   const date = useActionDate(readmit);
-  const { on } = date;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!date.check()) return;
+    const on = date.check();
+    if (!on) return;
     if (member.deregisteredOn && on < member.deregisteredOn) {
       date.setError(`Не раньше снятия с учёта (${formatDate(member.deregisteredOn)})`);
       return;
@@ -80,6 +80,7 @@ function ReadmitForm({ member, onClose }: { member: Member; onClose: () => void 
           submitLabel={READMIT_TITLE}
           submitDisabled={elsewhere && !target}
           onCancel={onClose}
+          dirty={elsewhere}
         />
       </Stack>
     </form>

@@ -7,6 +7,7 @@ import { isOrgId, useOrg } from '../api/orgs';
 import { ChartsSection, ChildrenSection } from '../completeness/dashboard-sections';
 import { dashboardUrl, shortPassportUrl } from '../completeness/indicators';
 import { CompletenessSummary } from '../completeness/summary';
+import { DownloadButton } from '../components/download';
 import { PageLoader, QueryError } from '../components/query-state';
 import { OrgBreadcrumbs } from '../passport/org-header';
 import { NotFoundPage } from './not-found-page';
@@ -43,11 +44,13 @@ function DashboardView({ id }: { id: string }) {
         <Anchor component={Link} to={`/orgs/${id}`} style={{ overflowWrap: 'anywhere' }}>
           {org.data.name}
         </Anchor>
-        <Group gap="xs">
-          {/* A plain link: the browser downloads the file itself, as the other exports do. */}
-          <Button component="a" href={completenessExportUrl(id)} download variant="default">
-            Выгрузить в XLSX
-          </Button>
+        <Group gap="xs" align="flex-start">
+          <DownloadButton
+            href={completenessExportUrl(id)}
+            fileName="Заполненность.xlsx"
+            label="Выгрузить в XLSX"
+            variant="default"
+          />
           <Button component={Link} to={shortPassportUrl(id)} variant="light">
             Краткий паспорт
           </Button>

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Group,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { Import } from '@profreestr/contracts';
 import { importKindLabels } from '@profreestr/contracts';
@@ -16,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { rejectedUrl, useImport } from '../api/imports';
 import { isOrgId } from '../api/orgs';
+import { DownloadButton } from '../components/download';
 import { PageLoader, QueryError } from '../components/query-state';
 import { ImportCounts } from '../imports/import-counts';
 import { ImportErrors } from '../imports/import-errors';
@@ -66,9 +57,12 @@ function ImportView({ id }: { id: string }) {
       )}
       {item.status === 'done' && item.rejected > 0 && (
         <Stack gap={4} align="flex-start">
-          <Button component="a" href={rejectedUrl(item.id)} download variant="light">
-            Скачать отклонённые строки (XLSX)
-          </Button>
+          <DownloadButton
+            href={rejectedUrl(item.id)}
+            fileName={`Отклонённые строки ${item.id}.xlsx`}
+            label="Скачать отклонённые строки (XLSX)"
+            variant="light"
+          />
           <Text size="sm" c="dimmed">
             Исправьте строки в этом файле (причины — в столбце «Ошибки») и загрузите его снова.
           </Text>

@@ -6,6 +6,7 @@ import { shortPassportPdfUrl, useShortPassport } from '../api/completeness';
 import { isOrgId } from '../api/orgs';
 import classes from '../completeness/completeness.module.css';
 import { ShortPassportCards } from '../completeness/short-passport-cards';
+import { DownloadButton } from '../components/download';
 import { PageLoader, QueryError } from '../components/query-state';
 import { formatDate } from '../passport/field-model';
 import { NotFoundPage } from './not-found-page';
@@ -52,11 +53,13 @@ function ShortPassportView({ id }: { id: string }) {
           Данные на {formatDate(data.asOf.slice(0, 10))}
         </Text>
       </Stack>
-      <Group gap="xs" className={classes.noPrint}>
-        {/* A plain link: the browser downloads the file itself. */}
-        <Button component="a" href={shortPassportPdfUrl(id)} download variant="default">
-          Скачать PDF
-        </Button>
+      <Group gap="xs" align="flex-start" className={classes.noPrint}>
+        <DownloadButton
+          href={shortPassportPdfUrl(id)}
+          fileName={`Краткий паспорт ${data.org.code}.pdf`}
+          label="Скачать PDF"
+          variant="default"
+        />
         <Button variant="subtle" onClick={() => window.print()}>
           Печать
         </Button>

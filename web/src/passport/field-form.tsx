@@ -1,5 +1,13 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { useInDialog, useUnsavedChanges } from '../components/unsaved-changes';
 import { clearFieldError, FORM_ERRORS_NONE, type FormErrors } from './api-errors';
 import { FieldGrid } from './field-input';
 import type { FieldDef, FieldErrors, FormValue, FormValues } from './field-model';
@@ -8,7 +16,12 @@ import classes from './passport.module.css';
 /** The values and errors of a form of fields. */
 export function useFieldFormState(initial: FormValues | (() => FormValues)) {
   const [values, setValues] = useState<FormValues>(initial);
+  const [start] = useState<FormValues>(values);
   const [errors, setErrors] = useState<FormErrors>(FORM_ERRORS_NONE);
+  /** Something was typed that is not saved: leaving the form asks first. */
+  const dirty = Object.keys({ ...start, ...values }).some(
+    (key) => (values[key] ?? '') !== (start[key] ?? ''),
+  );
 
   /** Typing into an input updates its value and drops its error. */
   const set = (key: string, value: FormValue) => {
@@ -23,7 +36,7 @@ export function useFieldFormState(initial: FormValues | (() => FormValues)) {
     return true;
   };
 
-  return { values, setValues, errors, setErrors, set, reject };
+  return { values, setValues, errors, setErrors, set, reject, dirty };
 }
 
 export type FieldFormState = ReturnType<typeof useFieldFormState>;
@@ -53,7 +66,11 @@ interface FieldFormProps {
   children?: ReactNode;
 }
 
-/** A form of fields: the error above, the inputs, «Сохранить» and «Отмена». */
+/**
+ * A form of fields: the error above, the inputs, «Сохранить» and «Отмена». With unsaved
+ * changes, «Отмена», Escape (in a page's form; a dialog handles its own) and leaving the page
+ * ask first.
+ */
 export function FieldForm({
   label,
   fields,
@@ -70,6 +87,9 @@ export function FieldForm({
   children,
 }: FieldFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
+  const leave = useUnsavedChanges(form.dirty);
+  const inDialog = useInDialog();
+  const cancel = () => leave(onCancel);
 
   useEffect(() => {
     if (!focus) return;
@@ -82,8 +102,14 @@ export function FieldForm({
     onSubmit();
   };
 
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || inDialog || pending || event.defaultPrevented) return;
+    event.preventDefault();
+    cancel();
+  };
+
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={label}>
+    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={label}>
       <Stack gap="md">
         {notice}
         {form.errors.general && (
@@ -105,7 +131,7 @@ export function FieldForm({
           <Button type="submit" loading={pending}>
             {submitLabel}
           </Button>
-          <Button variant="default" onClick={onCancel} disabled={pending}>
+          <Button variant="default" onClick={cancel} disabled={pending}>
             Отмена
           </Button>
         </Group>

@@ -1,5 +1,6 @@
 import { Box, Checkbox, NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { DateInput } from '../components/date-input';
 import type { FieldDef, FieldErrors, FormValue, FormValues } from './field-model';
 
 interface FieldGridProps {
@@ -71,7 +72,6 @@ const textProps: Partial<Record<FieldDef['kind'], Record<string, string>>> = {
     maxLength: '19',
     placeholder: '0000 0000 0000 0000',
   },
-  date: { type: 'date' },
 };
 
 /** The input for one passport field; the label is its accessible name. */
@@ -123,6 +123,10 @@ export function FieldInput({
         onChange={(event) => onChange(event.currentTarget.value)}
       />
     );
+  }
+
+  if (def.kind === 'date') {
+    return <DateInput {...common} value={text} onChange={onChange} />;
   }
 
   if (def.kind === 'longtext') {

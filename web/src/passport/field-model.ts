@@ -1,4 +1,5 @@
 import {
+  type DateRule,
   formatCardNumber,
   isValidCardNumber,
   isValidEmail,
@@ -10,8 +11,10 @@ import {
   normalizePhone,
   ORG_CODE_MESSAGE,
   ORG_CODE_PATTERN,
-  todayIso,
+  pastRule,
 } from '@profreestr/contracts';
+import { dateText, parseDateInput } from '../components/date-input';
+import { formatPhone } from '../format';
 
 // One description per passport field drives its read view, its input, its conversion to the
 // API value and its client-side checks. Form values are strings (checkboxes: booleans).
@@ -42,7 +45,9 @@ export interface FieldDef {
   /** Value → Russian label, for `enum`. */
   options?: Record<string, string>;
   required?: boolean;
-  /** Dates that cannot be in the future. */
+  /** A date's rule from the contract (`memberBirthRule`…): the API's range and message. */
+  rule?: DateRule;
+  /** Dates that cannot be in the future (when there is no `rule`). */
   past?: boolean;
   min?: number;
   max?: number;
@@ -54,6 +59,7 @@ export interface FieldDef {
   validate?: (value: unknown) => string | null;
 }
 
+/** Date inputs hold the text as typed (ДД.ММ.ГГГГ), the rest their raw text; checkboxes booleans. */
 export type FormValue = string | boolean;
 export type FormValues = Record<string, FormValue>;
 export type FieldErrors = Record<string, string>;
@@ -73,6 +79,7 @@ export function toFormValue(def: FieldDef, value: unknown): FormValue {
   if (def.kind === 'check') return value === true;
   if (value === null || value === undefined) return '';
   if (def.kind === 'bool') return value ? 'true' : 'false';
+  if (def.kind === 'date') return dateText(String(value));
   if (typeof value === 'number') return decimalText(value);
   return String(value);
 }
@@ -91,6 +98,9 @@ const parseNumber = (def: FieldDef, raw: string, integer: boolean): Parsed => {
   if (def.max !== undefined && value > def.max) return { error: `Не больше ${def.max}` };
   return { value };
 };
+
+/** The rule a date field is checked by: its own, or "not in the future" for `past`. */
+export const dateRuleOf = (def: FieldDef): DateRule => def.rule ?? (def.past ? pastRule : {});
 
 /** The API value of one input, or the reason it cannot be sent. Empty means null. */
 export function parseFormValue(def: FieldDef, raw: FormValue): Parsed {
@@ -112,9 +122,7 @@ function parseKind(def: FieldDef, raw: FormValue): Parsed {
     case 'decimal':
       return parseNumber(def, text, false);
     case 'date':
-      if (!isValidIsoDate(text)) return { error: 'Дата в формате ГГГГ-ММ-ДД' };
-      if (def.past && text > todayIso()) return { error: 'Дата не может быть в будущем' };
-      return { value: text };
+      return parseDateInput(text, dateRuleOf(def));
     case 'code':
       return ORG_CODE_PATTERN.test(text) ? { value: text } : { error: ORG_CODE_MESSAGE };
     case 'name':
@@ -214,6 +222,7 @@ export function formatValue(def: FieldDef | undefined, value: unknown): string |
   if (typeof value !== 'string') return JSON.stringify(value);
   if (def?.options) return def.options[value] ?? value;
   if (def?.kind === 'card') return formatCardNumber(value);
+  if (def?.kind === 'phone') return formatPhone(value);
   if (def?.kind === 'date' || /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   return value;
 }

@@ -1,12 +1,16 @@
 import { type Org, passportProblems } from '@profreestr/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { api } from '../api/client';
 import { useUpdateOrg } from '../api/org-mutations';
-import { formErrors, placeDetails } from './api-errors';
+import { orgKey } from '../api/orgs';
+import { FORM_ERRORS_NONE, formErrors, placeDetails } from './api-errors';
+import { EditConflictNotice, useVersionedEdit } from './edit-conflict';
 import { FieldForm, useFieldFormState } from './field-form';
 import { formatValue, nest, parseChanges, readPath, toFormValues } from './field-model';
 import { FieldRows, FieldView, FilledBadge, useEditing } from './field-view';
-import { type FieldSection, sectionSource } from './passport-fields';
+import { type FieldSection, sectionFields, sectionSource } from './passport-fields';
 
 interface FieldTabProps {
   org: Org;
@@ -24,7 +28,9 @@ export function FieldTab({ org, section, canEdit }: FieldTabProps) {
   const [requested] = useState(() => params.get(EDIT_PARAM));
   const editing = useEditing(requested !== null && canEdit);
   const focusKey =
-    requested && section.fields.some((def) => def.key === requested) ? requested : undefined;
+    requested && sectionFields(org, section).some((def) => def.key === requested)
+      ? requested
+      : undefined;
 
   // The param has done its job: a reload or «Назад» after saving shows the read view.
   useEffect(() => {
@@ -52,7 +58,7 @@ export function FieldTab({ org, section, canEdit }: FieldTabProps) {
 
 const sectionRows = (org: Org, section: FieldSection) => {
   const source = sectionSource(org, section);
-  return section.fields.map((def) => ({
+  return sectionFields(org, section).map((def) => ({
     def,
     text: source === null ? null : formatValue(def, readPath(source, def.key)),
   }));
@@ -66,13 +72,27 @@ interface SectionFormProps {
 }
 
 function SectionForm({ org, section, onClose, focusKey }: SectionFormProps) {
-  const { fields, prefix } = section;
+  const { prefix } = section;
+  const fields = sectionFields(org, section);
   const keys = fields.map((def) => def.key);
   const [initial] = useState(() => toFormValues(fields, sectionSource(org, section)));
   const form = useFieldFormState(initial);
   const update = useUpdateOrg(org.id);
+  const queryClient = useQueryClient();
+  const edit = useVersionedEdit({
+    record: org,
+    fields,
+    source: (record) => sectionSource(record, section),
+    // Refetched into the cache: the passport under the form shows the current version too.
+    fetchCurrent: () =>
+      queryClient.fetchQuery({
+        queryKey: orgKey(org.id),
+        queryFn: () => api<Org>(`/orgs/${org.id}`),
+        staleTime: 0,
+      }),
+  });
 
-  const onSubmit = () => {
+  const save = (version: number) => {
     const { changed, parsed, errors: invalid } = parseChanges(fields, initial, form.values);
     if (changed.length === 0) {
       onClose(false);
@@ -85,10 +105,16 @@ function SectionForm({ org, section, onClose, focusKey }: SectionFormProps) {
       : { ...org, ...parsed };
     if (form.reject(placeDetails(passportProblems(merged as Org), prefix, keys).fields)) return;
     const patch = nest(Object.fromEntries(changed.map((key) => [key, parsed[key]])));
-    update.mutate(prefix ? { [prefix]: patch } : patch, {
-      onSuccess: () => onClose(true),
-      onError: (error) => form.setErrors(formErrors(error, prefix, keys)),
-    });
+    update.mutate(
+      { body: prefix ? { [prefix]: patch } : patch, version },
+      {
+        onSuccess: () => onClose(true),
+        onError: async (error) => {
+          if (await edit.catchConflict(error, changed)) form.setErrors(FORM_ERRORS_NONE);
+          else form.setErrors(formErrors(error, prefix, keys));
+        },
+      },
+    );
   };
 
   return (
@@ -97,10 +123,21 @@ function SectionForm({ org, section, onClose, focusKey }: SectionFormProps) {
       fields={fields}
       form={form}
       pending={update.isPending}
-      onSubmit={onSubmit}
+      onSubmit={() => save(edit.version)}
       onCancel={() => onClose(false)}
       focus={focusKey ? 'marked' : 'first'}
       focusKey={focusKey}
+      notice={
+        edit.conflict && (
+          <EditConflictNotice
+            what="паспорт"
+            changes={edit.conflict.changes}
+            pending={update.isPending}
+            onApply={() => save(edit.rebase())}
+            onDiscard={() => onClose(false)}
+          />
+        )
+      }
     />
   );
 }

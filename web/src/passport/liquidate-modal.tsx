@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type Org, todayIso } from '@profreestr/contracts';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { type Org, quoted, todayIso, unionEraRule } from '@profreestr/contracts';
 import { type FormEvent, useState } from 'react';
 import { useLiquidateOrg } from '../api/org-mutations';
+import { DateInput, dateText, parseDateInput } from '../components/date-input';
 import { FormModal } from '../components/form-modal';
+import { useUnsavedChanges } from '../components/unsaved-changes';
 import { formErrors } from './api-errors';
-import { parseFormValue } from './field-model';
 
 interface ModalProps {
   org: Org;
@@ -23,21 +24,21 @@ export function LiquidateModal({ org, opened, onClose }: ModalProps) {
 }
 
 function LiquidateForm({ org, onClose }: { org: Org; onClose: () => void }) {
-  const [on, setOn] = useState(todayIso());
+  const [today] = useState(() => dateText(todayIso()));
+  const [onText, setOnText] = useState(today);
   const [note, setNote] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
   const liquidate = useLiquidateOrg(org.id);
+  const leave = useUnsavedChanges(onText !== today || note.trim() !== '');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const date = parseFormValue(
-      { key: 'on', label: '', kind: 'date', required: true, past: true },
-      on,
-    );
-    if ('error' in date) {
-      setDateError(date.error);
+    const date = parseDateInput(onText, unionEraRule, true);
+    if ('error' in date || !date.value) {
+      setDateError('error' in date ? date.error : 'Заполните поле');
       return;
     }
+    const on = date.value;
     const body = note.trim() ? { on, note: note.trim() } : { on };
     liquidate.mutate(body, { onSuccess: onClose });
   };
@@ -46,23 +47,22 @@ function LiquidateForm({ org, onClose }: { org: Org; onClose: () => void }) {
     <form onSubmit={onSubmit} noValidate aria-label={TITLE}>
       <Stack gap="md">
         <Text size="sm">
-          «{org.name}» получит статус «Ликвидирована», её паспорт больше нельзя будет изменить.
-          Ликвидировать можно только организацию без членов Профсоюза на учёте и без действующих
-          подчинённых организаций.
+          {quoted(org.name)} получит статус «Ликвидирована», её паспорт больше нельзя будет
+          изменить. Ликвидировать можно только организацию без членов Профсоюза на учёте и без
+          действующих подчинённых организаций.
         </Text>
         {liquidate.isError && (
           <Alert color="red" role="alert" title="Не удалось ликвидировать">
             {formErrors(liquidate.error, '', []).general}
           </Alert>
         )}
-        <TextInput
-          type="date"
+        <DateInput
           label="Дата ликвидации"
           required
-          value={on}
+          value={onText}
           error={dateError}
-          onChange={(event) => {
-            setOn(event.currentTarget.value);
+          onChange={(text) => {
+            setOnText(text);
             setDateError(null);
           }}
         />
@@ -78,7 +78,7 @@ function LiquidateForm({ org, onClose }: { org: Org; onClose: () => void }) {
           <Button type="submit" color="red" loading={liquidate.isPending}>
             Ликвидировать
           </Button>
-          <Button variant="default" onClick={onClose} disabled={liquidate.isPending}>
+          <Button variant="default" onClick={() => leave(onClose)} disabled={liquidate.isPending}>
             Отмена
           </Button>
         </Group>

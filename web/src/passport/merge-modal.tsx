@@ -1,12 +1,13 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { type Org, todayIso } from '@profreestr/contracts';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { type Org, quoted, todayIso, unionEraRule } from '@profreestr/contracts';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMergeOrg } from '../api/org-mutations';
+import { DateInput, dateText, parseDateInput } from '../components/date-input';
 import { FormModal } from '../components/form-modal';
+import { useUnsavedChanges } from '../components/unsaved-changes';
 import { OrgPicker } from '../orgs/org-picker';
 import { formErrors } from './api-errors';
-import { parseFormValue } from './field-model';
 
 interface ModalProps {
   org: Org;
@@ -26,18 +27,22 @@ export function MergeModal({ org, opened, onClose }: ModalProps) {
 
 function MergeForm({ org, onClose }: { org: Org; onClose: () => void }) {
   const [target, setTarget] = useState<Org | null>(null);
-  const [on, setOn] = useState(todayIso());
+  const [today] = useState(() => dateText(todayIso()));
+  const [onText, setOnText] = useState(today);
   const [dateError, setDateError] = useState<string | null>(null);
   const merge = useMergeOrg(org.id);
   const navigate = useNavigate();
+  const leave = useUnsavedChanges(target !== null || onText !== today);
 
   const submit = () => {
     if (!target) return;
-    const date = parseFormValue({ key: 'on', label: '', kind: 'date', past: true }, on);
+    // Empty: the server takes today.
+    const date = parseDateInput(onText, unionEraRule);
     if ('error' in date) {
       setDateError(date.error);
       return;
     }
+    const on = date.value;
     merge.mutate(on ? { intoId: target.id, on } : { intoId: target.id }, {
       onSuccess: (merged) => {
         onClose();
@@ -49,7 +54,7 @@ function MergeForm({ org, onClose }: { org: Org; onClose: () => void }) {
   return (
     <Stack gap="md">
       <Text size="sm">
-        «{org.name}» будет присоединена к выбранной первичной организации и получит статус
+        {quoted(org.name)} будет присоединена к выбранной первичной организации и получит статус
         «Ликвидирована».
       </Text>
       <OrgPicker
@@ -60,13 +65,12 @@ function MergeForm({ org, onClose }: { org: Org; onClose: () => void }) {
         status="active"
         unavailable={(candidate) => (candidate.id === org.id ? 'Это сама организация' : null)}
       />
-      <TextInput
-        type="date"
+      <DateInput
         label="Дата присоединения"
-        value={on}
+        value={onText}
         error={dateError}
-        onChange={(event) => {
-          setOn(event.currentTarget.value);
+        onChange={(text) => {
+          setOnText(text);
           setDateError(null);
         }}
       />
@@ -79,7 +83,7 @@ function MergeForm({ org, onClose }: { org: Org; onClose: () => void }) {
         <Button disabled={!target} loading={merge.isPending} onClick={submit}>
           Присоединить
         </Button>
-        <Button variant="default" onClick={onClose} disabled={merge.isPending}>
+        <Button variant="default" onClick={() => leave(onClose)} disabled={merge.isPending}>
           Отмена
         </Button>
       </Group>

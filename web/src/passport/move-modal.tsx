@@ -1,8 +1,15 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
-import { type Org, type OrgLevel, orgLevelLabels, parentLevelsOf } from '@profreestr/contracts';
+import {
+  type Org,
+  type OrgLevel,
+  orgLevelLabels,
+  parentLevelsOf,
+  quoted,
+} from '@profreestr/contracts';
 import { useState } from 'react';
 import { useMoveOrg } from '../api/org-mutations';
 import { FormModal } from '../components/form-modal';
+import { useUnsavedChanges } from '../components/unsaved-changes';
 import { OrgPicker } from '../orgs/org-picker';
 import { formErrors } from './api-errors';
 
@@ -27,6 +34,7 @@ function MoveForm({ org, onClose }: { org: Org; onClose: () => void }) {
   const [level, setLevel] = useState<OrgLevel | ''>('');
   const [target, setTarget] = useState<Org | null>(null);
   const move = useMoveOrg(org.id);
+  const leave = useUnsavedChanges(target !== null);
 
   const unavailable = (candidate: Org) => {
     if (candidate.id === org.id) return 'Это сама организация';
@@ -39,7 +47,7 @@ function MoveForm({ org, onClose }: { org: Org; onClose: () => void }) {
   return (
     <Stack gap="md">
       <Text size="sm">
-        «{org.name}» вместе со всеми подчинёнными организациями и членами Профсоюза перейдёт в
+        {quoted(org.name)} вместе со всеми подчинёнными организациями и членами Профсоюза перейдёт в
         выбранную организацию.
       </Text>
       {allowed.length > 1 && !target && (
@@ -74,7 +82,7 @@ function MoveForm({ org, onClose }: { org: Org; onClose: () => void }) {
         >
           Перенести
         </Button>
-        <Button variant="default" onClick={onClose} disabled={move.isPending}>
+        <Button variant="default" onClick={() => leave(onClose)} disabled={move.isPending}>
           Отмена
         </Button>
       </Group>

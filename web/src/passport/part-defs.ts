@@ -3,9 +3,11 @@ import {
   activistRoleLabels,
   eventKindLabels,
   type OrgEvent,
+  pastRule,
   type StaffMember,
 } from '@profreestr/contracts';
 import type { PartItems, PartKind } from '../api/org-parts';
+import { formatPhone } from '../format';
 import { type FieldDef, formatValue } from './field-model';
 
 /** One column of a passport list: its label and the text of a row (null: not filled in). */
@@ -62,7 +64,7 @@ export const activistsDef: PartDef<'activists'> = {
   itemTitle: (a: Activist) => fullName(a),
   columns: [
     { label: 'Роль', value: (a) => activistRoleLabels[a.role] },
-    { label: 'Телефон', value: (a) => a.phone },
+    { label: 'Телефон', value: (a) => a.phone && formatPhone(a.phone) },
     { label: 'E-mail', value: (a) => a.email },
     { label: 'Примечание', value: (a) => a.note },
   ],
@@ -88,13 +90,13 @@ export const staffDef: PartDef<'staff'> = {
   columns: [
     { label: 'Должность', value: (s) => s.position },
     { label: 'Ставка', value: (s) => formatValue(undefined, s.rate) },
-    { label: 'Телефон', value: (s) => s.phone },
+    { label: 'Телефон', value: (s) => s.phone && formatPhone(s.phone) },
     { label: 'E-mail', value: (s) => s.email },
   ],
 };
 
 const eventFields: FieldDef[] = [
-  { key: 'date', label: 'Дата', kind: 'date', required: true, past: true },
+  { key: 'date', label: 'Дата', kind: 'date', required: true, rule: pastRule },
   { key: 'kind', label: 'Вид', kind: 'enum', options: eventKindLabels, required: true },
   { key: 'title', label: 'Название', kind: 'longtext', required: true, span: 2 },
   { key: 'participants', label: 'Участников', kind: 'int', min: 0, max: 1_000_000 },

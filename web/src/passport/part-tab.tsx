@@ -1,4 +1,5 @@
 import { Alert, Button, Card, DataList, Group, Stack, Table, Text } from '@mantine/core';
+import { quoted } from '@profreestr/contracts';
 import { useState } from 'react';
 import {
   type PartItem,
@@ -151,7 +152,7 @@ export function PartTab<K extends PartKind>({ orgId, def, canEdit }: PartTabProp
       >
         <Stack gap="md">
           <Text>
-            {`Запись «${deleting ? def.itemTitle(deleting) : ''}» будет удалена из раздела «${def.title}».`}
+            {`Запись ${quoted(deleting ? def.itemTitle(deleting) : '')} будет удалена из раздела ${quoted(def.title)}.`}
           </Text>
           {remove.isError && (
             <Alert color="red" role="alert">

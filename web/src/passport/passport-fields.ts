@@ -1,10 +1,15 @@
 import {
   addYears,
   CHAIRMAN_TERM_YEARS,
+  chairmanBirthRule,
+  chairmanTermRule,
   eduOrgTypeLabels,
-  isValidIsoDate,
   type Org,
+  orgFieldApplies,
+  parseDateText,
+  pastRule,
   sexLabels,
+  unionEraRule,
 } from '@profreestr/contracts';
 import { type FieldDef, type FormValues, formatDate } from './field-model';
 
@@ -37,15 +42,16 @@ export const inpoSection: FieldSection = {
     { key: 'duesRate', label: 'Членский взнос, %', kind: 'decimal', min: 0, max: 100 },
     { key: 'isSmall', label: 'Малочисленная ПО', kind: 'bool' },
     { key: 'hasCommittee', label: 'Наличие профкома', kind: 'bool' },
-    { key: 'foundedOn', label: 'Дата создания', kind: 'date', past: true },
+    { key: 'foundedOn', label: 'Дата создания', kind: 'date', rule: pastRule },
   ],
 };
 
 /** The server sets the term end to election + 5 years when it is left empty. */
 function termHint(values: FormValues): string | null {
-  const electedOn = String(values.electedOn ?? '').trim();
-  if (String(values.termEndsOn ?? '').trim() !== '' || !isValidIsoDate(electedOn)) return null;
-  const until = formatDate(addYears(electedOn, CHAIRMAN_TERM_YEARS));
+  if (String(values.termEndsOn ?? '').trim() !== '') return null;
+  const elected = parseDateText(String(values.electedOn ?? ''), unionEraRule);
+  if (!('value' in elected) || elected.value === null) return null;
+  const until = formatDate(addYears(elected.value, CHAIRMAN_TERM_YEARS));
   return `Если оставить пустым, будет установлен ${until} (дата избрания + ${CHAIRMAN_TERM_YEARS} лет)`;
 }
 
@@ -57,10 +63,16 @@ export const chairmanSection: FieldSection = {
     { key: 'lastName', label: 'Фамилия', kind: 'name' },
     { key: 'firstName', label: 'Имя', kind: 'name' },
     { key: 'middleName', label: 'Отчество', kind: 'name' },
-    { key: 'birthDate', label: 'Дата рождения', kind: 'date', past: true },
+    { key: 'birthDate', label: 'Дата рождения', kind: 'date', rule: chairmanBirthRule },
     { key: 'sex', label: 'Пол', kind: 'enum', options: sexLabels },
-    { key: 'electedOn', label: 'Дата избрания', kind: 'date', past: true },
-    { key: 'termEndsOn', label: 'Срок полномочий до', kind: 'date', hint: termHint },
+    { key: 'electedOn', label: 'Дата избрания', kind: 'date', rule: unionEraRule },
+    {
+      key: 'termEndsOn',
+      label: 'Срок полномочий до',
+      kind: 'date',
+      rule: chairmanTermRule,
+      hint: termHint,
+    },
     { key: 'isReleased', label: 'Освобождённый председатель', kind: 'bool' },
     { key: 'phone', label: 'Телефон', kind: 'phone' },
     { key: 'email', label: 'E-mail', kind: 'email' },
@@ -105,6 +117,18 @@ export const contactsSection: FieldSection = {
 export const sectionSource = (org: Org, section: FieldSection): unknown =>
   section.prefix ? org[section.prefix] : org;
 
+/** A field's path as the API names it: `chairman.phone`, `duesRate`. */
+export const fieldPath = (section: FieldSection, def: FieldDef) =>
+  section.prefix ? `${section.prefix}.${def.key}` : def.key;
+
+/**
+ * The fields of a section the org's level has: above primaries there is no dues rate, no
+ * small-org or committee flag and no headcounts (contracts' `orgFieldLevels`), so they are
+ * neither shown nor counted as missing.
+ */
+export const sectionFields = (org: Pick<Org, 'level'>, section: FieldSection): FieldDef[] =>
+  section.fields.filter((def) => orgFieldApplies(fieldPath(section, def), org.level));
+
 const GROUP_LABELS: Record<FieldSection['prefix'], string> = {
   '': '',
   chairman: 'Председатель',
@@ -117,7 +141,7 @@ export const passportFieldsByPath: Map<string, { def: FieldDef; group: string }>
   [inpoSection, chairmanSection, eduOrgSection({ level: 'primary' }), contactsSection].flatMap(
     (section) =>
       section.fields.map((def) => [
-        section.prefix ? `${section.prefix}.${def.key}` : def.key,
+        fieldPath(section, def),
         { def, group: GROUP_LABELS[section.prefix] },
       ]),
   ),
