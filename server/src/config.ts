@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { type Role, roles } from '@profreestr/contracts';
 import { z } from 'zod';
@@ -35,10 +36,7 @@ const envSchema = z.object({
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   ADMIN_PASSWORD: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
   WEB_DIST_DIR: z.string().optional(),
   IMPORT_MAX_MB: z.coerce
     .number()
@@ -73,7 +71,8 @@ export interface AppConfig {
   pgPoolSize: number;
   adminPassword: string | undefined;
   logLevel: string;
-  trustProxy: boolean;
+  /** Which proxies' `X-Forwarded-*` to believe: none, a hop count, or their addresses. */
+  trustProxy: TrustProxy;
   /** Built web UI to serve; undefined serves the API alone. */
   webDistDir: string | undefined;
   imports: ImportConfig;
@@ -120,6 +119,44 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
       worker: e.IMPORT_WORKER,
     },
   };
+}
+
+export type TrustProxy = false | number | string[];
+
+/** An address or a network (`10.0.0.1`, `10.1.0.0/16`, `::1`), or a name proxy-addr knows. */
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: `false` (none), `true` (one proxy in front: the address it saw, not whatever the
+ * client wrote into `X-Forwarded-For`), a hop count (`2` for a balancer before nginx), or the
+ * proxies' addresses and networks (`10.0.0.1,10.0.0.0/24`), as Fastify takes them.
+ */
+export function parseTrustProxy(value: string, ctx?: z.RefinementCtx): TrustProxy {
+  const text = value.trim();
+  if (text === 'false' || text === '' || text === '0') return false;
+  if (text === 'true') return 1;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const list = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const bad = list.filter((item) => !isProxyAddress(item));
+
+  if (bad.length) {
+    ctx?.addIssue({
+      code: 'custom',
+      message: `ожидается false, true, число прокси или их адреса через запятую; не понято: ${bad.join(', ')}`,
+    });
+    return false;
+  }
+  return list;
 }
 
 /** MFA_REQUIRED_ROLES: unset = admins (the contract's default), empty = none, else a list. */

@@ -189,3 +189,24 @@ export async function promoteSession(db: Db, oldId: string, newId: string, at: D
     .where('id', '=', oldId)
     .execute();
 }
+
+/** The account signed in from this address (remembered at every successful sign-in). */
+export async function rememberSignInAddress(db: Db, userId: string, ip: string, at: Date) {
+  await db
+    .insertInto('sign_in_addresses')
+    .values({ user_id: userId, ip, last_at: at })
+    .onConflict((oc) => oc.columns(['user_id', 'ip']).doUpdateSet({ last_at: at }))
+    .execute();
+}
+
+/** Whether the account signed in from this address since `since`. */
+export async function hasSignedInFrom(db: Db, userId: string, ip: string, since: Date) {
+  const row = await db
+    .selectFrom('sign_in_addresses')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('ip', '=', ip)
+    .where('last_at', '>=', since)
+    .executeTakeFirst();
+  return row !== undefined;
+}

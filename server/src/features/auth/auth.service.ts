@@ -8,9 +8,17 @@ import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.js';
 import type { Actor } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getUserCredentials, setUserPassword, toUser } from '../users/users.service.js';
-import type { SessionStage } from './auth.queries.js';
+import { hasSignedInFrom, rememberSignInAddress, type SessionStage } from './auth.queries.js';
 import { endSession, endUserSessions, startSession } from './sessions.service.js';
-import { accountRule, assertNotLocked, clearFailures, ipRule, recordFailure } from './throttle.js';
+import {
+  accountRule,
+  assertNotLocked,
+  clearFailures,
+  ipRule,
+  lockedSeconds,
+  rateLimited,
+  recordFailure,
+} from './throttle.js';
 
 interface RequestMeta {
   ip: string | null;
@@ -26,6 +34,8 @@ export interface LoginOutcome {
 }
 
 const WRONG_PAIR = 'Неверный логин или пароль';
+/** How long an address an account signed in from counts as known to it. */
+const KNOWN_ADDRESS_DAYS = 90;
 
 export async function login(
   db: Kysely<Database>,
@@ -36,14 +46,17 @@ export async function login(
   const login = input.login.trim().toLowerCase();
   const accountKey = `login:${login}`;
   const ipKey = `ip:${meta.ip ?? 'unknown'}`;
-  await assertNotLocked(db, [accountKey, ipKey], meta.now).catch(async (error: unknown) => {
+  const locks = await lockedSeconds(db, [accountKey, ipKey], meta.now);
+  const refuse = async (seconds: number) => {
     await recordAudit(
       db,
       { actor: null, ip: meta.ip },
       { action: 'auth.login', result: 'denied', details: { login, reason: 'rate_limited' } },
     );
-    throw error;
-  });
+    return rateLimited(seconds);
+  };
+  const accountLock = locks.get(accountKey);
+  if (accountLock) throw await refuse(accountLock);
   const user = await getUserCredentials(db, login);
   const passwordOk = await verifyPassword(
     user?.password_hash ?? (await dummyPasswordHash()),
@@ -68,7 +81,21 @@ export async function login(
         details: { login },
       },
     );
+    // A locked address slows every failure and every unknown account down…
+    const ipLock = locks.get(ipKey);
+    if (ipLock) throw await refuse(ipLock);
     throw unauthenticated(WRONG_PAIR);
+  }
+  // …but the right password of an account that is not itself locked goes through when the
+  // account signed in from this address before, or has a second factor (its code is asked
+  // next): a school or a region behind one NAT is not shut out by one person guessing, while a
+  // locked address cannot test passwords across accounts it was never used with.
+  const ipLock = locks.get(ipKey);
+  if (ipLock && !user.mfa_secret) {
+    const since = new Date(meta.now.getTime() - KNOWN_ADDRESS_DAYS * 24 * 60 * 60 * 1000);
+    if (!meta.ip || !(await hasSignedInFrom(db, user.id, meta.ip, since))) {
+      throw await refuse(ipLock);
+    }
   }
   await clearFailures(db, accountKey);
   const stage: SessionStage = user.mfa_secret
@@ -78,6 +105,7 @@ export async function login(
       : 'active';
   return db.transaction().execute(async (trx) => {
     const { token } = await startSession(trx, user.id, stage, meta);
+    if (meta.ip) await rememberSignInAddress(trx, user.id, meta.ip, meta.now);
     await recordAudit(
       trx,
       { actor: { userId: user.id, login: user.login }, ip: meta.ip },

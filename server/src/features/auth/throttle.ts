@@ -46,14 +46,21 @@ function waitText(seconds: number) {
   return `${Math.ceil(seconds / 60)} мин`;
 }
 
+/** Seconds each locked key stays locked (keys not locked are absent). */
+export async function lockedSeconds(db: Db, keys: readonly string[], now: Date) {
+  const rows = await findThrottles(db, keys);
+  const locks = new Map<string, number>();
+  for (const row of rows) {
+    const until = row.locked_until ? new Date(row.locked_until).getTime() : 0;
+    if (until > now.getTime()) locks.set(row.key, Math.ceil((until - now.getTime()) / 1000));
+  }
+  return locks;
+}
+
 /** Refuses with 429 while any of the keys is locked. */
 export async function assertNotLocked(db: Db, keys: readonly string[], now: Date) {
-  const rows = await findThrottles(db, keys);
-  const until = Math.max(
-    0,
-    ...rows.map((r) => (r.locked_until ? new Date(r.locked_until).getTime() : 0)),
-  );
-  if (until > now.getTime()) throw rateLimited(Math.ceil((until - now.getTime()) / 1000));
+  const locks = await lockedSeconds(db, keys, now);
+  if (locks.size) throw rateLimited(Math.max(...locks.values()));
 }
 
 export async function recordFailure(
