@@ -1,10 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -15,10 +12,15 @@ import {
   defaultSecurityConfig,
   type ImportConfig,
   type SecurityConfig,
+  type TrustProxy,
 } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { registerAuditRoutes, registerDenialAudit } from './features/audit/audit.routes.js';
-import { registerAuthentication, registerAuthRoutes } from './features/auth/auth.routes.js';
+import {
+  registerAuthentication,
+  registerAuthRoutes,
+  SESSION_COOKIE,
+} from './features/auth/auth.routes.js';
 import { registerCompletenessRoutes } from './features/completeness/completeness.routes.js';
 import { startStatsDaily } from './features/completeness/completeness.worker.js';
 import { registerExportRoutes } from './features/exports/exports.routes.js';
@@ -33,10 +35,12 @@ import { registerStatsRoutes } from './features/stats/stats.routes.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { registerUserRoutes } from './features/users/users.routes.js';
 import { handleError } from './lib/error-handler.js';
+import { registerEtags } from './lib/etag.js';
 import type { App, RouteEntry } from './lib/http.js';
 import { registerHttpHardening } from './lib/http-hardening.js';
 import { registerInputGuard } from './lib/input-guard.js';
 import { startJobs } from './lib/jobs.js';
+import { registerOpenApi } from './lib/openapi.js';
 import { registerWebApp } from './lib/web-app.js';
 
 // Validation messages users see are Russian.
@@ -45,18 +49,32 @@ z.config(z.locales.ru());
 export interface AppOptions {
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   webDistDir?: string | undefined;
   imports?: Partial<ImportConfig>;
   security?: Partial<SecurityConfig>;
 }
 
+/** A hop count as the function Fastify's types accept (its runtime takes numbers too). */
+const trustProxyOption = (trust: TrustProxy) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+
 /** Explicit wiring of every feature: nothing is discovered at run time. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
+    // A path whose escapes are not UTF-8 never reaches a route: answered in the contract's shape.
+    frameworkErrors: (error, _request, reply) => {
+      const message =
+        error.code === 'FST_ERR_BAD_URL'
+          ? 'Адрес запроса не в кодировке UTF-8'
+          : 'Некорректный запрос';
+      void (reply as FastifyReply)
+        .code(400)
+        .send({ error: { code: 'invalid', message, details: [] } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   // Every route as registered, for the authorization matrix test (a route without an entry
   // there fails it).
@@ -64,7 +82,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD')
-        routeTable.push({ method, url: route.url, public: !!route.config?.public });
+        routeTable.push({
+          method,
+          url: route.url,
+          public: !!route.config?.public,
+          schema: route.schema,
+        });
     }
   });
   app.decorate('routeTable', routeTable);
@@ -72,23 +95,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   registerInputGuard(app);
+  registerEtags(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart);
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Профреестр API',
-        description: 'Реестр организаций и членов Общероссийского Профсоюза образования',
-        version: '1.0.0',
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
-    app.swagger(),
-  );
+  await registerOpenApi(app, { sessionCookie: SESSION_COOKIE });
 
   const { db } = options.database;
   const security = { ...defaultSecurityConfig, ...options.security };

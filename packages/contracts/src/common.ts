@@ -14,6 +14,15 @@ export const idSchema = z
 
 export const idParamsSchema = z.object({ id: idSchema });
 
+/** A change of a versioned record may say which version it was made on (optimistic locking). */
+export const ifMatchHeadersSchema = z.looseObject({
+  'if-match': z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Версия, на которой сделана правка: ETag из GET (`"7"`); устаревшая — 412'),
+});
+
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),

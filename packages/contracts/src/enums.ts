@@ -170,6 +170,7 @@ export const memberChangeActions = [
   'transfer',
   'deregister',
   'readmit',
+  'merge',
 ] as const;
 export type MemberChangeAction = (typeof memberChangeActions)[number];
 export const memberChangeActionLabels: Record<MemberChangeAction, string> = {
@@ -178,6 +179,7 @@ export const memberChangeActionLabels: Record<MemberChangeAction, string> = {
   transfer: 'Перевод в другую организацию',
   deregister: 'Снятие с учёта',
   readmit: 'Повторная постановка на учёт',
+  merge: 'Объединение с другой карточкой того же человека',
 };
 
 /** Why a registration period ended: a reason of deregistration, or one of these. */
@@ -185,6 +187,7 @@ export const periodEndLabels: Record<string, string> = {
   ...deregisterReasonLabels,
   transfer: 'Перевод в другую организацию',
   org_merged: 'Присоединение организации к другой',
+  card_merged: 'Объединение карточек одного человека',
 };
 
 // ---- imports and exports ----
@@ -277,29 +280,7 @@ export const indicatorLabels: Record<Indicator, string> = {
 export const auditResults = ['ok', 'denied', 'failed'] as const;
 export type AuditResult = (typeof auditResults)[number];
 
-/** Russian labels of the audit actions the UI shows. */
-export const auditActionLabels: Record<string, string> = {
-  'auth.login': 'Вход',
-  'auth.logout': 'Выход',
-  'auth.password': 'Смена пароля',
-  'auth.mfa': 'Подтверждение входа кодом',
-  'mfa.enable': 'Включение второго фактора',
-  'mfa.disable': 'Отключение второго фактора',
-  'mfa.reset': 'Сброс второго фактора администратором',
-  'mfa.recovery_codes': 'Новые резервные коды',
-  'access.denied': 'Отказ в доступе',
-  'user.create': 'Создание пользователя',
-  'user.update': 'Изменение пользователя',
-  'member.read': 'Просмотр карточки',
-  'member.create': 'Постановка на учёт',
-  'member.update': 'Изменение карточки',
-  'member.list': 'Просмотр списка членов',
-  'member.export': 'Выгрузка членов',
-  'member.transfer': 'Перевод',
-  'member.deregister': 'Снятие с учёта',
-  'member.readmit': 'Восстановление на учёте',
-  'import.start': 'Загрузка файла',
-};
+// The audit actions' labels: audit-labels.ts.
 
 /** Passwords: at least this long (and not a common one); no composition rules. */
 export const PASSWORD_MIN_LENGTH = 10;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageQuerySchema } from './common.js';
+import { joinedRule, memberBirthRule } from './date-rules.js';
 import {
   deregisterReasons,
   duesPaymentForms,
@@ -11,8 +12,6 @@ import {
   sexes,
 } from './enums.js';
 import {
-  birthRule,
-  type DateRule,
   dateOf,
   emailField,
   optionalDateOf,
@@ -71,17 +70,14 @@ export const memberSchema = z.object({
   deregisterNote: z.string().nullable(),
   /** Follows from the birth date: the union counts its young members. */
   under35: z.boolean().nullable(),
+  /** Bumped on every change; also the `ETag` of `GET /members/:id` (send it in `If-Match`). */
+  version: z.number().int(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
 // ---- input ----
 
-/** A birth date giving an age from 14 to 100 today. */
-export const memberBirthRule = birthRule(14, 100);
 export const birthDateField = optionalDateOf(memberBirthRule);
-
-/** Joined the union: a member of 100 joined at 14 at the earliest. */
-export const joinedRule: DateRule = { min: '1940-01-01', max: 'today' };
 
 export const cardNumberField = z
   .string()
@@ -175,6 +171,17 @@ export const memberReadmitSchema = z
   .object({ orgId: idSchema.optional(), on: dateOf(unionEraRule) })
   .strict();
 
+/** Orders of the members list: a column, `-` in front for the reverse. */
+export const memberSorts = [
+  'name',
+  '-name',
+  'birthDate',
+  '-birthDate',
+  'registeredOn',
+  '-registeredOn',
+] as const;
+export type MemberSort = (typeof memberSorts)[number];
+
 export const memberListQuerySchema = pageQuerySchema.extend({
   under: idSchema.optional(),
   orgId: idSchema.optional(),
@@ -183,7 +190,33 @@ export const memberListQuerySchema = pageQuerySchema.extend({
   category: z.enum(memberCategories).optional(),
   /** Members lacking this field (the completeness drill-down), listed by org. */
   missing: z.enum(memberIndicators).optional(),
+  /** By name unless given; birth dates not known come last either way. */
+  sort: z
+    .enum(memberSorts, 'Сортировка: по ФИО, дате рождения или дате постановки на учёт')
+    .optional(),
 });
+
+/** A row of the list: the card and the name of its org, so a page needs no other request. */
+export const memberListItemSchema = memberSchema.extend({ orgName: z.string() });
+export type MemberListItem = z.infer<typeof memberListItemSchema>;
+
+/**
+ * How many members the filters find, on the first page only (null on later pages, and where
+ * only reading a large subtree whole could count). `exact: false` means "more than `count`":
+ * a text search counts no further than a cap.
+ */
+export const memberListTotalSchema = z.object({
+  count: z.number().int(),
+  exact: z.boolean(),
+});
+export type MemberListTotal = z.infer<typeof memberListTotalSchema>;
+
+export const memberListPageSchema = z.object({
+  items: z.array(memberListItemSchema),
+  nextCursor: z.string().nullable(),
+  total: memberListTotalSchema.nullable(),
+});
+export type MemberListPage = z.infer<typeof memberListPageSchema>;
 
 export const registrationPeriodSchema = z.object({
   orgId: idSchema,
@@ -201,10 +234,44 @@ export const memberHistorySchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** `duplicate`: one name and one birth date on several records; `candidate`: one name on several
+ * records, some of them without a birth date (perhaps one person, perhaps namesakes). */
+export const duplicateKinds = ['duplicate', 'candidate'] as const;
+export type DuplicateKind = (typeof duplicateKinds)[number];
+
 export const duplicateGroupSchema = z.object({
+  /** The normalised full name the records share. */
   key: z.string(),
+  kind: z.enum(duplicateKinds),
+  /** The birth date the records share (a duplicate group); null for a candidate group. */
+  birthDate: z.string().nullable(),
+  /** The group's records in the caller's subtree; a candidate group shows at most 20 of them
+   * (those without a birth date first): `memberCount` says how many there are. */
   members: z.array(memberSchema),
+  memberCount: z.number().int(),
+  /** Whether the caller may merge these records or mark them as different people. */
+  canResolve: z.boolean(),
 });
+
+export const duplicateListQuerySchema = pageQuerySchema.extend({
+  under: idSchema.optional(),
+  kind: z.enum(duplicateKinds, 'Выберите вид из списка').default('duplicate'),
+});
+
+/** «Не дубль»: the records of a group (or a pair of them) are different people. */
+export const duplicateDismissSchema = z
+  .object({
+    memberIds: z
+      .array(idSchema, 'Укажите записи')
+      .min(2, 'Укажите хотя бы две записи')
+      .max(500, 'Не больше 500 записей за раз'),
+  })
+  .strict();
+export type DuplicateDismiss = z.infer<typeof duplicateDismissSchema>;
+
+/** Merging two records of one person: `duplicateId` joins the card in the path and leaves. */
+export const memberMergeSchema = z.object({ duplicateId: idSchema }).strict();
+export type MemberMerge = z.infer<typeof memberMergeSchema>;
 
 export type RegistrationPeriod = z.infer<typeof registrationPeriodSchema>;
 export type MemberChange = z.infer<typeof memberChangeSchema>;

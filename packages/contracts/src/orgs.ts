@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { idSchema, pageQuerySchema } from './common.js';
+import { chairmanBirthRule, chairmanTermRule } from './date-rules.js';
 import { eduOrgTypes, orgLevels, orgStatuses, sexes } from './enums.js';
 import {
-  birthRule,
   booleanField,
   countField,
   dateOf,
@@ -20,7 +20,6 @@ import {
   websiteField,
 } from './fields.js';
 import { ORG_CODE_MESSAGE, ORG_CODE_PATTERN } from './patterns.js';
-import { addYears } from './validators.js';
 
 // ---- the org as the API returns it (../shared/API.md) ----
 
@@ -83,6 +82,8 @@ export const orgSchema = z.object({
   childCount: z.number().int(),
   liquidatedOn: z.string().nullable(),
   mergedIntoId: idSchema.nullable(),
+  /** Bumped on every change; also the `ETag` of `GET /orgs/:id` (send it in `If-Match`). */
+  version: z.number().int(),
 });
 export type Org = z.infer<typeof orgSchema>;
 
@@ -102,10 +103,10 @@ export const chairmanInputSchema = z
     lastName: personNameField,
     firstName: personNameField,
     middleName: personNameField,
-    birthDate: optionalDateOf(birthRule(18, 100)),
+    birthDate: optionalDateOf(chairmanBirthRule),
     sex: z.enum(sexes, 'Пол: male или female').nullable(),
     electedOn: optionalDateOf(unionEraRule),
-    termEndsOn: optionalDateOf({ min: '1990-01-01', max: (today) => addYears(today, 10) }),
+    termEndsOn: optionalDateOf(chairmanTermRule),
     isReleased: booleanField,
     phone: phoneField,
     email: emailField,
@@ -213,3 +214,19 @@ export const orgRefSchema = z.object({
   level: z.enum(orgLevels),
 });
 export type OrgRef = z.infer<typeof orgRefSchema>;
+
+/**
+ * A search result: the org and its ancestors above it (regional, okrug, territorial, those the
+ * caller may see), top first, so namesakes in different districts tell apart.
+ */
+export const orgSearchItemSchema = orgSchema.extend({ parents: z.array(orgRefSchema) });
+export type OrgSearchItem = z.infer<typeof orgSearchItemSchema>;
+
+/** Where a member can be transferred: an active primary anywhere in the union, by name. */
+export const transferTargetQuerySchema = pageQuerySchema.extend({
+  q: plainText().trim().max(200).optional(),
+});
+
+/** What a transfer target shows of an org: its name and the ancestors that place it. */
+export const transferTargetSchema = orgRefSchema.extend({ parents: z.array(orgRefSchema) });
+export type TransferTarget = z.infer<typeof transferTargetSchema>;

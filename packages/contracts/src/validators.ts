@@ -96,8 +96,8 @@ export function ruToIso(text: string): string | null {
 
 // C0 controls except tab, line feed and carriage return; DEL and the C1 controls; a surrogate
 // without its pair. None is text a person typed, and PostgreSQL refuses NUL outright.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const FORBIDDEN_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when a string holds a control character or a broken surrogate pair. */

@@ -7,6 +7,10 @@ import * as orgStats from './migrations/0004-org-stats.js';
 import * as imports from './migrations/0005-imports.js';
 import * as completeness from './migrations/0006-completeness.js';
 import * as security from './migrations/0007-security.js';
+import * as versions from './migrations/0008-versions.js';
+import * as duplicates from './migrations/0009-duplicates.js';
+import * as memberList from './migrations/0010-member-list.js';
+import * as signInAddresses from './migrations/0011-sign-in-addresses.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -18,6 +22,10 @@ const migrations: Record<string, Migration> = {
   '0005-imports': imports,
   '0006-completeness': completeness,
   '0007-security': security,
+  '0008-versions': versions,
+  '0009-duplicates': duplicates,
+  '0010-member-list': memberList,
+  '0011-sign-in-addresses': signInAddresses,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,6 +34,8 @@ export interface OrgsTable {
   merged_into_id: Optional<string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** Bumped by a trigger on every change: the passport's ETag. */
+  version: Generated<number>;
 }
 
 export interface UsersTable {
@@ -68,6 +70,13 @@ export interface AuthThrottleTable {
   failures: number;
   last_failure_at: Timestamp;
   locked_until: Timestamp | null;
+}
+
+/** The addresses an account signed in from (a locked address still lets known ones in). */
+export interface SignInAddressesTable {
+  user_id: string;
+  ip: string;
+  last_at: Timestamp;
 }
 
 export interface SessionsTable {
@@ -189,6 +198,8 @@ export interface MembersTable {
   deregister_note: Optional<string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** Bumped by a trigger on every change: the card's ETag. */
+  version: Generated<number>;
 }
 
 export interface MemberPeriodsTable {
@@ -251,12 +262,32 @@ export interface ImportRejectsTable {
   errors: ColumnType<unknown, string, never>;
 }
 
+/** «Не дубль»: records a user judged to be different people (a group hides while inside one). */
+export interface MemberDuplicateDismissalsTable {
+  id: Generated<string>;
+  name_key: string;
+  birth_date: string | null;
+  member_ids: ColumnType<string[], unknown, never>;
+  user_id: string | null;
+  created_at: DefaultTimestamp;
+}
+
+/** A card merged into another: gone from members, its number never given again. */
+export interface MemberMergesTable {
+  merged_id: string;
+  card_number: string;
+  kept_id: string;
+  user_id: string | null;
+  merged_at: DefaultTimestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
   auth_throttle: AuthThrottleTable;
+  sign_in_addresses: SignInAddressesTable;
   audit_log: AuditLogTable;
   org_activists: OrgActivistsTable;
   org_staff: OrgStaffTable;
@@ -270,6 +301,8 @@ export interface Database {
   imports: ImportsTable;
   import_files: ImportFilesTable;
   import_rejects: ImportRejectsTable;
+  member_duplicate_dismissals: MemberDuplicateDismissalsTable;
+  member_merges: MemberMergesTable;
 }
 
 export type NewOrgRow = Insertable<OrgsTable>;

@@ -2,6 +2,7 @@ import type {
   FastifyBaseLogger,
   FastifyInstance,
   FastifyRequest,
+  FastifySchema,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
@@ -25,6 +26,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   public: boolean;
+  /** The route's Zod schemas (params, querystring, body), for tests that walk every route. */
+  schema?: FastifySchema | undefined;
 }
 
 declare module 'fastify' {
@@ -42,6 +45,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable with a half-open session (the second step of sign-in, sign-out). */
     mfaStep?: boolean;
+    /** Answers the version of the record it returns as `ETag` (lib/etag; in OpenAPI too). */
+    etag?: boolean;
   }
 }
 

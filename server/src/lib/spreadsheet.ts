@@ -20,8 +20,9 @@ export interface ExtraSheet {
   rows: readonly (readonly CellValue[])[];
 }
 
-// A cell starting like a formula is neutralised (OWASP "CSV injection"): a spreadsheet
-// program opening the file must show the text, never run it.
+// A CSV cell starting like a formula is neutralised (OWASP "CSV injection"): a spreadsheet
+// program opening the file must show the text, never run it. XLSX needs no apostrophe: its
+// cells carry their type, and a string cell is shown as the text it is, `=` and all.
 const FORMULA_START = /^[=+\-@\t\r]/;
 export const neutralise = (value: CellValue): CellValue =>
   typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
@@ -62,7 +63,7 @@ function openXlsx(headers: readonly string[], options: SheetOptions): SheetWrite
   return {
     stream,
     addRow: async (values) => {
-      sheet.addRow(values.map(neutralise)).commit();
+      sheet.addRow(values as CellValue[]).commit();
       // Let the network take what is written before producing more.
       if (stream.writableNeedDrain) await drained(stream);
     },
@@ -71,7 +72,7 @@ function openXlsx(headers: readonly string[], options: SheetOptions): SheetWrite
       for (const extra of options.extraSheets ?? []) {
         const more = workbook.addWorksheet(extra.name);
         extra.rows.forEach((row, i) => {
-          const added = more.addRow(row.map(neutralise));
+          const added = more.addRow(row as CellValue[]);
           if (i === 0) added.font = { bold: true };
           added.commit();
         });
@@ -85,24 +86,33 @@ function openXlsx(headers: readonly string[], options: SheetOptions): SheetWrite
   };
 }
 
+export interface FillResult {
+  rows: number;
+  complete: boolean;
+}
+
 /**
  * Writes the rows into the sheet and ends it; a reader that goes away (a closed download)
- * stops the rows' source. Never rejects: a failure destroys the stream the client reads.
+ * stops the rows' source. `beforeEnd` runs after the last row and before the file is closed:
+ * when it throws, the file is never completed (an XLSX without its end cannot be opened).
+ * Never rejects: a failure destroys the stream the client reads.
  */
 export async function fillSheet(
   sheet: SheetWriter,
   rows: AsyncIterable<readonly CellValue[]> | Iterable<readonly CellValue[]>,
-): Promise<{ rows: number; complete: boolean }> {
+  beforeEnd: (result: FillResult) => Promise<void> = async () => undefined,
+): Promise<FillResult> {
   let written = 0;
   try {
     for await (const row of rows) {
-      if (sheet.stream.destroyed) return { rows: written, complete: false };
+      if (sheet.stream.destroyed) break;
       await sheet.addRow(row);
       written++;
     }
-    const complete = !sheet.stream.destroyed;
-    await sheet.end();
-    return { rows: written, complete };
+    const result = { rows: written, complete: !sheet.stream.destroyed };
+    await beforeEnd(result);
+    if (result.complete) await sheet.end();
+    return result;
   } catch (error) {
     sheet.stream.destroy(error as Error);
     return { rows: written, complete: false };

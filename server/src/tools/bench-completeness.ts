@@ -5,7 +5,7 @@ import {
   getShortPassport,
   listOrgsLacking,
 } from '../features/completeness/completeness.service.js';
-import { listMembers } from '../features/members/members.service.js';
+import { listMembers } from '../features/members/member-list.service.js';
 import type { Ctx } from '../lib/context.js';
 import { subtreeUpperBound } from '../lib/tree-path.js';
 import { type Measured, measure } from './bench-kit.js';

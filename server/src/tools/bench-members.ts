@@ -1,7 +1,8 @@
 import { personNameKey, todayIso } from '@profreestr/contracts';
 import type { DatabaseHandle } from '../db/database.js';
 import { transferMember } from '../features/members/member-lifecycle.service.js';
-import { createMember, getMember, listMembers } from '../features/members/members.service.js';
+import { listMembers } from '../features/members/member-list.service.js';
+import { createMember, getMember } from '../features/members/members.service.js';
 import { getOrgStats } from '../features/stats/stats.service.js';
 import type { Ctx } from '../lib/context.js';
 import { subtreeUpperBound } from '../lib/tree-path.js';

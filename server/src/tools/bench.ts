@@ -6,8 +6,9 @@ import { nameKey } from '@profreestr/contracts';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import type { Actor } from '../features/access/access.js';
+import { searchOrgs } from '../features/orgs/org-search.service.js';
 import { moveOrg } from '../features/orgs/org-tree.service.js';
-import { listChildren, searchOrgs } from '../features/orgs/orgs.service.js';
+import { listChildren } from '../features/orgs/orgs.service.js';
 import type { Ctx } from '../lib/context.js';
 import { subtreeUpperBound } from '../lib/tree-path.js';
 import { benchCompleteness } from './bench-completeness.js';
@@ -20,7 +21,8 @@ const { values } = parseArgs({
     explain: { type: 'boolean', default: false },
     // Length of the HTTP load run on the card read (autocannon, 10 connections).
     seconds: { type: 'string', default: '20' },
-    // `--only completeness`: just the completeness and short passport rows.
+    // `--only completeness`: just the completeness and short passport rows; `--only members`:
+    // the member rows (card, search, list, creation, transfer).
     only: { type: 'string' },
   },
 });
@@ -48,8 +50,12 @@ const actor: Actor = {
   sessionId: 'bench',
 };
 const ctx: Ctx = { db, actor, ip: '127.0.0.1' };
-if (values.only === 'completeness') {
-  printTable(await benchCompleteness({ database, ctx }));
+if (values.only === 'completeness' || values.only === 'members') {
+  printTable(
+    values.only === 'members'
+      ? await benchMembers({ database, ctx, explains: [] })
+      : await benchCompleteness({ database, ctx }),
+  );
   await database.close();
   process.exit(0);
 }

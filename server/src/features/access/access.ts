@@ -29,7 +29,9 @@ export type Action =
   | 'member:update'
   | 'member:transfer'
   | 'member:deregister'
-  | 'member:readmit';
+  | 'member:readmit'
+  | 'member:merge'
+  | 'member:mark-distinct';
 
 const viewerActions: Action[] = ['org:read', 'member:read'];
 const editorActions: Action[] = [
@@ -39,16 +41,21 @@ const editorActions: Action[] = [
   'org:move',
   'org:merge',
   'org:liquidate',
-  'user:read',
+  // An editor may add a colleague (never above their own role) but neither lists nor manages
+  // logins: those are admins' to look after.
   'user:create',
   'member:create',
   'member:update',
   'member:transfer',
   'member:deregister',
   'member:readmit',
+  // Resolving suspected duplicates: merging two cards of one person, or «Не дубль».
+  'member:merge',
+  'member:mark-distinct',
 ];
-// Only admins change users (role, disabling, the second factor) and read the audit log.
-const adminActions: Action[] = [...editorActions, 'user:manage', 'audit:read'];
+// Only admins list and change users (role, org, disabling, password, the second factor) and
+// read the audit log.
+const adminActions: Action[] = [...editorActions, 'user:read', 'user:manage', 'audit:read'];
 
 const roleActions: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set(viewerActions),

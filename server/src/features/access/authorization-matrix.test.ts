@@ -48,6 +48,8 @@ type Action =
   | 'member:transfer'
   | 'member:deregister'
   | 'member:readmit'
+  | 'member:merge'
+  | 'member:mark-distinct'
   | 'user:read'
   | 'user:create'
   | 'user:manage'
@@ -66,10 +68,12 @@ const editor: Action[] = [
   'member:transfer',
   'member:deregister',
   'member:readmit',
-  'user:read',
+  'member:merge',
+  'member:mark-distinct',
   'user:create',
 ];
-const admin: Action[] = [...editor, 'user:manage', 'audit:read'];
+// Listing and managing users is the admins' (editors only add colleagues).
+const admin: Action[] = [...editor, 'user:read', 'user:manage', 'audit:read'];
 const policy: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set(viewer),
   editor: new Set(editor),
@@ -259,6 +263,15 @@ const matrix: Record<string, Entry> = {
       body: { fullName: c.w.targets[c.org].user.fullName },
     }),
   },
+  [`POST ${v1}/users/:id/password`]: {
+    target: 'user',
+    rule: 'user:manage',
+    success: 204,
+    request: (c) => ({
+      url: `${v1}/users/${c.w.targets[c.org].user.id}/password`,
+      body: { password: 'matrix-new-password-2' },
+    }),
+  },
   [`DELETE ${v1}/users/:id/mfa`]: {
     target: 'user',
     rule: 'user:manage',
@@ -304,6 +317,13 @@ const matrix: Record<string, Entry> = {
     rule: 'org:read',
     success: 200,
     request: (c) => ({ url: `${v1}/orgs?under=${id(c)}` }),
+  },
+  // Transfer targets are any active primary of the union (names only): no target org.
+  [`GET ${v1}/orgs/transfer-targets`]: {
+    target: 'none',
+    rule: 'member:transfer',
+    success: 200,
+    request: () => ({ url: `${v1}/orgs/transfer-targets?q=${encodeURIComponent('школ')}` }),
   },
   [`GET ${v1}/orgs/export`]: {
     target: 'org',
@@ -436,6 +456,26 @@ const matrix: Record<string, Entry> = {
     rule: 'member:read',
     success: 200,
     request: (c) => ({ url: `${v1}/members/duplicates?under=${id(c)}` }),
+  },
+  [`POST ${v1}/members/duplicates/dismiss`]: {
+    target: 'member',
+    rule: 'member:mark-distinct',
+    success: 'reached',
+    note: 'one record named twice',
+    request: (c) => ({
+      url: `${v1}/members/duplicates/dismiss`,
+      body: { memberIds: [member(c).id, member(c).id] },
+    }),
+  },
+  [`POST ${v1}/members/:id/merge`]: {
+    target: 'member',
+    rule: 'member:merge',
+    success: 'reached',
+    note: 'merged with itself',
+    request: (c) => ({
+      url: `${v1}/members/${member(c).id}/merge`,
+      body: { duplicateId: member(c).id },
+    }),
   },
   [`GET ${v1}/members/export`]: {
     target: 'org',

@@ -70,7 +70,7 @@ export async function listCompletenessChildren(
   query: { limit: number; cursor?: string | undefined },
 ) {
   const org = await scopedOrg(ctx, id);
-  const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
+  const after = decodeCursor(query.cursor, ['text', 'id']);
   const rows = await findChildrenWithStats(ctx.db, org.id, after, query.limit + 1);
   return toPage(
     rows,
@@ -91,7 +91,7 @@ export async function listOrgsLacking(
   query: { indicator: Indicator; limit: number; cursor?: string | undefined },
 ): Promise<{ items: CompletenessOrgItem[]; nextCursor: string | null }> {
   const scope = await scopedOrg(ctx, id);
-  const afterPath = decodeCursor<[string]>(query.cursor, ['string'])?.[0];
+  const afterPath = decodeCursor(query.cursor, ['text'])?.[0];
   const { indicator } = query;
   const rows: LackingOrgRow[] = isOrgIndicator(indicator)
     ? (await findOrgsLacking(ctx.db, scope.path, indicator, afterPath, query.limit + 1)).map(

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { orgLevelLabels, type ShortPassport } from '@profreestr/contracts';
+import { orgLevelLabels, quoted, type ShortPassport } from '@profreestr/contracts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
 // The short passport as a printable A4 PDF. Roboto, shipped with pdfmake, has Cyrillic; pdfmake
@@ -65,7 +65,7 @@ export function shortPassportDocument(p: ShortPassport): TDocumentDefinitions {
       {
         text: [
           `${orgLevelLabels[p.org.level]} · код ${p.org.code}`,
-          p.org.parentName ? ` · входит в «${p.org.parentName}»` : '',
+          p.org.parentName ? ` · входит в ${quoted(p.org.parentName)}` : '',
         ].join(''),
         style: 'muted',
       },

@@ -12,9 +12,11 @@ import {
 } from './export-rows.js';
 
 // Exports stream page by page from keyset queries into the file being sent (other features'
-// files, e.g. the completeness table, go through streamExport too). The access check
-// runs before the first byte (a refused export is a plain 404/403); the audit entry is written
-// when the last row has gone, with how many went.
+// files, e.g. the completeness table, go through streamExport too). The access check runs
+// before the first byte (a refused export is a plain 404/403). Personal data leaves only with
+// its audit: the entry (who, what, which filters) is written before the first byte — if it
+// cannot be, nothing is sent — and a second one (`….end`, how many rows) before the file is
+// closed; if that fails, the file is never completed.
 
 interface Page<T> {
   scope: { id: string; path: string };
@@ -37,14 +39,20 @@ export async function streamExport<T>(
       yield* await toRows(page.value.items);
     }
   };
+  const target = scope ? { type: 'org', id: scope.id, orgPath: scope.path } : undefined;
+  await recordAudit(ctx.db, ctx, {
+    action: audit.action,
+    target,
+    details: { format, ...audit.filters },
+  });
   const sheet = openSheet(format, headers);
-  void fillSheet(sheet, rows()).then((done) =>
+  void fillSheet(sheet, rows(), (done) =>
     recordAudit(ctx.db, ctx, {
-      action: audit.action,
-      target: scope ? { type: 'org', id: scope.id, orgPath: scope.path } : undefined,
+      action: `${audit.action}.end`,
+      target,
       result: done.complete ? 'ok' : 'failed',
-      details: { format, rows: done.rows, complete: done.complete, ...audit.filters },
-    }).catch(() => undefined),
+      details: { format, rows: done.rows, complete: done.complete },
+    }),
   );
   return sheet;
 }

@@ -1,4 +1,4 @@
-import { isValidIsoDate } from '@profreestr/contracts';
+import { isValidIsoDate, NO_SUCH_DATE, ruToIso } from '@profreestr/contracts';
 import { headerKey } from './columns.js';
 
 // Spreadsheet cells to API values. Pure: each returns the value or a Russian message.
@@ -8,12 +8,16 @@ export type Cell<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
 const bad = (message: string): Cell<never> => ({ ok: false, message });
 
-/** `ДД.ММ.ГГГГ` as the contract says; ISO dates from other tools are taken as well. */
+/**
+ * `ДД.ММ.ГГГГ` as the contract says; ISO dates from other tools are taken as well. A date
+ * written right that the calendar lacks (31.02.1990) is said to be that, not a format error;
+ * the range of each field is the API schema's to check.
+ */
 export function parseDate(text: string): Cell<string> {
-  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const iso = ru ? `${ru[3]}-${ru[2]?.padStart(2, '0')}-${ru[1]?.padStart(2, '0')}` : text;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso) && isValidIsoDate(iso)) return ok(iso);
-  return bad('Дата в формате ДД.ММ.ГГГГ, например 15.03.1985');
+  const iso = ruToIso(text) ?? (/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null);
+  if (!iso) return bad('Дата в формате ДД.ММ.ГГГГ, например 15.03.1985');
+  if (!isValidIsoDate(iso)) return bad(`${NO_SUCH_DATE}: ${text}`);
+  return ok(iso);
 }
 
 export function parseBoolean(text: string): Cell<boolean> {
@@ -30,7 +34,8 @@ export function parseChoice<T extends string>(
   aliases: Record<string, T> = {},
 ): Cell<T> {
   const key = headerKey(text);
-  const value = choices[key] ?? aliases[key];
+  const value =
+    Object.entries(choices).find(([choice]) => headerKey(choice) === key)?.[1] ?? aliases[key];
   if (value !== undefined) return ok(value);
   const listed = Object.keys(choices)
     .map((c) => `«${c}»`)
@@ -50,6 +55,17 @@ export function parseInteger(text: string): Cell<number> {
   if (n.ok && !Number.isInteger(n.value)) return bad('Укажите целое число');
   return n;
 }
+
+/** A column's synonyms as aliases of the values they stand for. */
+export const synonymAliases = <T extends string>(
+  choices: Record<string, T>,
+  synonyms: Readonly<Record<string, readonly string[]>>,
+) =>
+  Object.fromEntries(
+    Object.entries(synonyms).flatMap(([choice, words]) =>
+      words.map((word) => [headerKey(word), choices[choice] as T]),
+    ),
+  ) as Record<string, T>;
 
 /** Labels the UI shows, accepted besides the short forms of the template. */
 export const labelAliases = <T extends string>(labels: Record<T, string>) =>

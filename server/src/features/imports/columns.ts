@@ -12,6 +12,8 @@ export interface ColumnSpec {
   example: string;
   /** Allowed values, as written in the file. */
   values?: readonly string[];
+  /** Other words people write for a value (case and ё aside), listed in the template. */
+  synonyms?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const BOOLEAN_VALUES = ['да', 'нет'] as const;
@@ -37,6 +39,37 @@ export const EDU_TYPE_VALUES = {
   'дополнительного образования': 'additional',
   иная: 'other',
 } as const;
+
+/** What people write for each type of education organization besides the list's words. */
+export const EDU_TYPE_SYNONYMS: Readonly<Record<keyof typeof EDU_TYPE_VALUES, readonly string[]>> =
+  {
+    общеобразовательная: [
+      'школа',
+      'СОШ',
+      'ООШ',
+      'НОШ',
+      'гимназия',
+      'лицей',
+      'общеобразовательная организация',
+    ],
+    дошкольная: ['детский сад', 'ДОУ', 'ДОО', 'МДОУ', 'МБДОУ', 'ясли', 'дошкольная организация'],
+    'профессиональная образовательная': [
+      'профессиональная',
+      'колледж',
+      'техникум',
+      'училище',
+      'СПО',
+    ],
+    'высшего образования': ['высшая', 'вуз', 'университет', 'институт', 'академия'],
+    'дополнительного образования': [
+      'дополнительная',
+      'дополнительное',
+      'ДОД',
+      'дом творчества',
+      'школа искусств',
+    ],
+    иная: ['другая', 'прочая'],
+  };
 
 const DATE_HELP = 'Дата в формате ДД.ММ.ГГГГ';
 const BOOLEAN_HELP = 'да или нет';
@@ -218,6 +251,7 @@ export const orgColumns: readonly ColumnSpec[] = [
     help: 'Тип организации образования',
     example: 'общеобразовательная',
     values: Object.keys(EDU_TYPE_VALUES),
+    synonyms: EDU_TYPE_SYNONYMS,
   },
   {
     header: 'ИНН организации образования',

@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { SpreadsheetFormat } from '@profreestr/contracts';
+import { hasForbiddenChars } from '@profreestr/contracts';
 
 // What an uploaded file is, decided from its bytes before any parser sees it. An XLSX is a
 // zip: its central directory says how many entries it holds and how big they unpack, so a zip
@@ -126,3 +127,16 @@ export async function inspectZip(file: FileHandle, size: number, limits: ZipLimi
 
 const bomb = () =>
   new FileRefused('Файл XLSX распаковывается в слишком большой объём: это не похоже на таблицу');
+
+/**
+ * The name a browser gave the file, fit to store and show: its last path segment, control
+ * characters and broken surrogates replaced, at most 200 characters. It is only a label.
+ */
+export function displayFileName(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).at(-1) ?? '';
+  const clean = [...base]
+    .map((c) => (hasForbiddenChars(c) ? '_' : c))
+    .join('')
+    .trim();
+  return clean.slice(0, 200) || 'file';
+}

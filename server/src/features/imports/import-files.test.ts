@@ -237,13 +237,17 @@ describe('import files and exports', () => {
     expect(sheet?.getRow(1).getCell(1).value).toBe('Код организации');
     expect(sheet?.rowCount).toBeGreaterThan(2);
 
-    // The entry is written once the last row has gone out.
+    // One entry before the first byte (who, with which filters), one before the file closes.
+    const [started] = await t.database.query(
+      "select details from audit_log where action = 'member.export' order by id desc limit 1",
+    );
+    expect(started).toMatchObject({ details: { format: 'xlsx', under: tree.orgs.terrA.id } });
     await expect
       .poll(
         async () =>
           (
             await t.database.query(
-              "select details from audit_log where action = 'member.export' order by id desc limit 1",
+              "select details from audit_log where action = 'member.export.end' order by id desc limit 1",
             )
           )[0],
       )

@@ -21,7 +21,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError, invalid } from '../../lib/app-error.js';
 import { type App, attachment, ctxOf, spreadsheetTypes } from '../../lib/http.js';
 import type { Jobs } from '../../lib/jobs.js';
-import type { ZipLimits } from './file-guard.js';
+import { displayFileName, type ZipLimits } from './file-guard.js';
 import { getImport, listImports, openRejectedRows, startImport } from './imports.service.js';
 import { openTemplate } from './templates.js';
 
@@ -75,7 +75,7 @@ export function registerImportRoutes(
                 ? tooLarge(limits)
                 : error;
             });
-            file = { name: part.filename || 'file', size: part.file.bytesRead };
+            file = { name: displayFileName(part.filename), size: part.file.bytesRead };
           } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
         }
         if (!file) throw invalid('file', 'Выберите файл CSV или XLSX');

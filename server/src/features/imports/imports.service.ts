@@ -154,7 +154,7 @@ export async function listImports(
 ) {
   const scope = await getOrgPlacement(ctx.db, query.under ?? ctx.actor.orgId);
   authorize(ctx.actor, 'org:read', scope, 'Организация не найдена');
-  const before = decodeCursor<[string]>(query.cursor, ['string']);
+  const before = decodeCursor(query.cursor, ['id']);
   const rows = await findImportsInSubtree(ctx.db, scope.path, before?.[0], query.limit + 1);
   return toPage(
     rows,

@@ -77,8 +77,9 @@ describe('members import', () => {
       rejected: 7,
     });
     const at = (row: number) => result.errors.filter((e) => e.row === row);
+    // The format was right: the day does not exist, and the message says so.
     expect(at(3)).toEqual([
-      { row: 3, column: 'Дата рождения', message: expect.stringContaining('ДД.ММ.ГГГГ') },
+      { row: 3, column: 'Дата рождения', message: 'Такой даты нет: 31.02.1990' },
     ]);
     expect(at(4)).toEqual([
       { row: 4, column: 'Категория', message: expect.stringContaining('работающий') },
@@ -93,15 +94,45 @@ describe('members import', () => {
       { row: 7, column: 'E-mail', message: expect.stringContaining('электронной почты') },
     ]);
     expect(at(8)).toEqual([{ row: 8, column: 'Фамилия', message: 'Не заполнено: фамилия' }]);
+    // The person, not the org code, is at fault: named, with where she is (the centre sees it).
     expect(at(9)).toEqual([
       {
         row: 9,
-        column: 'Код организации',
-        message: 'Этот человек уже состоит на учёте в другой организации',
+        column: null,
+        message:
+          'Занятова Ольга, 05.05.1980 г. р., уже состоит на учёте в организации «ППО детского сада № 5» (код P-B1): перевод — в карточке члена Профсоюза',
       },
     ]);
     expect((await members(tree.orgs.primaryA1.id)).map((m) => m.lastName)).toEqual(['Иванова']);
     expect((await members(tree.orgs.primaryA2.id)).map((m) => m.lastName)).toEqual(['Васильев']);
+  });
+
+  it('a person on record where the importer cannot see is named, but not where she is', async () => {
+    await tree.user('terr-a-editor', 'editor', tree.orgs.terrA.id);
+    const editor = await t.login('terr-a-editor');
+    const result = await importFile(t, editor, {
+      kind: 'members',
+      orgId: tree.orgs.terrA.id,
+      name: 'one.csv',
+      content: csv([
+        ['Код организации', 'Фамилия', 'Имя', 'Дата рождения'],
+        ['P-A2', 'Занятова', 'Ольга', '5.5.1980'],
+        ['P-A2', 'Двойнова', 'Дарья', '06.06.1986'],
+        ['P-A1', 'Двойнова', 'Дарья', '06.06.1986'],
+      ]),
+    });
+    expect(result.errors).toEqual([
+      {
+        row: 2,
+        column: null,
+        message: 'Занятова Ольга, 05.05.1980 г. р., уже состоит на учёте в другой организации',
+      },
+      {
+        row: 4,
+        column: null,
+        message: 'Двойнова Дарья, 06.06.1986 г. р., уже поставлен(а) на учёт строкой 3 этого файла',
+      },
+    ]);
   });
 
   it('importing the same file again changes nothing', async () => {

@@ -14,11 +14,13 @@ import {
   parseDate,
   parseInteger,
   parseNumber,
+  synonymAliases,
 } from './cells.js';
 import {
   CATEGORY_VALUES,
   type ColumnSpec,
   DUES_FORM_VALUES,
+  EDU_TYPE_SYNONYMS,
   EDU_TYPE_VALUES,
   LEVEL_VALUES,
   SEX_VALUES,
@@ -63,7 +65,11 @@ const orgConverters: Record<string, Converter> = {
   isSmall: parseBoolean,
   hasCommittee: parseBoolean,
   duesRate: parseNumber,
-  'eduOrg.type': (t) => parseChoice(t, EDU_TYPE_VALUES, labelAliases(eduOrgTypeLabels)),
+  'eduOrg.type': (t) =>
+    parseChoice(t, EDU_TYPE_VALUES, {
+      ...labelAliases(eduOrgTypeLabels),
+      ...synonymAliases(EDU_TYPE_VALUES, EDU_TYPE_SYNONYMS),
+    }),
 };
 
 /** Converts the cells and puts them at their (possibly nested) fields. */

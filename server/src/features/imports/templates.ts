@@ -1,20 +1,24 @@
 import type { ImportKind, SpreadsheetFormat } from '@profreestr/contracts';
 import { fillSheet, openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
-import { columnsOf } from './columns.js';
+import { type ColumnSpec, columnsOf } from './columns.js';
 
 // Templates to fill: the contract's headers, one example row and, in XLSX, a sheet that
 // explains every column and its allowed values.
+
+/** `общеобразовательная (также: школа, СОШ, …)`: every value with the words taken for it. */
+export const valuesText = (column: ColumnSpec) =>
+  (column.values ?? [])
+    .map((value) => {
+      const words = column.synonyms?.[value];
+      return words?.length ? `${value} (также: ${words.join(', ')})` : value;
+    })
+    .join('; ');
 
 export function openTemplate(kind: ImportKind, format: SpreadsheetFormat): SheetWriter {
   const columns = columnsOf(kind);
   const help = [
     ['Столбец', 'Обязательный', 'Что указывать', 'Допустимые значения'],
-    ...columns.map((c) => [
-      c.header,
-      c.required ? 'да' : 'нет',
-      c.help,
-      c.values?.join(', ') ?? '',
-    ]),
+    ...columns.map((c) => [c.header, c.required ? 'да' : 'нет', c.help, valuesText(c)]),
     [],
     [
       'Общие правила',

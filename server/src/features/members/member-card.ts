@@ -25,6 +25,7 @@ export type MemberCard = Omit<
   | 'deregisterReason'
   | 'deregisterNote'
   | 'under35'
+  | 'version'
 >;
 
 export function toMember(row: MemberRecord, today = todayIso()): Member {
@@ -40,6 +41,7 @@ export function toMember(row: MemberRecord, today = todayIso()): Member {
     deregisterReason: row.deregister_reason as DeregisterReason | null,
     deregisterNote: row.deregister_note,
     under35: row.birth_date ? ageOn(row.birth_date, today) < 35 : null,
+    version: row.version,
   };
 }
 

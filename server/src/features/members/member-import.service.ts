@@ -1,4 +1,4 @@
-import { type MemberPatch, personNameKey, todayIso } from '@profreestr/contracts';
+import { isoToRu, type MemberPatch, personNameKey, quoted, todayIso } from '@profreestr/contracts';
 import type { Ctx } from '../../lib/context.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { canSee } from '../access/access.js';
@@ -14,6 +14,7 @@ import {
   emptyCard,
   type MemberCard,
 } from './member-card.js';
+import { retiredCardNumbers } from './member-merge.queries.js';
 import {
   findActivePeople,
   findMembersByCardNumbers,
@@ -94,7 +95,14 @@ export async function importMemberRows(
         return {
           created: 0,
           updated: 0,
-          problems: [{ row: row.row, field: 'person', message: ALREADY_ON_RECORD }],
+          // A concurrent writer put the same person on record a moment ago.
+          problems: [
+            {
+              row: row.row,
+              field: null,
+              message: `${alreadyOnRecord(ctx, row.fields, { orgPath: '' })}`,
+            },
+          ],
         };
       },
     );
@@ -107,7 +115,32 @@ export async function importMemberRows(
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
-const ALREADY_ON_RECORD = 'Этот человек уже состоит на учёте в другой организации';
+const RETIRED_CARD =
+  'Этот номер билета был у карточки, объединённой с другой карточкой того же человека: он больше не выдаётся';
+
+/** Where a person is on record already: a primary of the register, or a row of this file. */
+type OnRecord = { orgPath: string; orgName?: string; orgCode?: string; row?: number };
+
+/** Names the person, and where they are when the caller may see it (else only "elsewhere"). */
+function alreadyOnRecord(
+  ctx: Ctx,
+  person: {
+    lastName: string;
+    firstName: string;
+    middleName?: string | null | undefined;
+    birthDate?: string | null | undefined;
+  },
+  where: OnRecord,
+) {
+  const name = [person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ');
+  const born = person.birthDate ? `, ${isoToRu(person.birthDate)} г. р.,` : '';
+  if (where.row !== undefined)
+    return `${name}${born} уже поставлен(а) на учёт строкой ${where.row} этого файла`;
+  if (!canSee(ctx.actor, where.orgPath)) {
+    return `${name}${born} уже состоит на учёте в другой организации`;
+  }
+  return `${name}${born} уже состоит на учёте в организации ${quoted(where.orgName ?? '')} (код ${where.orgCode}): перевод — в карточке члена Профсоюза`;
+}
 
 async function importBatch(trx: Db, ctx: Ctx, rows: readonly MemberImportRow[]) {
   const keyed = rows.map((r) => ({
@@ -115,11 +148,10 @@ async function importBatch(trx: Db, ctx: Ctx, rows: readonly MemberImportRow[]) 
     nameKey: personNameKey(r.fields.lastName, r.fields.firstName, r.fields.middleName ?? null),
     birthDate: r.fields.birthDate ?? null,
   }));
-  const [byCardRows, inOrgRows, activeRows] = await Promise.all([
-    findMembersByCardNumbers(
-      trx,
-      unique(keyed.flatMap((r) => (r.cardNumber ? [r.cardNumber] : []))),
-    ),
+  const supplied = unique(keyed.flatMap((r) => (r.cardNumber ? [r.cardNumber] : [])));
+  const [retired, byCardRows, inOrgRows, activeRows] = await Promise.all([
+    retiredCardNumbers(trx, supplied),
+    findMembersByCardNumbers(trx, supplied),
     findMembersByOrgAndName(
       trx,
       uniqueBy(
@@ -152,8 +184,11 @@ async function importBatch(trx: Db, ctx: Ctx, rows: readonly MemberImportRow[]) 
     // The active record wins over an old deregistered one of the same person.
     if (!inOrg.has(key) || record.status === 'active') inOrg.set(key, t);
   }
-  const activeElsewhere = new Map(
-    activeRows.map((r) => [personKey(r.name_key, r.birth_date), { id: r.id, orgPath: r.org_path }]),
+  const activeElsewhere = new Map<string, OnRecord>(
+    activeRows.map((r) => [
+      personKey(r.name_key, r.birth_date),
+      { orgPath: r.org_path, orgName: r.org_name, orgCode: r.org_code },
+    ]),
   );
 
   const problems: ImportProblem[] = [];
@@ -161,6 +196,10 @@ async function importBatch(trx: Db, ctx: Ctx, rows: readonly MemberImportRow[]) 
   for (const r of keyed) {
     const refuse = (field: string | null, message: string) =>
       problems.push({ row: r.row, field, message });
+    if (r.cardNumber && retired.has(r.cardNumber)) {
+      refuse('cardNumber', RETIRED_CARD);
+      continue;
+    }
     let target = r.cardNumber ? byCard.get(r.cardNumber) : undefined;
     if (target && target.orgId !== r.org.id) {
       refuse(
@@ -197,7 +236,7 @@ async function importBatch(trx: Db, ctx: Ctx, rows: readonly MemberImportRow[]) 
       ? activeElsewhere.get(personKey(r.nameKey, r.birthDate))
       : undefined;
     if (elsewhere) {
-      refuse('orgId', ALREADY_ON_RECORD);
+      refuse(null, alreadyOnRecord(ctx, r.fields, elsewhere));
       continue;
     }
     const card = applyCardPatch(emptyCard(r.fields.lastName, r.fields.firstName), r.fields);
@@ -218,7 +257,7 @@ async function importBatch(trx: Db, ctx: Ctx, rows: readonly MemberImportRow[]) 
     if (r.cardNumber) byCard.set(r.cardNumber, created);
     inOrg.set(orgPersonKey(r.org.id, r.nameKey, r.birthDate), created);
     if (r.birthDate && created.card.birthDate) {
-      activeElsewhere.set(personKey(r.nameKey, r.birthDate), { id: '', orgPath: r.org.path });
+      activeElsewhere.set(personKey(r.nameKey, r.birthDate), { orgPath: r.org.path, row: r.row });
     }
   }
 

@@ -1,7 +1,13 @@
-import { type DeregisterReason, deregisterReasonLabels, type Member } from '@profreestr/contracts';
-import { conflict, invalid } from '../../lib/app-error.js';
+import {
+  type DeregisterReason,
+  deregisterReasonLabels,
+  type Member,
+  quoted,
+} from '@profreestr/contracts';
+import { conflict, invalid, notFound } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
-import { authorize } from '../access/access.js';
+import { authorize, canSee } from '../access/access.js';
+import { getOrgPlacement } from '../orgs/orgs.service.js';
 import { factsOf, moveActiveStats, recordMemberFacts } from '../stats/stats.service.js';
 import { cardOf, toMember } from './member-card.js';
 import { recordMemberChange } from './member-history.js';
@@ -21,6 +27,23 @@ const notBefore = (on: string, since: string) => {
   if (on < since) throw invalid('on', `Дата не может быть раньше постановки на учёт (${since})`);
 };
 
+/**
+ * Where a transfer may go: any active primary of the union, not only of the caller's subtree.
+ * The member leaves the caller's records, as when a teacher moves to another district; the
+ * chairman of the old primary starts it (the targets' search shows names only).
+ */
+async function transferTarget(ctx: Ctx, db: Ctx['db'], id: string) {
+  const org = await getOrgPlacement(db, id);
+  // Outside the caller's subtree only active primaries exist (what the targets' search lists):
+  // any other org there is not found, exactly like a missing one.
+  const offered = org?.level === 'primary' && org.status === 'active';
+  if (!org || (!offered && !canSee(ctx.actor, org.path))) throw notFound('Организация не найдена');
+  if (org.level !== 'primary')
+    throw invalid('toOrgId', 'Члены Профсоюза состоят на учёте в первичных организациях');
+  if (org.status !== 'active') throw invalid('toOrgId', 'Организация ликвидирована');
+  return org;
+}
+
 export async function transferMember(
   ctx: Ctx,
   id: string,
@@ -31,7 +54,7 @@ export async function transferMember(
     authorize(ctx.actor, 'member:transfer', member, MEMBER_NOT_FOUND);
     if (member.status !== 'active')
       throw conflict('Член Профсоюза снят с учёта: перевод невозможен');
-    const target = await primaryForMembers(ctx, trx, input.toOrgId, 'member:transfer', 'toOrgId');
+    const target = await transferTarget(ctx, trx, input.toOrgId);
     if (target.id === member.org_id)
       throw invalid('toOrgId', 'Член Профсоюза уже состоит на учёте в этой организации');
     notBefore(input.on, member.registered_on);
@@ -141,7 +164,7 @@ export async function moveMembersOnMerge(
       member: { id: memberId, orgPath: to.path },
       action: 'transfer',
       changes: [{ field: 'orgId', old: from.id, new: to.id }],
-      note: `Организация «${from.name}» присоединена`,
+      note: `Организация ${quoted(from.name)} присоединена`,
     });
   }
   return ids.length;

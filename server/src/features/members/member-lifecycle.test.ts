@@ -78,17 +78,71 @@ describe('transfer', () => {
     expect(history.items.map((h: { action: string }) => h.action)).toEqual(['transfer', 'create']);
   });
 
-  it('the chairman of the old org cannot transfer into an org outside their scope: 404', async () => {
+  it('a transfer on the day of registration records no "date → same date" change', async () => {
+    const member = await putOnRecord(t, chairA1, {
+      orgId: tree.orgs.primaryA1.id,
+      lastName: 'Однодневкина',
+      firstName: 'Анна',
+    });
+    const transferred = await t.api('POST', `/api/v1/members/${member.id}/transfer`, {
+      cookie: editorTerrA,
+      body: { toOrgId: tree.orgs.primaryA2.id, on: member.registeredOn },
+    });
+    expect(transferred.statusCode).toBe(200);
+    const history = (
+      await t.api('GET', `/api/v1/members/${member.id}/history`, { cookie: chairA2 })
+    ).json();
+    const transfer = history.items.find((h: { action: string }) => h.action === 'transfer');
+    expect(transfer.changes.map((c: { field: string }) => c.field)).toEqual(['orgId']);
+    // An edit that changes nothing writes nothing.
+    const before = history.items.length;
+    await t.api('PATCH', `/api/v1/members/${member.id}`, {
+      cookie: chairA2,
+      body: { lastName: 'Однодневкина' },
+    });
+    const after = (
+      await t.api('GET', `/api/v1/members/${member.id}/history`, { cookie: chairA2 })
+    ).json();
+    expect(after.items.length).toBe(before);
+  });
+
+  it('the chairman of the old org transfers into a primary outside their scope, then gets 404', async () => {
     const member = await putOnRecord(t, chairA1, {
       orgId: tree.orgs.primaryA1.id,
       lastName: 'Морозов',
       firstName: 'Олег',
+      registeredOn: '2020-01-01',
     });
     const response = await t.api('POST', `/api/v1/members/${member.id}/transfer`, {
       cookie: chairA1,
-      body: { toOrgId: tree.orgs.primaryA2.id, on: '2025-02-01' },
+      body: { toOrgId: tree.orgs.primaryB1.id, on: '2025-02-01' },
     });
-    expect(response.statusCode).toBe(404);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().orgId).toBe(tree.orgs.primaryB1.id);
+    const after = await t.api('GET', `/api/v1/members/${member.id}`, { cookie: chairA1 });
+    expect(after.statusCode).toBe(404);
+  });
+
+  it('a transfer goes only to an active primary: a visible territorial org is 422; one outside the scope is 404 like a missing one', async () => {
+    const member = await putOnRecord(t, chairA1, {
+      orgId: tree.orgs.primaryA1.id,
+      lastName: 'Зайцев',
+      firstName: 'Илья',
+      registeredOn: '2020-01-01',
+    });
+    const transfer = (toOrgId: string, cookie = chairA1) =>
+      t.api('POST', `/api/v1/members/${member.id}/transfer`, {
+        cookie,
+        body: { toOrgId, on: '2025-02-01' },
+      });
+    const territorial = await transfer(tree.orgs.terrA.id, editorTerrA);
+    expect(territorial.statusCode).toBe(422);
+    expect(territorial.json().error.details[0].field).toBe('toOrgId');
+    // Outside the chairman's scope only active primaries exist: the rest is not found.
+    const outside = await transfer(tree.orgs.terrB.id);
+    const missing = await transfer('999999999');
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json()).toEqual(missing.json());
   });
 
   it('a transfer dated before the registration is refused', async () => {

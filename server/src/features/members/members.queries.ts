@@ -33,33 +33,51 @@ export function findActivePerson(
   birthDate: string,
   exceptId?: string,
 ) {
+  // The org's name too: a caller who may see the record is told where the person is.
   let query = db
     .selectFrom('members')
-    .select(['id', 'org_id', 'org_path'])
-    .where('name_key', '=', nameKey)
-    .where('birth_date', '=', birthDate)
-    .where('status', '=', 'active');
-  if (exceptId) query = query.where('id', '<>', exceptId);
+    .innerJoin('orgs', 'orgs.id', 'members.org_id')
+    .select(['members.id', 'members.org_id', 'members.org_path', 'orgs.name as org_name'])
+    .where('members.name_key', '=', nameKey)
+    .where('members.birth_date', '=', birthDate)
+    .where('members.status', '=', 'active');
+  if (exceptId) query = query.where('members.id', '<>', exceptId);
   return query.executeTakeFirst();
 }
 
-export async function isCardNumberTaken(db: Kysely<Database>, cardNumber: string) {
-  const row = await db
-    .selectFrom('members')
-    .select('id')
-    .where('card_number', '=', cardNumber)
+/**
+ * Puts a member on record in one statement: the card (with the number given, or the next one
+ * drawn by `draw_card_number()`, which passes over merged cards' numbers) and its first period.
+ * A unique index refusing the row (the person on record meanwhile, a number a card holds)
+ * inserts nothing and returns undefined, leaving the transaction usable: no savepoint. A number
+ * given that a merged card held is refused by a trigger, which aborts: the service checks it
+ * first. Returns the row as stored (org_path filled by its trigger): no read-back.
+ */
+export async function insertMemberOnRecord(
+  db: Kysely<Database>,
+  row: Omit<NewMemberRow, 'card_number'>,
+  cardNumber: string | null,
+): Promise<MemberRecord | undefined> {
+  return db
+    .with('m', (q) =>
+      q
+        .insertInto('members')
+        .values({
+          ...row,
+          card_number: cardNumber ?? sql<string>`draw_card_number()`,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returningAll(),
+    )
+    .with('p', (q) =>
+      q
+        .insertInto('member_periods')
+        .columns(['member_id', 'org_id', 'registered_on'])
+        .expression((eb) => eb.selectFrom('m').select(['m.id', 'm.org_id', 'm.registered_on'])),
+    )
+    .selectFrom('m')
+    .selectAll()
     .executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function nextCardSerial(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ n: string }>`select nextval('card_number_seq') as n`.execute(db);
-  return String(rows[0]?.n);
-}
-
-// Writes return the row as stored (org_path filled by its trigger): no read-back needed.
-export function insertMember(db: Kysely<Database>, row: NewMemberRow): Promise<MemberRecord> {
-  return db.insertInto('members').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export function updateMemberRow(
@@ -115,7 +133,8 @@ export function findPeriods(db: Kysely<Database>, memberId: string) {
     .execute();
 }
 
-export interface MemberSearch {
+/** The filters of a members list or export; no order, no page. */
+export interface MemberFilter {
   scopePath: string;
   orgId?: string | undefined;
   status?: string | undefined;
@@ -126,8 +145,22 @@ export interface MemberSearch {
   birthDate?: string | undefined;
   /** Active members lacking this field (the completeness drill-down). */
   missing?: MemberIndicator | undefined;
-  /** `name` (lists) keys on [name_key, id]; `org` (exports, grouped by org) on [org_path, name_key, id]. */
-  order?: 'name' | 'org';
+}
+
+/**
+ * The order of a page. `org` (exports, drill-downs) keys on [org_path, name_key, id]; `name_key`
+ * on [name_key, id]; a date on [date, org_path, id], the order of its index (migration 0010),
+ * either way. Birth dates are nullable: the known ones are one keyset range (`nulls: 'skip'`),
+ * the unknown ones another (`nulls: 'only'`, keyed on [org_path, id]).
+ */
+export type MemberOrder =
+  | { by: 'org' }
+  | { by: 'name_key' | 'registered_on'; desc: boolean }
+  | { by: 'birth_date'; desc: boolean; nulls: 'skip' | 'only' };
+
+export interface MemberSearch extends MemberFilter {
+  /** By name when not given. */
+  order?: MemberOrder;
   after: readonly string[] | undefined;
   limit: number;
 }
@@ -136,10 +169,9 @@ export interface MemberSearch {
 const prefixEnd = (prefix: string) =>
   prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
-export function searchMembers(db: Kysely<Database>, s: MemberSearch) {
+function filterMembers(db: Kysely<Database>, s: MemberFilter) {
   let query = db
     .selectFrom('members')
-    .selectAll()
     .where('org_path', '>=', s.scopePath)
     .where('org_path', '<', subtreeUpperBound(s.scopePath));
   if (s.orgId) query = query.where('org_id', '=', s.orgId);
@@ -159,51 +191,77 @@ export function searchMembers(db: Kysely<Database>, s: MemberSearch) {
       ]),
     );
   }
-  if (s.order === 'org') {
+  return query;
+}
+
+export function searchMembers(db: Kysely<Database>, s: MemberSearch) {
+  const order = s.order ?? { by: 'name_key', desc: false };
+  const query = filterMembers(db, s).selectAll();
+  if (order.by === 'org') {
+    const [path = '', key = '', id = '0'] = s.after ?? [];
+    return (
+      s.after
+        ? query.where((eb) =>
+            eb(eb.refTuple('org_path', 'name_key', 'id'), '>', eb.tuple(path, key, id)),
+          )
+        : query
+    )
+      .orderBy('org_path')
+      .orderBy('name_key')
+      .orderBy('id')
+      .limit(s.limit)
+      .execute();
+  }
+  const direction = order.desc ? 'desc' : 'asc';
+  const beyond = order.desc ? '<' : '>';
+  if (order.by === 'name_key') {
+    let rows = query;
     if (s.after) {
-      const [path = '', key = '', id = '0'] = s.after;
-      query = query.where((eb) =>
-        eb(eb.refTuple('org_path', 'name_key', 'id'), '>', eb.tuple(path, key, id)),
+      const [key = '', id = '0'] = s.after;
+      rows = rows.where((eb) => eb(eb.refTuple('name_key', 'id'), beyond, eb.tuple(key, id)));
+    }
+    return rows.orderBy('name_key', direction).orderBy('id', direction).limit(s.limit).execute();
+  }
+  if (order.by === 'birth_date' && order.nulls === 'only') {
+    // Ordered by the (null) birth date too, so the (birth_date, org_path, id) index gives the
+    // order: a subtree's unknown dates are one range of it.
+    let unknown = query.where('birth_date', 'is', null);
+    if (s.after) {
+      const [path = '', id = '0'] = s.after;
+      unknown = unknown.where((eb) =>
+        eb(eb.refTuple('org_path', 'id'), beyond, eb.tuple(path, id)),
       );
     }
-    query = query.orderBy('org_path');
-  } else if (s.after) {
-    const [key = '', id = '0'] = s.after;
-    query = query.where((eb) => eb(eb.refTuple('name_key', 'id'), '>', eb.tuple(key, id)));
+    return unknown
+      .orderBy('birth_date', direction)
+      .orderBy('org_path', direction)
+      .orderBy('id', direction)
+      .limit(s.limit)
+      .execute();
   }
-  return query.orderBy('name_key').orderBy('id').limit(s.limit).execute();
-}
-
-/** Names held more than once in a subtree with the same or an unknown birth date. */
-export async function findDuplicateKeys(
-  db: Kysely<Database>,
-  scopePath: string,
-  afterKey: string | undefined,
-  limit: number,
-) {
-  let query = db
-    .selectFrom('members')
-    .select('name_key')
-    .where('org_path', '>=', scopePath)
-    .where('org_path', '<', subtreeUpperBound(scopePath))
-    .groupBy('name_key')
-    // count(distinct) skips nulls: a repeated date or a missing one makes the counts differ.
-    .having(sql<boolean>`count(*) > count(distinct birth_date)`);
-  if (afterKey) query = query.where('name_key', '>', afterKey);
-  const rows = await query.orderBy('name_key').limit(limit).execute();
-  return rows.map((r) => r.name_key);
-}
-
-export function findMembersByNameKeys(db: Kysely<Database>, scopePath: string, keys: string[]) {
-  return db
-    .selectFrom('members')
-    .selectAll()
-    .where('org_path', '>=', scopePath)
-    .where('org_path', '<', subtreeUpperBound(scopePath))
-    .where('name_key', 'in', keys)
-    .orderBy('name_key')
-    .orderBy('id')
+  const column = order.by;
+  let rows = column === 'birth_date' ? query.where('birth_date', 'is not', null) : query;
+  if (s.after) {
+    const [value = '', path = '', id = '0'] = s.after;
+    rows = rows.where((eb) =>
+      eb(eb.refTuple(column, 'org_path', 'id'), beyond, eb.tuple(value, path, id)),
+    );
+  }
+  return rows
+    .orderBy(column, direction)
+    .orderBy('org_path', direction)
+    .orderBy('id', direction)
+    .limit(s.limit)
     .execute();
+}
+
+/** How many members the filters find, counting no further than `cap`. */
+export async function countMembersUpTo(db: Kysely<Database>, s: MemberFilter, cap: number) {
+  const { n } = await db
+    .selectFrom(filterMembers(db, s).select(sql<number>`1`.as('one')).limit(cap).as('found'))
+    .select(sql<string>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
 
 /** All active members of an org move to another (a merge); returns their ids. */
@@ -261,15 +319,19 @@ export async function findActivePeople(
     org_path: string;
     name_key: string;
     birth_date: string;
+    org_name: string;
+    org_code: string;
   }>`
-    select m.id, m.org_id, m.org_path, m.name_key, m.birth_date
+    select m.id, m.org_id, m.org_path, m.name_key, m.birth_date, o.name as org_name,
+      o.code as org_code
     from unnest(${people.map((p) => p.nameKey)}::text[], ${people.map((p) => p.birthDate)}::date[])
       as p (name_key, birth_date)
     cross join lateral (
       select id, org_id, org_path, name_key, birth_date from members
       where name_key = p.name_key and birth_date = p.birth_date and status = 'active'
       limit 1
-    ) m`.execute(db);
+    ) m
+    join orgs o on o.id = m.org_id`.execute(db);
   return rows;
 }
 
@@ -280,12 +342,14 @@ export async function nextCardSerials(db: Kysely<Database>, n: number): Promise<
   return rows.map((r) => String(r.n));
 }
 
+/** Of these numbers, those a card holds or a merged card held (never given again). */
 export async function takenCardNumbers(db: Kysely<Database>, numbers: readonly string[]) {
   if (numbers.length === 0) return new Set<string>();
   const rows = await db
     .selectFrom('members')
     .select('card_number')
     .where('card_number', 'in', numbers)
+    .union(db.selectFrom('member_merges').select('card_number').where('card_number', 'in', numbers))
     .execute();
   return new Set(rows.map((r) => r.card_number));
 }
@@ -303,5 +367,23 @@ export async function openPeriods(
   await db
     .insertInto('member_periods')
     .values(periods.map((p) => ({ member_id: p.memberId, org_id: p.orgId, registered_on: p.on })))
+    .execute();
+}
+
+/** Names, places and statuses of members by id (a page of the audit journal). */
+export function findMemberNames(db: Kysely<Database>, ids: readonly string[]) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'last_name', 'first_name', 'middle_name', 'org_path', 'status'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Of these ids, the cards merged into another (they left the register). */
+export function findMergedMemberIds(db: Kysely<Database>, ids: readonly string[]) {
+  return db
+    .selectFrom('member_merges')
+    .select(['merged_id', 'kept_id'])
+    .where('merged_id', 'in', ids)
     .execute();
 }

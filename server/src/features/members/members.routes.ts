@@ -1,11 +1,15 @@
 import {
+  duplicateDismissSchema,
   duplicateGroupSchema,
+  duplicateListQuerySchema,
   idParamsSchema,
-  idSchema,
+  ifMatchHeadersSchema,
   memberCreateSchema,
   memberDeregisterSchema,
   memberHistorySchema,
+  memberListPageSchema,
   memberListQuerySchema,
+  memberMergeSchema,
   memberPatchSchema,
   memberReadmitSchema,
   memberSchema,
@@ -14,17 +18,15 @@ import {
   pageQuerySchema,
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
+import { parseIfMatch } from '../../lib/etag.js';
 import { type App, ctxOf } from '../../lib/http.js';
+import { listDuplicates, markDistinct } from './member-duplicates.service.js';
 import { deregisterMember, readmitMember, transferMember } from './member-lifecycle.service.js';
-import {
-  createMember,
-  getMember,
-  listDuplicates,
-  listMembers,
-  memberHistory,
-  updateMember,
-} from './members.service.js';
+import { listMembers } from './member-list.service.js';
+import { mergeMembers } from './member-merge.service.js';
+import { createMember, getMember, memberHistory, updateMember } from './members.service.js';
 
 const tags = ['members'];
 
@@ -50,7 +52,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
         tags,
         summary: 'Члены Профсоюза поддерева: поиск по началу ФИО, номеру билета, дате рождения',
         querystring: memberListQuerySchema,
-        response: { 200: pageOf(memberSchema) },
+        response: { 200: memberListPageSchema },
       },
     },
     async (request) => listMembers(ctxOf(request, db), request.query),
@@ -61,20 +63,41 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
     {
       schema: {
         tags,
-        summary: 'Возможные дубли: одинаковые ФИО с той же или неизвестной датой рождения',
-        querystring: pageQuerySchema.extend({ under: idSchema.optional() }),
+        summary:
+          'Возможные дубли поддерева: kind=duplicate (по умолчанию) — одинаковые ФИО и дата рождения; ' +
+          'kind=candidate — одинаковые ФИО, в части записей дата рождения не указана',
+        querystring: duplicateListQuerySchema,
         response: { 200: pageOf(duplicateGroupSchema) },
       },
     },
     async (request) => listDuplicates(ctxOf(request, db), request.query),
   );
 
-  app.get(
-    '/api/v1/members/:id',
+  app.post(
+    '/api/v1/members/duplicates/dismiss',
     {
       schema: {
         tags,
-        summary: 'Учётная карточка',
+        summary:
+          '«Не дубль»: записи группы (или пара) — разные люди. Группа скрывается, пока к ней не ' +
+          'добавится новая запись',
+        body: duplicateDismissSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await markDistinct(ctxOf(request, db), request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/members/:id',
+    {
+      config: { etag: true },
+      schema: {
+        tags,
+        summary: 'Учётная карточка (заголовок ETag — её версия)',
         params: idParamsSchema,
         response: { 200: memberSchema },
       },
@@ -85,15 +108,25 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.patch(
     '/api/v1/members/:id',
     {
+      config: { etag: true },
       schema: {
         tags,
-        summary: 'Изменить карточку (без организации, статуса и номера билета)',
+        summary:
+          'Изменить карточку (без организации, статуса и номера билета). ' +
+          'С If-Match: версия, которую правили; устаревшая — 412',
         params: idParamsSchema,
+        headers: ifMatchHeadersSchema,
         body: memberPatchSchema,
         response: { 200: memberSchema },
       },
     },
-    async (request) => updateMember(ctxOf(request, db), request.params.id, request.body),
+    async (request) =>
+      updateMember(
+        ctxOf(request, db),
+        request.params.id,
+        request.body,
+        parseIfMatch(request.headers['if-match']),
+      ),
   );
 
   app.get(
@@ -136,6 +169,23 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
       },
     },
     async (request) => deregisterMember(ctxOf(request, db), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/members/:id/merge',
+    {
+      schema: {
+        tags,
+        summary:
+          'Объединить две карточки одного человека: карточка :id остаётся с её номером билета, ' +
+          'периоды учёта и история duplicateId переходят к ней, пустые поля заполняются из неё, ' +
+          'а карточка duplicateId удаляется из реестра (её номер больше не выдаётся)',
+        params: idParamsSchema,
+        body: memberMergeSchema,
+        response: { 200: memberSchema },
+      },
+    },
+    async (request) => mergeMembers(ctxOf(request, db), request.params.id, request.body),
   );
 
   app.post(

@@ -1,17 +1,20 @@
 import {
+  dateProblem,
   type Member,
   type MemberCategory,
   type MemberChangeAction,
   type MemberCreate,
-  type MemberIndicator,
   type MemberPatch,
   type MemberStatus,
   personNameKey,
+  quoted,
+  ruToIso,
   todayIso,
 } from '@profreestr/contracts';
+import type { NewMemberRow } from '../../db/schema.js';
 import { AppError, conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
-import { decodeCursor, toPage } from '../../lib/cursor.js';
+import { assertVersion, type Precondition } from '../../lib/etag.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { authorize, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -19,7 +22,6 @@ import { pageOfChanges } from '../history/history.service.js';
 import { diffPassport } from '../orgs/org-passport.js';
 import { getOrgPlacement } from '../orgs/orgs.service.js';
 import { factsOf, recordMemberFacts } from '../stats/stats.service.js';
-import { cardNumberFromSerial } from './card-number.js';
 import {
   applyCardPatch,
   cardColumns,
@@ -30,17 +32,15 @@ import {
   toMember,
 } from './member-card.js';
 import { recordMemberChange } from './member-history.js';
+import { isCardNumberRetired } from './member-merge.queries.js';
 import {
   findActivePerson,
-  findDuplicateKeys,
   findMemberById,
   findMemberForUpdate,
-  findMembersByNameKeys,
+  findMemberNames,
+  findMergedMemberIds,
   findPeriods,
-  insertMember,
-  isCardNumberTaken,
-  nextCardSerial,
-  openPeriod,
+  insertMemberOnRecord,
   searchMembers,
   updateMemberRow,
 } from './members.queries.js';
@@ -73,15 +73,20 @@ export async function assertNotOnRecord(ctx: Ctx, db: Db, card: MemberCard, exce
   if (existing) throw alreadyOnRecord(ctx, existing);
 }
 
-function alreadyOnRecord(ctx: Ctx, existing: { id: string; org_id: string; org_path: string }) {
-  // Naming the record only to those who may see it: anyone else learns no more than "exists".
+function alreadyOnRecord(
+  ctx: Ctx,
+  existing: { id: string; org_id: string; org_path: string; org_name: string },
+) {
+  // Naming the record and its org only to those who may see it: anyone else learns no more
+  // than "exists". With the org named, the form can offer to transfer the member here.
   return canSee(ctx.actor, existing.org_path)
-    ? conflict('Этот человек уже состоит на учёте', [
+    ? conflict(`Этот человек уже состоит на учёте в организации ${quoted(existing.org_name)}`, [
         {
           field: 'person',
           message: 'Уже состоит на учёте',
           memberId: existing.id,
           orgId: existing.org_id,
+          orgName: existing.org_name,
         } as never,
       ])
     : conflict('Человек с такими ФИО и датой рождения уже состоит на учёте в другой организации');
@@ -92,19 +97,31 @@ function assertCardValid(card: MemberCard) {
   if (problems.length) throw new AppError('invalid', problems[0]?.message ?? '', problems);
 }
 
-async function assignCardNumber(db: Db, supplied: string | undefined): Promise<string> {
-  if (supplied) {
-    if (await isCardNumberTaken(db, supplied)) {
-      throw conflict('Этот номер билета уже выдан', [
-        { field: 'cardNumber', message: 'Этот номер билета уже выдан' },
-      ]);
-    }
-    return supplied;
+const CARD_TAKEN = 'Этот номер билета уже выдан';
+
+/**
+ * Inserts the card with its first period. When a unique index refuses it, says why: the person
+ * went on record meanwhile (a conflict naming them), or the number is held — a number given is
+ * a conflict, a drawn one (equal to a number someone brought from before) is drawn again.
+ */
+async function insertOnRecord(
+  ctx: Ctx,
+  db: Db,
+  card: MemberCard,
+  row: Omit<NewMemberRow, 'card_number'>,
+  supplied: string | undefined,
+) {
+  // A merged card's number is refused by a trigger, which ON CONFLICT does not absorb.
+  if (supplied && (await isCardNumberRetired(db, supplied))) {
+    throw conflict(CARD_TAKEN, [{ field: 'cardNumber', message: CARD_TAKEN }]);
   }
-  for (;;) {
-    const candidate = cardNumberFromSerial(await nextCardSerial(db));
-    if (!(await isCardNumberTaken(db, candidate))) return candidate;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const created = await insertMemberOnRecord(db, row, supplied ?? null);
+    if (created) return created;
+    await assertNotOnRecord(ctx, db, card);
+    if (supplied) throw conflict(CARD_TAKEN, [{ field: 'cardNumber', message: CARD_TAKEN }]);
   }
+  throw new Error('no free card number after 10 draws');
 }
 
 // Unique indexes have the last word when two requests race past the checks above; the
@@ -125,20 +142,14 @@ export async function createMember(ctx: Ctx, input: MemberCreate): Promise<Membe
     assertCardValid(card);
     await assertNotOnRecord(ctx, trx, card);
     const on = registeredOn ?? todayIso();
-    const number = await assignCardNumber(trx, cardNumber);
-    const created = await withSavepoint(
+    const created = await insertOnRecord(
+      ctx,
       trx,
-      () =>
-        insertMember(trx, {
-          org_id: org.id,
-          ...cardColumns(card),
-          registered_on: on,
-          card_number: number,
-        }),
-      explainUnique(ctx, trx, card),
+      card,
+      { org_id: org.id, ...cardColumns(card), registered_on: on },
+      cardNumber,
     );
     const { id } = created;
-    await openPeriod(trx, { memberId: id, orgId: org.id, on });
     await recordMemberFacts(trx, null, factsOf(created));
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: org.path },
@@ -165,10 +176,17 @@ export async function getMember(ctx: Ctx, id: string): Promise<Member> {
   return toMember(row);
 }
 
-export async function updateMember(ctx: Ctx, id: string, patch: MemberPatch): Promise<Member> {
+export async function updateMember(
+  ctx: Ctx,
+  id: string,
+  patch: MemberPatch,
+  precondition?: Precondition,
+): Promise<Member> {
   return ctx.db.transaction().execute(async (trx) => {
     const member = await findMemberForUpdate(trx, id);
     authorize(ctx.actor, 'member:update', member, MEMBER_NOT_FOUND);
+    // Checked on the locked row: of two editors of the same version, the second gets 412.
+    assertVersion(precondition, member.version);
     const before = cardOf(member);
     const after = applyCardPatch(before, patch);
     assertCardValid(after);
@@ -201,13 +219,19 @@ export function parseMemberQuery(q: string | undefined) {
   if (!text) return {};
   const digits = text.replace(/\s/g, '');
   if (/^\d{16}$/.test(digits)) return { cardNumber: digits };
-  const ru = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
-  if (ru) return { birthDate: `${ru[3]}-${ru[2]}-${ru[1]}` };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { birthDate: text };
+  // A birth date as people type it (7.5.1965, 07.05.1965) or as ISO; one that the calendar
+  // lacks is said so, instead of reaching the database.
+  const date = ruToIso(text) ?? (/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null);
+  if (date) {
+    const problem = dateProblem(date);
+    if (problem) throw invalid('q', problem);
+    return { birthDate: date };
+  }
   return { namePrefix: personNameKey(text, '', '') };
 }
 
-async function scopeOf(ctx: Ctx, under: string | undefined) {
+/** The org whose subtree a members list reads (404 outside the caller's scope). */
+export async function scopeOf(ctx: Ctx, under: string | undefined) {
   const org = await getOrgPlacement(ctx.db, under ?? ctx.actor.orgId);
   authorize(ctx.actor, 'member:read', org, 'Организация не найдена');
   return org;
@@ -220,48 +244,6 @@ export interface MemberFilters {
   q?: string | undefined;
   status?: MemberStatus | undefined;
   category?: MemberCategory | undefined;
-}
-
-export async function listMembers(
-  ctx: Ctx,
-  query: MemberFilters & {
-    missing?: MemberIndicator | undefined;
-    limit: number;
-    cursor?: string | undefined;
-  },
-) {
-  const scope = await scopeOf(ctx, query.orgId ?? query.under);
-  // Members lacking a field are listed by org (the order of their partial index), others by name.
-  const byOrg = query.missing !== undefined;
-  const after = byOrg
-    ? decodeCursor<[string, string, string]>(query.cursor, ['string', 'string', 'string'])
-    : decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
-  const rows = await searchMembers(ctx.db, {
-    scopePath: scope.path,
-    // A primary has no orgs below: its own id is an equality the (org_id, name_key, id) index
-    // answers in name order, where a path range would make the planner walk all names.
-    orgId: query.orgId ?? (scope.level === 'primary' ? scope.id : undefined),
-    status: query.status,
-    category: query.category,
-    missing: query.missing,
-    ...parseMemberQuery(query.q),
-    order: byOrg ? 'org' : 'name',
-    after,
-    limit: query.limit + 1,
-  });
-  const page = toPage(
-    rows,
-    query.limit,
-    (r) => toMember(r),
-    (r) => (byOrg ? [r.org_path, r.name_key, r.id] : [r.name_key, r.id]),
-  );
-  // Lists show names and birth dates: who looked, where and at how many is on record.
-  await recordAudit(ctx.db, ctx, {
-    action: 'member.list',
-    target: { type: 'org', id: scope.id, orgPath: scope.path },
-    details: { q: query.q ?? null, missing: query.missing ?? null, returned: page.items.length },
-  });
-  return page;
 }
 
 /** Members of a subtree for an export (the list's filters), grouped by org, page by page. */
@@ -278,7 +260,7 @@ export async function* exportMemberPages(ctx: Ctx, query: MemberFilters, pageSiz
       status: query.status,
       category: query.category,
       ...parseMemberQuery(query.q),
-      order: 'org',
+      order: { by: 'org' },
       after,
       limit: pageSize,
     });
@@ -287,34 +269,6 @@ export async function* exportMemberPages(ctx: Ctx, query: MemberFilters, pageSiz
     const last = rows[rows.length - 1];
     after = last ? [last.org_path, last.name_key, last.id] : undefined;
   }
-}
-
-export async function listDuplicates(
-  ctx: Ctx,
-  query: { under?: string | undefined; limit: number; cursor?: string | undefined },
-) {
-  const scope = await scopeOf(ctx, query.under);
-  const after = decodeCursor<[string]>(query.cursor, ['string']);
-  const keys = await findDuplicateKeys(ctx.db, scope.path, after?.[0], query.limit + 1);
-  const page = toPage(
-    keys,
-    query.limit,
-    (key) => key,
-    (key) => [key],
-  );
-  const rows = page.items.length ? await findMembersByNameKeys(ctx.db, scope.path, page.items) : [];
-  await recordAudit(ctx.db, ctx, {
-    action: 'member.duplicates',
-    target: { type: 'org', id: scope.id, orgPath: scope.path },
-    details: { groups: page.items.length },
-  });
-  return {
-    items: page.items.map((key) => ({
-      key,
-      members: rows.filter((r) => r.name_key === key).map((r) => toMember(r)),
-    })),
-    nextCursor: page.nextCursor,
-  };
 }
 
 export async function memberHistory(
@@ -340,4 +294,26 @@ export async function memberHistory(
     })),
     ...changes,
   };
+}
+
+/** Current full names, places and statuses of members by id, for lists that name them (the
+ * audit journal): one query for a page, a second only for cards no longer on the register
+ * (merged into another: `status` 'merged', no name or place left). */
+export async function namesOfMembers(db: Ctx['db'], ids: readonly string[]) {
+  const rows = ids.length ? await findMemberNames(db, ids) : [];
+  const names = new Map<string, { name: string | null; path: string | null; status: string }>(
+    rows.map((r) => [
+      r.id,
+      {
+        name: [r.last_name, r.first_name, r.middle_name].filter(Boolean).join(' '),
+        path: r.org_path,
+        status: r.status,
+      },
+    ]),
+  );
+  const gone = ids.filter((id) => !names.has(id));
+  for (const merge of gone.length ? await findMergedMemberIds(db, gone) : []) {
+    names.set(merge.merged_id, { name: null, path: null, status: 'merged' });
+  }
+  return names;
 }

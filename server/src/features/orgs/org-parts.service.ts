@@ -6,6 +6,7 @@ import {
   eventKindLabels,
   nameKey,
   type OrgEvent,
+  quoted,
   type StaffMember,
 } from '@profreestr/contracts';
 import { notFound } from '../../lib/app-error.js';
@@ -99,7 +100,7 @@ export const eventKind: PartKind<OrgEvent> = {
     participants: num(r.participants),
     note: str(r.note),
   }),
-  describe: (e) => `${e.date} «${e.title}» (${eventKindLabels[e.kind].toLowerCase()})`,
+  describe: (e) => `${e.date} ${quoted(e.title)} (${eventKindLabels[e.kind].toLowerCase()})`,
 };
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -145,9 +146,9 @@ export async function listParts<T extends Part>(
 ) {
   const org = await findOrgPlacement(ctx.db, orgId);
   authorize(ctx.actor, 'org:read', org, ORG_NOT_FOUND);
-  const after = decodeCursor<[string, string]>(page.cursor, ['string', 'string']);
-  const rows = await findParts(ctx.db, kind.table, orgId, kind.order, after, page.limit + 1);
   const [sortColumn] = kind.order.columns;
+  const after = decodeCursor(page.cursor, [sortColumn === 'date' ? 'date' : 'text', 'id']);
+  const rows = await findParts(ctx.db, kind.table, orgId, kind.order, after, page.limit + 1);
   return toPage(rows, page.limit, kind.toApi, (r) => [String(r[sortColumn]), String(r.id)]);
 }
 

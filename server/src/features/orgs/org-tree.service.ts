@@ -1,4 +1,4 @@
-import { type Org, type OrgLevel, todayIso } from '@profreestr/contracts';
+import { type Org, type OrgLevel, quoted, todayIso } from '@profreestr/contracts';
 import { conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { childPath, isInSubtree, parentPathOf } from '../../lib/tree-path.js';
@@ -100,12 +100,12 @@ export async function mergeOrgs(
         { field: 'status', old: 'active', new: 'liquidated' },
         { field: 'mergedIntoId', old: null, new: target.id },
       ],
-      note: `Присоединена к «${target.name}» с ${on}`,
+      note: `Присоединена к ${quoted(target.name)} с ${on}`,
     });
     await recordOrgChange(trx, ctx, {
       org: target,
       action: 'merge',
-      note: `Присоединена «${source.name}» (код ${source.code}) с ${on}; переведено членов Профсоюза: ${moved}`,
+      note: `Присоединена ${quoted(source.name)} (код ${source.code}) с ${on}; переведено членов Профсоюза: ${moved}`,
     });
     return toOrg(await mustFind(trx, target.id));
   });

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, NewOrgRow, OrgRowUpdate } from '../../db/schema.js';
+import { likeEscape } from '../../lib/like.js';
 import { subtreeUpperBound } from '../../lib/tree-path.js';
 
 const orgColumns = [
@@ -24,6 +25,7 @@ const orgColumns = [
   'orgs.contacts',
   'orgs.liquidated_on',
   'orgs.merged_into_id',
+  'orgs.version',
 ] as const;
 
 function selectOrgs(db: Kysely<Database>) {
@@ -87,15 +89,32 @@ export interface OrgSearch {
   words: string[];
   level: string | undefined;
   status: string | undefined;
-  /** `name` (search) keys on [name_key, id]; `tree` (exports, parents first) on [path]. */
+  /**
+   * `name` (search) keys on [rank, name_key, id], the rank putting exact codes and INNs first,
+   * then names holding the query's numbers as whole numbers («№ 11» before «№ 110»);
+   * `tree` (exports, parents first) on [path].
+   */
   order?: 'name' | 'tree';
-  after: readonly string[] | undefined;
+  after: readonly (string | number)[] | undefined;
   limit: number;
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** 0: the code or an INN is the query; 1: every number of the query is a number of the name. */
+function searchRank(s: OrgSearch) {
+  const numbers = s.words.flatMap((w) => w.match(/[0-9]+/g) ?? []);
+  const exact = s.exact
+    ? sql`orgs.code = ${s.exact} or orgs.inn = ${s.exact} or orgs.edu_org ->> 'inn' = ${s.exact}`
+    : sql`false`;
+  const whole = numbers.length
+    ? sql.join(
+        numbers.map((n) => sql`orgs.name_key ~ ${`(^|[^0-9])${n}([^0-9]|$)`}`),
+        sql` and `,
+      )
+    : sql`false`;
+  return sql<number>`(case when ${exact} then 0 when ${whole} then 1 else 2 end)`;
+}
 
-export function searchOrgs(db: Kysely<Database>, s: OrgSearch) {
+function filterOrgs(db: Kysely<Database>, s: OrgSearch) {
   let query = selectOrgs(db)
     .where('orgs.path', '>=', s.scopePath)
     .where('orgs.path', '<', subtreeUpperBound(s.scopePath))
@@ -114,18 +133,23 @@ export function searchOrgs(db: Kysely<Database>, s: OrgSearch) {
     });
   if (s.level) query = query.where('orgs.level', '=', s.level);
   if (s.status) query = query.where('orgs.status', '=', s.status);
+  return query;
+}
+
+export function searchOrgs(db: Kysely<Database>, s: OrgSearch) {
   if (s.order === 'tree') {
     // Exports: parents before their children, keyed on the unique path.
-    if (s.after) query = query.where('orgs.path', '>', s.after[0] ?? '');
+    let query = filterOrgs(db, s).select(sql<number>`0`.as('rank'));
+    if (s.after) query = query.where('orgs.path', '>', String(s.after[0] ?? ''));
     return query.orderBy('orgs.path').limit(s.limit).execute();
   }
+  const rank = searchRank(s);
+  let query = filterOrgs(db, s).select(rank.as('rank'));
   if (s.after) {
-    const [key = '', id = '0'] = s.after;
-    query = query.where((eb) =>
-      eb(eb.refTuple('orgs.name_key', 'orgs.id'), '>', eb.tuple(key, id)),
-    );
+    const [r = 0, key = '', id = '0'] = s.after;
+    query = query.where(sql<boolean>`(${rank}, orgs.name_key, orgs.id) > (${r}, ${key}, ${id})`);
   }
-  return query.orderBy('orgs.name_key').orderBy('orgs.id').limit(s.limit).execute();
+  return query.orderBy(rank).orderBy('orgs.name_key').orderBy('orgs.id').limit(s.limit).execute();
 }
 
 export function findOrgsByIds(db: Kysely<Database>, ids: string[]) {
@@ -193,4 +217,13 @@ export async function countOrgs(db: Kysely<Database>): Promise<number> {
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+/** Names, places and states of orgs by id (a page of the audit journal). */
+export function findOrgNames(db: Kysely<Database>, ids: readonly string[]) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'path', 'status', 'merged_into_id'])
+    .where('id', 'in', ids)
+    .execute();
 }

@@ -1,5 +1,6 @@
 import {
   idParamsSchema,
+  ifMatchHeadersSchema,
   orgChangeSchema,
   orgCreateSchema,
   orgLiquidateSchema,
@@ -8,24 +9,22 @@ import {
   orgPatchSchema,
   orgRefSchema,
   orgSchema,
+  orgSearchItemSchema,
   orgSearchQuerySchema,
   pageOf,
   pageQuerySchema,
+  transferTargetQuerySchema,
+  transferTargetSchema,
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
+import { parseIfMatch } from '../../lib/etag.js';
 import { type App, ctxOf } from '../../lib/http.js';
 import { listOrgHistory } from './org-history.service.js';
+import { searchOrgs, searchTransferTargets } from './org-search.service.js';
 import { liquidateOrg, mergeOrgs, moveOrg } from './org-tree.service.js';
-import {
-  createOrg,
-  getOrg,
-  listAncestors,
-  listChildren,
-  searchOrgs,
-  updateOrg,
-} from './orgs.service.js';
+import { createOrg, getOrg, listAncestors, listChildren, updateOrg } from './orgs.service.js';
 
 const tags = ['orgs'];
 
@@ -49,20 +48,39 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
     {
       schema: {
         tags,
-        summary: 'Поиск организаций по названию, коду или ИНН в поддереве',
+        summary:
+          'Поиск организаций по названию, коду или ИНН в поддереве: сначала точный код или ИНН, ' +
+          'затем названия с числами запроса как целыми числами («№ 11» раньше «№ 110»); ' +
+          'у каждой — вышестоящие (parents)',
         querystring: orgSearchQuerySchema,
-        response: { 200: pageOf(orgSchema) },
+        response: { 200: pageOf(orgSearchItemSchema) },
       },
     },
     async (request) => searchOrgs(ctxOf(request, db), request.query),
   );
 
   app.get(
-    '/api/v1/orgs/:id',
+    '/api/v1/orgs/transfer-targets',
     {
       schema: {
         tags,
-        summary: 'Паспорт организации',
+        summary:
+          'Куда перевести члена Профсоюза: действующие первичные организации всего Профсоюза ' +
+          '(только название и вышестоящие)',
+        querystring: transferTargetQuerySchema,
+        response: { 200: pageOf(transferTargetSchema) },
+      },
+    },
+    async (request) => searchTransferTargets(ctxOf(request, db), request.query),
+  );
+
+  app.get(
+    '/api/v1/orgs/:id',
+    {
+      config: { etag: true },
+      schema: {
+        tags,
+        summary: 'Паспорт организации (заголовок ETag — его версия)',
         params: idParamsSchema,
         response: { 200: orgSchema },
       },
@@ -73,15 +91,25 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.patch(
     '/api/v1/orgs/:id',
     {
+      config: { etag: true },
       schema: {
         tags,
-        summary: 'Изменить паспорт (только переданные поля; вложенные объекты объединяются)',
+        summary:
+          'Изменить паспорт (только переданные поля; вложенные объекты объединяются). ' +
+          'С If-Match: версия, которую правили; устаревшая — 412',
         params: idParamsSchema,
+        headers: ifMatchHeadersSchema,
         body: orgPatchSchema,
         response: { 200: orgSchema },
       },
     },
-    async (request) => updateOrg(ctxOf(request, db), request.params.id, request.body),
+    async (request) =>
+      updateOrg(
+        ctxOf(request, db),
+        request.params.id,
+        request.body,
+        parseIfMatch(request.headers['if-match']),
+      ),
   );
 
   app.get(

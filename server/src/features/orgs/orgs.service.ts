@@ -15,6 +15,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError, conflict, invalid } from '../../lib/app-error.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
+import { assertVersion, type Precondition } from '../../lib/etag.js';
 import { childPath, pathIds, rootPath } from '../../lib/tree-path.js';
 import { type Action, authorize, authorizeList, canSee } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -37,6 +38,7 @@ import {
   findOrgById,
   findOrgForUpdate,
   findOrgIdByCode,
+  findOrgNames,
   findOrgPlacement,
   findOrgsByIds,
   insertOrg,
@@ -98,6 +100,7 @@ export function toOrg(row: OrgRecord): Org {
     childCount: row.child_count ?? 0,
     liquidatedOn: row.liquidated_on,
     mergedIntoId: row.merged_into_id,
+    version: row.version,
   };
 }
 
@@ -139,7 +142,7 @@ export async function listChildren(
 ) {
   const parent = await findOrgPlacement(ctx.db, parentId);
   authorize(ctx.actor, 'org:read', parent, ORG_NOT_FOUND);
-  const after = decodeCursor<[string, string]>(page.cursor, ['string', 'string']);
+  const after = decodeCursor(page.cursor, ['text', 'id']);
   const rows = await findChildren(ctx.db, parentId, after, page.limit + 1);
   return toPage(rows, page.limit, toOrg, (r) => [r.name_key, r.id]);
 }
@@ -161,25 +164,6 @@ export interface OrgFilters {
   under?: string | undefined;
   level?: OrgLevel | undefined;
   status?: OrgStatus | undefined;
-}
-
-export async function searchOrgs(
-  ctx: Ctx,
-  query: OrgFilters & { limit: number; cursor?: string | undefined },
-) {
-  const scopePath = await listScope(ctx, 'org:read', query.under);
-  const q = (query.q ?? '').trim();
-  const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
-  const rows = await searchOrgRows(ctx.db, {
-    scopePath,
-    exact: q && !/\s/.test(q) ? q : undefined,
-    words: nameKey(q).split(' ').filter(Boolean),
-    level: query.level,
-    status: query.status,
-    after,
-    limit: query.limit + 1,
-  });
-  return toPage(rows, query.limit, toOrg, (r) => [r.name_key, r.id]);
 }
 
 /** Orgs of a subtree for an export, parents before children, page by page. */
@@ -266,15 +250,30 @@ export async function createOrgIn(trx: Kysely<Database>, ctx: Ctx, input: OrgCre
   }
 }
 
-export async function updateOrg(ctx: Ctx, id: string, patch: OrgPatch): Promise<Org> {
-  return (await ctx.db.transaction().execute((trx) => updateOrgIn(trx, ctx, id, patch))).org;
+export async function updateOrg(
+  ctx: Ctx,
+  id: string,
+  patch: OrgPatch,
+  precondition?: Precondition,
+): Promise<Org> {
+  return (
+    await ctx.db.transaction().execute((trx) => updateOrgIn(trx, ctx, id, patch, precondition))
+  ).org;
 }
 
 /** updateOrg in the caller's transaction, telling whether anything changed. */
-export async function updateOrgIn(trx: Kysely<Database>, ctx: Ctx, id: string, patch: OrgPatch) {
+export async function updateOrgIn(
+  trx: Kysely<Database>,
+  ctx: Ctx,
+  id: string,
+  patch: OrgPatch,
+  precondition?: Precondition,
+) {
   {
     const row = await findOrgForUpdate(trx, id);
     authorize(ctx.actor, 'org:update', row, ORG_NOT_FOUND);
+    // Checked on the locked row: of two editors of the same version, the second gets 412.
+    assertVersion(precondition, row.version);
     assertActive(row);
     const before = passportOf(row);
     const after = applyPassportPatch(before, patch);
@@ -332,3 +331,15 @@ export async function createCentralOrg(db: Kysely<Database>): Promise<string> {
 }
 
 export const countAllOrgs = countOrgs;
+
+/** Current names, places and states of orgs by id, for lists that name them (the audit
+ * journal): one query for a page. */
+export async function namesOfOrgs(db: Kysely<Database>, ids: readonly string[]) {
+  const rows = ids.length ? await findOrgNames(db, ids) : [];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, name: r.name, path: r.path, status: r.status, mergedIntoId: r.merged_into_id },
+    ]),
+  );
+}

@@ -55,6 +55,7 @@ describe('reading organizations within the subtree', () => {
       childCount: 0,
       liquidatedOn: null,
       mergedIntoId: null,
+      version: expect.any(Number),
     });
   });
 

@@ -24,22 +24,54 @@ type OrgStatColumn = (typeof ORG_STAT_COLUMNS)[number];
  */
 // One array per column (unnest), not a VALUES list: 40 parameters whatever the number of orgs,
 // where 200 orgs × 40 columns took PostgreSQL longer to parse than to run.
-export async function applyDeltas(db: Kysely<Database>, deltas: Map<string, StatsDelta>) {
-  if (deltas.size === 0) return;
+/**
+ * Adds the deltas to the orgs' counts, rows locked in id order. With `asOf`, only while the
+ * stats clock still reads that date (share-locked before the rows, as lockStatsClock would):
+ * the caller computed "under 35" with a clock it remembered, and learns whether it was right
+ * (false: nothing was written; lock the clock and compute again). One statement either way.
+ */
+export async function applyDeltas(
+  db: Kysely<Database>,
+  deltas: Map<string, StatsDelta>,
+  asOf?: string,
+): Promise<boolean> {
+  if (deltas.size === 0) return true;
   const ids = [...deltas.keys()].sort((a, b) => Number(a) - Number(b));
   const rows = ids.map((id) => deltas.get(id) as StatsDelta);
-  const arrays = sql.join(STAT_COLUMNS.map((c) => sql`${rows.map((d) => d[c])}::int[]`));
+  // Only the counts that move: a member put on record touches a dozen of the forty columns,
+  // and each column left out is an array less to send, parse and add.
+  const columns = STAT_COLUMNS.filter((c) => rows.some((d) => d[c] !== 0));
+  if (columns.length === 0) return true;
+  // A member put on record or taken off changes every org of its path by the same amounts:
+  // then the amounts go as plain parameters, else one array per column joined by org id.
+  const [first] = rows;
+  const same = rows.every((d) => columns.every((c) => d[c] === first?.[c]));
   const sets = sql.join(
-    STAT_COLUMNS.map((c) => sql`${sql.ref(c)} = s.${sql.ref(c)} + v.${sql.ref(c)}`),
+    columns.map((c) =>
+      same
+        ? sql`${sql.ref(c)} = s.${sql.ref(c)} + ${first?.[c] ?? 0}::int`
+        : sql`${sql.ref(c)} = s.${sql.ref(c)} + v.${sql.ref(c)}`,
+    ),
   );
-  await sql`
-    with locked as (
-      select org_id from org_stats where org_id = any(${ids}::bigint[]) order by org_id for update
-    )
-    update org_stats s set ${sets}
-    from unnest(${ids}::bigint[], ${arrays})
-      as v (org_id, ${sql.join(STAT_COLUMNS.map((c) => sql.ref(c)))})
-    where s.org_id = v.org_id and s.org_id in (select org_id from locked)`.execute(db);
+  const byOrg = same
+    ? sql`where s.org_id in (select org_id from locked)`
+    : sql`from unnest(${ids}::bigint[], ${sql.join(columns.map((c) => sql`${rows.map((d) => d[c])}::int[]`))})
+        as v (org_id, ${sql.join(columns.map((c) => sql.ref(c)))})
+      where s.org_id = v.org_id and s.org_id in (select org_id from locked)`;
+  const clock =
+    asOf === undefined
+      ? sql`select true`
+      : sql`select true from stats_clock where age_date = ${asOf}::date for share`;
+  const { rows: result } = await sql<{ clock_ok: boolean }>`
+    with clock as materialized (${clock}),
+    locked as (
+      select org_id from org_stats
+      where org_id = any(${ids}::bigint[]) and exists (select 1 from clock)
+      order by org_id for update
+    ),
+    updated as (update org_stats s set ${sets} ${byOrg} returning 1)
+    select exists (select 1 from clock) as clock_ok`.execute(db);
+  return result[0]?.clock_ok === true;
 }
 
 export async function insertStatsRow(db: Kysely<Database>, orgId: string) {

@@ -60,18 +60,30 @@ export const recordMemberFacts = (trx: Db, before: MemberFacts | null, after: Me
   recordManyMemberFacts(trx, [[before, after]]);
 
 /** The same for many members at once (an import batch): one statement for all their orgs. */
-export async function recordManyMemberFacts(
+export function recordManyMemberFacts(
   trx: Db,
   pairs: readonly (readonly [MemberFacts | null, MemberFacts | null])[],
 ) {
-  const asOf = await lockStatsClock(trx);
-  await applyDeltas(trx, memberDeltas(pairs, asOf));
+  return applyAsOfClock(trx, (asOf) => memberDeltas(pairs, asOf));
 }
 
 /** Keeps the counts exact for an org created, edited, liquidated or merged away. */
-export async function recordOrgFacts(trx: Db, before: OrgFacts | null, after: OrgFacts | null) {
-  const asOf = await lockStatsClock(trx);
-  await applyDeltas(trx, orgDeltas(before, after, asOf));
+export function recordOrgFacts(trx: Db, before: OrgFacts | null, after: OrgFacts | null) {
+  return applyAsOfClock(trx, (asOf) => orgDeltas(before, after, asOf));
+}
+
+// The stats clock moves once a day; every change needs its date to count "under 35". The date
+// last seen is tried first, guarded inside the update itself (one statement instead of two on
+// every change); when the clock has moved (or another database is open), the update writes
+// nothing and the clock is read under its lock as before.
+let lastClock: string | undefined;
+
+async function applyAsOfClock(trx: Db, deltasAsOf: (asOf: string) => Map<string, StatsDelta>) {
+  if (lastClock !== undefined && (await applyDeltas(trx, deltasAsOf(lastClock), lastClock))) {
+    return;
+  }
+  lastClock = await lockStatsClock(trx);
+  await applyDeltas(trx, deltasAsOf(lastClock));
 }
 
 /** A new org starts with zero counts. */
@@ -145,6 +157,12 @@ export const takeStatsSnapshot = snapshotStats;
 
 /** Daily copies of an org's counts since `fromDay` (call after an access check). */
 export const dailyStats = findDailyStats;
+
+/** The maintained counts of a subtree (zeros without a row), e.g. a list's total; call after
+ * an access check. */
+export async function subtreeCounts(db: Db, orgId: string): Promise<StatsDelta> {
+  return (await findStats(db, orgId)) ?? zeroDelta();
+}
 
 /** Members of a subtree by status, category and sex: one row read, whatever the subtree. */
 export async function getOrgStats(ctx: Ctx, orgId: string) {
