@@ -64,21 +64,32 @@ export function recordManyMemberFacts(
   trx: Db,
   pairs: readonly (readonly [MemberFacts | null, MemberFacts | null])[],
 ) {
-  return applyAsOfClock(trx, (asOf) => memberDeltas(pairs, asOf));
+  const dated = pairs.some(([before, after]) => before?.birthDate || after?.birthDate);
+  return applyAsOfClock(trx, dated, (asOf) => memberDeltas(pairs, asOf));
 }
 
 /** Keeps the counts exact for an org created, edited, liquidated or merged away. */
 export function recordOrgFacts(trx: Db, before: OrgFacts | null, after: OrgFacts | null) {
-  return applyAsOfClock(trx, (asOf) => orgDeltas(before, after, asOf));
+  const dated = Boolean(before?.chairman?.birthDate || after?.chairman?.birthDate);
+  return applyAsOfClock(trx, dated, (asOf) => orgDeltas(before, after, asOf));
 }
 
-// The stats clock moves once a day; every change needs its date to count "under 35". The date
-// last seen is tried first, guarded inside the update itself (one statement instead of two on
-// every change); when the clock has moved (or another database is open), the update writes
-// nothing and the clock is read under its lock as before.
+// The stats clock moves once a day; a change with a birth date needs its date to count "under
+// 35" (one without needs none: its deltas are the same on any day). The date last seen is tried
+// first, guarded inside the update itself (one statement instead of two on every change); when
+// the clock has moved (or another database is open), the update writes nothing and the clock
+// is read under its lock as before.
 let lastClock: string | undefined;
 
-async function applyAsOfClock(trx: Db, deltasAsOf: (asOf: string) => Map<string, StatsDelta>) {
+async function applyAsOfClock(
+  trx: Db,
+  dated: boolean,
+  deltasAsOf: (asOf: string) => Map<string, StatsDelta>,
+) {
+  if (!dated && lastClock !== undefined) {
+    await applyDeltas(trx, deltasAsOf(lastClock));
+    return;
+  }
   if (lastClock !== undefined && (await applyDeltas(trx, deltasAsOf(lastClock), lastClock))) {
     return;
   }
