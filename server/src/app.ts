@@ -22,12 +22,9 @@ import {
   SESSION_COOKIE,
 } from './features/auth/auth.routes.js';
 import { registerCompletenessRoutes } from './features/completeness/completeness.routes.js';
-import { startStatsDaily } from './features/completeness/completeness.worker.js';
 import { registerExportRoutes } from './features/exports/exports.routes.js';
 import { defaultZipLimits } from './features/imports/file-guard.js';
 import { registerImportRoutes } from './features/imports/imports.routes.js';
-import { IMPORT_QUEUE } from './features/imports/imports.service.js';
-import { startImportWorker } from './features/imports/imports.worker.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerOrgPartRoutes } from './features/orgs/org-parts.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
@@ -42,6 +39,7 @@ import { registerInputGuard } from './lib/input-guard.js';
 import { startJobs } from './lib/jobs.js';
 import { registerOpenApi } from './lib/openapi.js';
 import { registerWebApp } from './lib/web-app.js';
+import { jobDefinitions, startWorkers } from './workers.js';
 
 // Validation messages users see are Russian.
 z.config(z.locales.ru());
@@ -80,12 +78,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // there fails it).
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
+    // Every API route says which kinds of caller reach it; one that does not never registers.
+    if (route.url.startsWith('/api/v1/') && !route.config?.callers?.length) {
+      throw new Error(`${route.url}: маршрут не указывает, кому он доступен (config.callers)`);
+    }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD')
         routeTable.push({
           method,
           url: route.url,
-          public: !!route.config?.public,
+          public: !!route.config?.callers?.includes('applicant'),
+          callers: route.config?.callers ?? [],
           schema: route.schema,
         });
     }
@@ -102,6 +105,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerOpenApi(app, { sessionCookie: SESSION_COOKIE });
 
   const { db } = options.database;
+  const imports = { ...defaultImportConfig, ...options.imports };
+  const runner = await startJobs(options.database, jobDefinitions, (error) =>
+    app.log.error({ err: error }, 'job queue error'),
+  );
+  app.decorate('jobs', runner.jobs);
   const security = { ...defaultSecurityConfig, ...options.security };
   registerHttpHardening(app);
   registerAuthentication(app, db, security);
@@ -117,21 +125,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerCompletenessRoutes(app, db);
   registerExportRoutes(app, db);
 
-  const imports = { ...defaultImportConfig, ...options.imports };
-  const jobs = await startJobs(options.database, [IMPORT_QUEUE], (error) =>
-    app.log.error({ err: error }, 'job queue error'),
-  );
-  registerImportRoutes(app, db, jobs, { maxBytes: imports.maxBytes, zip: defaultZipLimits });
-  const stopSweep = imports.worker
-    ? await startImportWorker(db, jobs, imports, app.log)
+  registerImportRoutes(app, db, { maxBytes: imports.maxBytes, zip: defaultZipLimits });
+  // `imports.worker` false: an API-only server; jobs are still sent, another process runs them.
+  const stopWorkers = imports.worker
+    ? await startWorkers(db, runner, imports, app.log)
     : () => undefined;
-  // The worker process also takes the counts' daily step (under-35 ageing, trend snapshots).
-  const stopDaily = imports.worker ? await startStatsDaily(db, app.log) : () => undefined;
   // Before the database closes: a running import finishes its batch or is resumed later.
   app.addHook('onClose', async () => {
-    stopSweep();
-    stopDaily();
-    await jobs.stop();
+    stopWorkers();
+    await runner.stop();
   });
   await registerWebApp(app, options.webDistDir);
 

@@ -26,8 +26,42 @@ export const mfaStatusSchema = z.object({
 });
 export type MfaStatus = z.infer<typeof mfaStatusSchema>;
 
-/** `GET /auth/me`: the user and their second factor. */
-export const meResponseSchema = z.object({ user: userSchema, mfa: mfaStatusSchema });
+/**
+ * What a staff caller may do, action by action, within their own subtree: the server's policy
+ * answers it (`GET /auth/me`), so the web shows a button only where the server would allow it.
+ */
+export const staffActions = [
+  'org:read',
+  'org:create',
+  'org:update',
+  'org:move',
+  'org:merge',
+  'org:liquidate',
+  'user:read',
+  'user:create',
+  'user:manage',
+  'audit:read',
+  'member:read',
+  'member:create',
+  'member:update',
+  'member:transfer',
+  'member:deregister',
+  'member:readmit',
+  'member:merge',
+  'member:mark-distinct',
+] as const;
+export type StaffAction = (typeof staffActions)[number];
+
+/**
+ * `GET /auth/me`: the user, their second factor, the actions their role allows in their
+ * subtree and the roles they may give a new colleague.
+ */
+export const meResponseSchema = z.object({
+  user: userSchema,
+  mfa: mfaStatusSchema,
+  permissions: z.array(z.enum(staffActions)),
+  grantableRoles: z.array(z.enum(roles)),
+});
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
 /** A 6-digit code from the authenticator app, or a recovery code (`xxxxx-xxxxx`). */

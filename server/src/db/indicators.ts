@@ -1,6 +1,6 @@
 import type { MemberIndicator, OrgIndicator } from '@profreestr/contracts';
 import { type RawBuilder, sql } from 'kysely';
-import type { StatColumn } from '../features/stats/member-stats.js';
+import type { StatColumn } from './stat-columns.js';
 
 // What "missing" means for each completeness indicator, once: the maintained count it is held
 // in, and the SQL condition the drill-downs filter on. The conditions are written exactly as

@@ -11,6 +11,7 @@ import * as versions from './migrations/0008-versions.js';
 import * as duplicates from './migrations/0009-duplicates.js';
 import * as memberList from './migrations/0010-member-list.js';
 import * as signInAddresses from './migrations/0011-sign-in-addresses.js';
+import * as callerKinds from './migrations/0012-caller-kinds.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-duplicates': duplicates,
   '0010-member-list': memberList,
   '0011-sign-in-addresses': signInAddresses,
+  '0012-caller-kinds': callerKinds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { StatColumn } from '../features/stats/member-stats.js';
+import type { CallerKind } from '../lib/actor.js';
+import type { StatColumn } from './stat-columns.js';
 
 // int8 and date columns come back as strings (see database.ts parsers), numeric as number.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -97,6 +98,9 @@ export interface AuditLogTable {
   at: DefaultTimestamp;
   actor_user_id: string | null;
   actor_login: string | null;
+  /** staff, member, partner, applicant, system; null on entries older than the kinds. */
+  actor_kind: CallerKind | null;
+  actor_id: string | null;
   ip: string | null;
   action: string;
   target_type: string | null;
@@ -155,6 +159,8 @@ export interface ChangesTable {
   entity_id: string;
   at: DefaultTimestamp;
   actor_user_id: string | null;
+  actor_kind: CallerKind | null;
+  actor_id: string | null;
   action: string;
   changes: ColumnType<unknown, string, never>;
   note: string | null;

@@ -10,9 +10,10 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { Actor } from '../features/access/access.js';
+import type { Actor, CallerKind } from './actor.js';
 import { unauthenticated } from './app-error.js';
-import type { Ctx } from './context.js';
+import type { StaffCtx } from './context.js';
+import type { Jobs } from './jobs.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -22,10 +23,22 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** The kinds of caller a route admits (`config.callers`); every other kind gets 401. */
+export const staff = ['staff'] as const satisfies readonly CallerKind[];
+/** Sign-in and the like: whoever calls, signed in or not. */
+export const anyone = [
+  'applicant',
+  'staff',
+  'member',
+  'partner',
+] as const satisfies readonly CallerKind[];
+
 export interface RouteEntry {
   method: string;
   url: string;
+  /** Reachable by nobody signed in (an applicant). */
   public: boolean;
+  callers: readonly CallerKind[];
   /** The route's Zod schemas (params, querystring, body), for tests that walk every route. */
   schema?: FastifySchema | undefined;
 }
@@ -34,15 +47,21 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every registered route (see app.ts). */
     routeTable: readonly RouteEntry[];
+    /** Sending background jobs (lib/jobs), outside any transaction until `within`. */
+    jobs: Jobs;
   }
   interface FastifyRequest {
-    actor: Actor | null;
+    /** Always one kind; nobody signed in is an applicant. */
+    actor: Actor;
     /** The session's stage; null without a session. */
     sessionStage: 'active' | 'mfa_verify' | 'mfa_enroll' | null;
   }
   interface FastifyContextConfig {
-    /** Reachable without a session (sign-in, health). Every other API route requires one. */
-    public?: boolean;
+    /**
+     * Which kinds of caller reach the route: required on every API route (checked when it is
+     * registered); any other kind gets 401 before the body is read.
+     */
+    callers?: readonly CallerKind[];
     /** Reachable with a half-open session (the second step of sign-in, sign-out). */
     mfaStep?: boolean;
     /** Answers the version of the record it returns as `ETag` (lib/etag; in OpenAPI too). */
@@ -50,10 +69,10 @@ declare module 'fastify' {
   }
 }
 
-/** The service context of an authenticated request. */
-export function ctxOf(request: FastifyRequest, db: Kysely<Database>): Ctx {
-  if (!request.actor) throw unauthenticated();
-  return { db, actor: request.actor, ip: request.ip };
+/** The service context of a staff request. */
+export function ctxOf(request: FastifyRequest, db: Kysely<Database>): StaffCtx {
+  if (request.actor.kind !== 'staff') throw unauthenticated();
+  return { db, actor: request.actor, ip: request.ip, jobs: request.server.jobs };
 }
 
 /** Content-Disposition of a download: the Russian name for browsers, an ASCII one for the rest. */

@@ -1,18 +1,38 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
+import type { z } from 'zod';
 import type { DatabaseHandle } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 
-// Background jobs on pg-boss, in the application's own database on both engines. A job is
-// sent through the caller's transaction, so it exists exactly when the change that asked for
-// it commits.
+// Background jobs on pg-boss, in the application's own database on both engines. Each job is
+// one typed definition (name, payload schema, retries); a job is sent through the caller's
+// transaction, so it exists exactly when the change that asked for it commits. Workers are
+// registered in one place (workers.ts).
 
+export interface JobDefinition<P> {
+  name: string;
+  payload: z.ZodType<P>;
+  /** Attempts after the first failure; a job that throws is retried this many times. */
+  retryLimit: number;
+  /** Seconds before the first retry; doubled at each next one when `retryBackoff`. */
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  /** One queued job per key at a time (a second send with the same key is dropped). */
+  singletonKey?: (payload: P) => string;
+}
+
+export const defineJob = <P>(definition: JobDefinition<P>): JobDefinition<P> => definition;
+
+/** Sending jobs: bound to a database or a transaction (`within`). */
 export interface Jobs {
-  /** Queues a job in `trx`: it becomes visible to workers when `trx` commits. */
-  send(trx: Kysely<Database>, queue: string, data: object): Promise<void>;
-  /** Queues a job outside any transaction (a recovery sweep). */
-  sendNow(queue: string, data: object): Promise<void>;
-  work<T extends object>(queue: string, handler: (data: T) => Promise<void>): Promise<void>;
+  send<P>(job: JobDefinition<P>, payload: P): Promise<void>;
+  /** The same queue, sending through `db` (a transaction: the job commits with it). */
+  within(db: Kysely<Database>): Jobs;
+}
+
+export interface JobRunner {
+  jobs: Jobs;
+  work<P>(job: JobDefinition<P>, handler: (payload: P) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,11 +47,19 @@ const executorOf = (db: Kysely<Database>, script?: DatabaseHandle['script']): Ex
   },
 });
 
+const queueOptions = (job: JobDefinition<unknown>): PgBoss.Queue => ({
+  name: job.name,
+  retryLimit: job.retryLimit,
+  retryDelay: job.retryDelaySeconds,
+  retryBackoff: job.retryBackoff,
+});
+
 export async function startJobs(
   handle: DatabaseHandle,
-  queues: readonly string[],
+  // biome-ignore lint/suspicious/noExplicitAny: definitions of any payload
+  definitions: readonly JobDefinition<any>[],
   onError: (error: Error) => void,
-): Promise<Jobs> {
+): Promise<JobRunner> {
   const boss = new PgBoss({
     db: executorOf(handle.db, handle.script) as PgBoss.Db,
     schema: 'pgboss',
@@ -42,22 +70,30 @@ export async function startJobs(
   });
   boss.on('error', onError);
   await boss.start();
-  for (const name of queues) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 0 });
+  for (const job of definitions) {
+    // A queue made by an older version gets the definition's retries too.
+    if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, queueOptions(job));
+    else await boss.createQueue(job.name, queueOptions(job));
   }
+  const jobsIn = (db: Kysely<Database> | null): Jobs => ({
+    send: async (job, payload) => {
+      const data = job.payload.parse(payload) as object;
+      const key = job.singletonKey?.(payload);
+      await boss.send(job.name, data, {
+        ...(db ? { db: executorOf(db) as PgBoss.Db } : {}),
+        ...(key ? { singletonKey: key } : {}),
+      });
+    },
+    within: (trx) => jobsIn(trx),
+  });
   return {
-    send: async (trx, queue, data) => {
-      await boss.send(queue, data, { db: executorOf(trx) as PgBoss.Db });
-    },
-    sendNow: async (queue, data) => {
-      await boss.send(queue, data);
-    },
-    work: async (queue, handler) => {
+    jobs: jobsIn(null),
+    work: async (job, handler) => {
       await boss.work<object>(
-        queue,
+        job.name,
         { pollingIntervalSeconds: 0.5, batchSize: 1 },
-        async ([job]) => {
-          if (job) await handler(job.data as never);
+        async ([received]) => {
+          if (received) await handler(job.payload.parse(received.data));
         },
       );
     },

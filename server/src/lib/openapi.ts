@@ -4,12 +4,12 @@ import { errorCodes, idSchema } from '@profreestr/contracts';
 import type { FastifySchema, RouteOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App } from './http.js';
+import { type App, anyone } from './http.js';
 
 // The OpenAPI document at /api/openapi.json, generated from the routes' Zod schemas. Everything
 // an integrator needs beyond the schemas is derived here from what each route declares, so a
 // route added later is described the same way without touching it: its operationId (method and
-// URL), its security (the `config.public` flag authentication enforces) and its error responses.
+// URL), its security (the `config.callers` authentication enforces) and its error responses.
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -77,9 +77,9 @@ const undeclaredErrors: Record<string, Partial<Record<ErrorStatus, string>>> = {
   'POST /api/v1/imports': { 404: errorResponses[404] },
 };
 
-/** As authentication decides (features/auth): API routes need a session unless public. */
+/** As authentication decides (features/auth): a session unless nobody signed in is admitted. */
 const requiresSession = (route: RouteOptions) =>
-  route.url.startsWith('/api/v1/') && !route.config?.public;
+  route.url.startsWith('/api/v1/') && !route.config?.callers?.includes('applicant');
 
 const idPattern = (z.toJSONSchema(idSchema) as { pattern?: string }).pattern;
 
@@ -247,5 +247,7 @@ export async function registerOpenApi(app: App, options: OpenApiOptions) {
     transformObject: (document) => nameOperations(jsonSchemaTransformObject(document) as Document),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get(OPENAPI_PATH, { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+  app.get(OPENAPI_PATH, { config: { callers: anyone }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
 }

@@ -6,7 +6,7 @@ import {
   listOrgsLacking,
 } from '../features/completeness/completeness.service.js';
 import { listMembers } from '../features/members/member-list.service.js';
-import type { Ctx } from '../lib/context.js';
+import type { StaffCtx } from '../lib/context.js';
 import { subtreeUpperBound } from '../lib/tree-path.js';
 import { type Measured, measure } from './bench-kit.js';
 
@@ -17,7 +17,7 @@ type Row = Record<string, unknown>;
 // SQL; and, once, the naive recount of the root's figures from the members table.
 export async function benchCompleteness(env: {
   database: DatabaseHandle;
-  ctx: Ctx;
+  ctx: StaffCtx;
 }): Promise<Measured[]> {
   const { query } = env.database;
   const rows: Measured[] = [];

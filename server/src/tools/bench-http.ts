@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { buildApp } from '../app.js';
 import type { DatabaseHandle } from '../db/database.js';
-import type { Ctx } from '../lib/context.js';
+import type { StaffCtx } from '../lib/context.js';
 import { type Measured, measure } from './bench-kit.js';
 
 /**
@@ -13,7 +13,7 @@ import { type Measured, measure } from './bench-kit.js';
  */
 export async function benchHttp(env: {
   database: DatabaseHandle;
-  ctx: Ctx;
+  ctx: StaffCtx;
   seconds: number;
 }): Promise<{ rows: Measured[]; load: string | null }> {
   const { query } = env.database;

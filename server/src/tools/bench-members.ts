@@ -4,7 +4,7 @@ import { transferMember } from '../features/members/member-lifecycle.service.js'
 import { listMembers } from '../features/members/member-list.service.js';
 import { createMember, getMember } from '../features/members/members.service.js';
 import { getOrgStats } from '../features/stats/stats.service.js';
-import type { Ctx } from '../lib/context.js';
+import type { StaffCtx } from '../lib/context.js';
 import { subtreeUpperBound } from '../lib/tree-path.js';
 import { type Measured, measure } from './bench-kit.js';
 
@@ -13,7 +13,7 @@ type Row = Record<string, unknown>;
 /** Member operations: card read, searches, list pages, creation and transfer. */
 export async function benchMembers(env: {
   database: DatabaseHandle;
-  ctx: Ctx;
+  ctx: StaffCtx;
   explains: [string, string, unknown[]][];
 }): Promise<Measured[]> {
   const { query } = env.database;
@@ -59,7 +59,7 @@ export async function benchMembers(env: {
   };
   for (const [label, scope, under] of [
     [`largest region`, String(bigRegion.path), String(bigRegion.id)],
-    ['whole union', actor.scopePath, undefined],
+    ['whole union', actor.orgPath, undefined],
   ] as const) {
     rows.push(
       await measure(
@@ -168,7 +168,7 @@ export async function benchMembers(env: {
 /** Subtree counts: one row of org_stats whatever the subtree, against a live recount. */
 export async function benchCounts(env: {
   database: DatabaseHandle;
-  ctx: Ctx;
+  ctx: StaffCtx;
 }): Promise<Measured[]> {
   const { query } = env.database;
   const rows: Measured[] = [];

@@ -5,12 +5,14 @@ import type { Role } from '@profreestr/contracts';
 import { nameKey } from '@profreestr/contracts';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import type { Actor } from '../features/access/access.js';
 import { searchOrgs } from '../features/orgs/org-search.service.js';
 import { moveOrg } from '../features/orgs/org-tree.service.js';
 import { listChildren } from '../features/orgs/orgs.service.js';
-import type { Ctx } from '../lib/context.js';
+import type { StaffActor } from '../lib/actor.js';
+import type { StaffCtx } from '../lib/context.js';
+import { startJobs } from '../lib/jobs.js';
 import { subtreeUpperBound } from '../lib/tree-path.js';
+import { jobDefinitions } from '../workers.js';
 import { benchCompleteness } from './bench-completeness.js';
 import { benchHttp } from './bench-http.js';
 import { type Measured, measure, printTable } from './bench-kit.js';
@@ -34,6 +36,9 @@ const database = await openDatabase({
   poolSize: 4,
 });
 const { db, query } = database;
+// Services send jobs through the context; nothing here runs them (no workers are started).
+const runner = await startJobs(database, jobDefinitions, (error) => console.error(error));
+const { jobs } = runner;
 
 type Row = Record<string, unknown>;
 const one = async (text: string, params: unknown[] = []) => (await query(text, params))[0] as Row;
@@ -41,21 +46,23 @@ const one = async (text: string, params: unknown[] = []) => (await query(text, p
 const admin = await one(
   `select u.id, u.login, u.role, u.org_id, o.path from users u join orgs o on o.id = u.org_id where u.login = 'admin'`,
 );
-const actor: Actor = {
+const actor: StaffActor = {
+  kind: 'staff',
   userId: String(admin.id),
   login: String(admin.login),
   role: admin.role as Role,
   orgId: String(admin.org_id),
-  scopePath: String(admin.path),
+  orgPath: String(admin.path),
   sessionId: 'bench',
 };
-const ctx: Ctx = { db, actor, ip: '127.0.0.1' };
+const ctx: StaffCtx = { db, actor, ip: '127.0.0.1', jobs };
 if (values.only === 'completeness' || values.only === 'members') {
   printTable(
     values.only === 'members'
       ? await benchMembers({ database, ctx, explains: [] })
       : await benchCompleteness({ database, ctx }),
   );
+  await runner.stop();
   await database.close();
   process.exit(0);
 }
@@ -103,7 +110,7 @@ const searchParams = (scope: string, q: string) => {
   return [scope, subtreeUpperBound(scope), `%${a}%`, `%${b}%`];
 };
 for (const [label, scope, under] of [
-  ['whole union', actor.scopePath, undefined],
+  ['whole union', actor.orgPath, undefined],
   ['one region', String(region.path), String(region.id)],
 ] as const) {
   rows.push(
@@ -115,7 +122,7 @@ for (const [label, scope, under] of [
     ),
   );
 }
-explains.push(['search', searchSql, searchParams(actor.scopePath, queries[0] ?? '')]);
+explains.push(['search', searchSql, searchParams(actor.orgPath, queries[0] ?? '')]);
 
 // --- move a territorial org with ~100 primaries between two regions, back and forth
 const movable = await one(`
@@ -178,4 +185,5 @@ if (values.explain) {
     `\n-- subtree rows of the moved org\n${plan.map((r) => Object.values(r)[0]).join('\n')}`,
   );
 }
+await runner.stop();
 await database.close();

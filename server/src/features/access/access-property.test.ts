@@ -1,9 +1,10 @@
 import { roles } from '@profreestr/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { StaffActor as Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import { childPath, rootPath } from '../../lib/tree-path.js';
-import { type Actor, authorize } from './access.js';
+import { authorize } from './access.js';
 
 // 10,000 random (user, record) pairs over random trees: `authorize` lets a member's card be read
 // exactly when the record's org lies in the subtree of the user's org. The expectation walks
@@ -43,11 +44,12 @@ function liesInSubtree(parentOf: readonly number[], ancestor: number, node: numb
 }
 
 const actor = (role: Actor['role'], scopePath: string): Actor => ({
+  kind: 'staff',
   userId: '1',
   login: 'u',
   role,
   orgId: '1',
-  scopePath,
+  orgPath: scopePath,
   sessionId: 's',
 });
 

@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { StaffActor as Actor } from '../../lib/actor.js';
 import { childPath, rootPath } from '../../lib/tree-path.js';
-import { type Actor, authorize, canSee, mayGrantRole } from './access.js';
+import { authorize, canSee, mayGrantRole } from './access.js';
 
 const actorAt = (scopePath: string, role: Actor['role'] = 'viewer'): Actor => ({
+  kind: 'staff',
   userId: '1',
   login: 'u',
   role,
   orgId: '1',
-  scopePath,
+  orgPath: scopePath,
   sessionId: 's',
 });
 

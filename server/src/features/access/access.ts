@@ -1,37 +1,10 @@
-import type { Role } from '@profreestr/contracts';
+import { type Role, type StaffAction, staffActions } from '@profreestr/contracts';
+import type { Actor, StaffActor } from '../../lib/actor.js';
 import { forbidden, notFound, unauthenticated } from '../../lib/app-error.js';
 import { isInSubtree } from '../../lib/tree-path.js';
 
-/** Who is calling: resolved from the session on every request, so a moved org or a changed role applies at once. */
-export interface Actor {
-  userId: string;
-  login: string;
-  role: Role;
-  orgId: string;
-  /** Materialized path of the user's org: the root of everything they may see. */
-  scopePath: string;
-  sessionId: string;
-}
-
-export type Action =
-  | 'org:read'
-  | 'org:create'
-  | 'org:update'
-  | 'org:move'
-  | 'org:merge'
-  | 'org:liquidate'
-  | 'user:read'
-  | 'user:create'
-  | 'user:manage'
-  | 'audit:read'
-  | 'member:read'
-  | 'member:create'
-  | 'member:update'
-  | 'member:transfer'
-  | 'member:deregister'
-  | 'member:readmit'
-  | 'member:merge'
-  | 'member:mark-distinct';
+/** An action of staff within their subtree (the list lives in contracts: `GET /auth/me` sends it). */
+export type Action = StaffAction;
 
 const viewerActions: Action[] = ['org:read', 'member:read'];
 const editorActions: Action[] = [
@@ -65,13 +38,30 @@ const roleActions: Record<Role, ReadonlySet<Action>> = {
 
 export const roleRank: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
-export const mayGrantRole = (actor: Actor, role: Role) => roleRank[role] <= roleRank[actor.role];
+export const mayGrantRole = (actor: StaffActor, role: Role) =>
+  roleRank[role] <= roleRank[actor.role];
 
 export const roleAllows = (role: Role, action: Action) => roleActions[role].has(action);
 
 /** The subtree rule alone: pure, so it is property-tested. */
-export const canSee = (actor: Pick<Actor, 'scopePath'>, targetPath: string) =>
-  isInSubtree(targetPath, actor.scopePath);
+export const canSee = (actor: Pick<StaffActor, 'orgPath'>, targetPath: string) =>
+  isInSubtree(targetPath, actor.orgPath);
+
+/**
+ * The policy in one line: staff act within their subtree as their role allows. The other kinds
+ * of caller (members, partners, applicants, the system) have routes of their own and none of
+ * these actions.
+ */
+export const can = (actor: Actor | null, action: Action, target: { path: string }) =>
+  actor?.kind === 'staff' && canSee(actor, target.path) && roleAllows(actor.role, action);
+
+/** What `GET /auth/me` tells the web: the actions the caller's role allows in their subtree. */
+export const permissionsOf = (actor: StaffActor): Action[] =>
+  staffActions.filter((action) => roleAllows(actor.role, action));
+
+/** The roles a caller may give a new colleague (never above their own). */
+export const grantableRoles = (actor: StaffActor): Role[] =>
+  (Object.keys(roleRank) as Role[]).filter((role) => mayGrantRole(actor, role));
 
 /**
  * The one access check. A target outside the caller's subtree is reported exactly like a
@@ -83,12 +73,14 @@ export function authorize(
   target: { path: string } | undefined,
   notFoundMessage?: string,
 ): asserts target is { path: string } {
-  if (!actor) throw unauthenticated();
-  if (!target || !canSee(actor, target.path)) throw notFound(notFoundMessage);
+  if (!actor || actor.kind === 'applicant') throw unauthenticated();
+  if (actor.kind !== 'staff' || !target || !canSee(actor, target.path)) {
+    throw notFound(notFoundMessage);
+  }
   if (!roleAllows(actor.role, action)) throw forbidden();
 }
 
 /** For lists: the caller's role must allow the action; rows are then limited to the subtree. */
-export function authorizeList(actor: Actor, action: Action): void {
-  if (!roleAllows(actor.role, action)) throw forbidden();
+export function authorizeList(actor: Actor, action: Action): asserts actor is StaffActor {
+  if (actor.kind !== 'staff' || !roleAllows(actor.role, action)) throw forbidden();
 }

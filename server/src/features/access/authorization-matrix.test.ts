@@ -644,6 +644,7 @@ function table(route: string, rows: Row[]) {
 
 let w: MatrixWorld;
 let registered: Map<string, boolean>;
+let callersOf: Map<string, readonly string[]>;
 let cellsChecked = 0;
 const skipped: string[] = [];
 
@@ -654,6 +655,7 @@ beforeAll(async () => {
       .filter((r) => r.url.startsWith(`${v1}/`))
       .map((r) => [`${r.method} ${r.url}`, r.public]),
   );
+  callersOf = new Map(w.t.app.routeTable.map((r) => [`${r.method} ${r.url}`, r.callers]));
 }, 180_000);
 
 afterAll(async () => {
@@ -681,6 +683,19 @@ describe('authorization matrix', () => {
         ([route, isPublic]) => route in matrix && isPublic !== (matrix[route]?.rule === 'public'),
       )
       .map(([route, isPublic]) => `${route} is ${isPublic ? '' : 'not '}public`);
+    expect(differ).toEqual([]);
+  });
+
+  it('every route admits the kinds of caller the matrix expects: staff routes staff alone', () => {
+    const expected = (rule: Entry['rule']) =>
+      rule === 'public' ? ['applicant', 'member', 'partner', 'staff'] : ['staff'];
+    const differ = Object.entries(matrix)
+      .filter(([route]) => callersOf.has(route))
+      .map(
+        ([route, entry]) => [route, [...(callersOf.get(route) ?? [])].sort(), entry.rule] as const,
+      )
+      .filter(([, callers, rule]) => callers.join() !== expected(rule).join())
+      .map(([route, callers]) => `${route} admits ${callers.join(', ') || 'nobody'}`);
     expect(differ).toEqual([]);
   });
 

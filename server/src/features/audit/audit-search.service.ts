@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditQuery, AuditResult } from '@profreestr/contracts';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { pathIds } from '../../lib/tree-path.js';
 import { authorize } from '../access/access.js';
@@ -16,8 +16,8 @@ import { detailRecords, nameRecords } from './audit-names.js';
 type AuditRecord = Awaited<ReturnType<typeof findAuditEntries>>[number];
 
 /** A page of entries with the names of what they touched, looked up once for the page. */
-async function pageOfEntries(ctx: Ctx, rows: AuditRecord[], limit: number) {
-  const names = await nameRecords(ctx.db, ctx.actor.scopePath, rows.slice(0, limit));
+async function pageOfEntries(ctx: StaffCtx, rows: AuditRecord[], limit: number) {
+  const names = await nameRecords(ctx.db, ctx.actor.orgPath, rows.slice(0, limit));
   const toAuditEntry = (row: AuditRecord): AuditEntry => ({
     id: row.id,
     at: row.at_iso,
@@ -41,7 +41,7 @@ async function pageOfEntries(ctx: Ctx, rows: AuditRecord[], limit: number) {
 }
 
 /** Admins search the audit of their subtree (or of an org in it), newest first. */
-export async function searchAudit(ctx: Ctx, query: AuditQuery) {
+export async function searchAudit(ctx: StaffCtx, query: AuditQuery) {
   const scopePath = await listScope(ctx, 'audit:read', query.under);
   const after = decodeCursor(query.cursor, ['timestamp', 'id']);
   const withUnplaced = pathIds(scopePath).length === 1;
@@ -65,7 +65,7 @@ export async function searchAudit(ctx: Ctx, query: AuditQuery) {
 
 /** Who viewed or changed a member's card (admins; the member cabinet will show it too). */
 export async function memberAuditTrail(
-  ctx: Ctx,
+  ctx: StaffCtx,
   memberId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {

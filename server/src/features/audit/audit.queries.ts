@@ -9,9 +9,12 @@ import {
   sql,
 } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { CallerKind } from '../../lib/actor.js';
 import { subtreeUpperBound } from '../../lib/tree-path.js';
 
 export interface AuditRow {
+  actorKind: CallerKind;
+  actorId: string | null;
   actorUserId: string | null;
   actorLogin: string | null;
   ip: string | null;
@@ -39,6 +42,8 @@ export async function insertAuditRows(
     .insertInto('audit_log')
     .values(
       rows.map((row) => ({
+        actor_kind: row.actorKind,
+        actor_id: row.actorId,
         actor_user_id: row.actorUserId,
         actor_login: row.actorLogin,
         ip: row.ip,

@@ -6,7 +6,7 @@ import {
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type App, ctxOf } from '../../lib/http.js';
+import { type App, ctxOf, staff } from '../../lib/http.js';
 import { recordAudit } from './audit.service.js';
 import { memberAuditTrail, searchAudit } from './audit-search.service.js';
 
@@ -14,6 +14,7 @@ export function registerAuditRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/audit',
     {
+      config: { callers: staff },
       schema: {
         tags: ['audit'],
         summary: 'Журнал аудита поддерева (администраторы)',
@@ -27,6 +28,7 @@ export function registerAuditRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/members/:id/audit',
     {
+      config: { callers: staff },
       schema: {
         tags: ['audit'],
         summary: 'Кто просматривал и изменял карточку члена Профсоюза',
@@ -46,7 +48,8 @@ export function registerDenialAudit(app: App, db: Kysely<Database>) {
   // onSend, before the answer leaves: whoever got the refusal finds it already in the log.
   app.addHook('onSend', async (request, reply, payload) => {
     const status = reply.statusCode;
-    if (!request.actor || (status !== 403 && status !== 404)) return payload;
+    if (!request.actor || request.actor.kind === 'applicant' || (status !== 403 && status !== 404))
+      return payload;
     if (!request.routeOptions.url?.startsWith('/api/v1/')) return payload;
     const params = request.params as Record<string, string> | undefined;
     await recordAudit(

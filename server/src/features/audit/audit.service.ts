@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Actor } from '../access/access.js';
+import { type Actor, actorRef } from '../../lib/actor.js';
 import {
   type AuditRow,
   insertAuditRows,
@@ -43,18 +43,23 @@ export function recordAudits(
   );
 }
 
-type Who = { actor: Pick<Actor, 'userId' | 'login'> | null; ip: string | null };
+type Who = { actor: Actor | null; ip: string | null };
 
-const auditRow = (who: Who, entry: AuditEntry): AuditRow => ({
-  actorUserId: who.actor?.userId ?? null,
-  actorLogin: who.actor?.login ?? null,
-  ip: who.ip,
-  action: entry.action,
-  targetType: entry.target?.type ?? null,
-  targetId: entry.target?.id ?? null,
-  orgPath: entry.target?.orgPath ?? null,
-  result: entry.result ?? 'ok',
-  details: entry.details ?? null,
-});
+const auditRow = (who: Who, entry: AuditEntry): AuditRow => {
+  const ref = actorRef(who.actor);
+  return {
+    actorKind: ref.kind,
+    actorId: ref.id,
+    actorUserId: ref.userId,
+    actorLogin: ref.login,
+    ip: who.ip,
+    action: entry.action,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    orgPath: entry.target?.orgPath ?? null,
+    result: entry.result ?? 'ok',
+    details: entry.details ?? null,
+  };
+};
 
 export const auditTrailOf = selectAuditForTarget;

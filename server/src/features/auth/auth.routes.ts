@@ -13,8 +13,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { SecurityConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
+import { applicant } from '../../lib/actor.js';
 import { conflict, unauthenticated } from '../../lib/app-error.js';
-import { type App, ctxOf } from '../../lib/http.js';
+import { type App, anyone, ctxOf, staff } from '../../lib/http.js';
+import { grantableRoles, permissionsOf } from '../access/access.js';
 import { getCurrentUser } from '../users/users.service.js';
 import { changePassword, login, logout } from './auth.service.js';
 import {
@@ -43,25 +45,28 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
 const PENDING_MESSAGE = 'Завершите вход: введите код подтверждения';
 
 /**
- * Resolves the session of every request. API routes not marked public refuse a caller without
- * a full session; a half-open one (password given, second factor not yet) reaches only the
- * routes marked `mfaStep`. Each session has a request budget per minute.
+ * Resolves the caller of every request: staff with a full session, else an applicant (nobody
+ * signed in). A route that does not admit the caller's kind answers 401; a half-open staff
+ * session (password given, second factor not yet) counts as staff only on the routes marked
+ * `mfaStep`. Each session has a request budget per minute.
  */
 export function registerAuthentication(app: App, db: Kysely<Database>, security: SecurityConfig) {
   const limiter = sessionRateLimiter(security.apiRequestsPerMinute);
-  app.decorateRequest('actor', null);
+  // Set first thing in the hook below (an object default would be shared by every request).
+  app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionStage', null);
   app.addHook('onRequest', async (request) => {
+    request.actor = applicant;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await resolveSession(db, token, security.now()) : null;
     request.sessionStage = session?.stage ?? null;
     const config = request.routeOptions.config;
     const full = session?.stage === 'active';
-    request.actor = session && (full || config.mfaStep) ? session.actor : null;
+    request.actor = session && (full || config.mfaStep) ? session.actor : applicant;
     // Refused before the body is even parsed: an anonymous caller learns nothing of a route.
     const isApi = request.routeOptions.url?.startsWith('/api/v1/');
     if (isApi && session) limiter.take(session.actor.sessionId, security.now());
-    if (isApi && !config.public && !request.actor) {
+    if (isApi && !config.callers?.includes(request.actor.kind)) {
       throw unauthenticated(session && !full ? PENDING_MESSAGE : undefined);
     }
   });
@@ -71,7 +76,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
   app.post(
     '/api/v1/auth/login',
     {
-      config: { public: true },
+      config: { callers: anyone },
       schema: {
         tags: ['auth'],
         summary: 'Вход по логину и паролю',
@@ -86,7 +91,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
         now: security.now(),
       });
       // A session that existed before sign-in is dropped: the new one replaces it (no fixation).
-      if (request.actor) await logout(db, request.actor, request.ip);
+      if (request.actor.kind === 'staff') await logout(db, request.actor, request.ip);
       setSessionCookie(request, reply, outcome.token);
       return { user: outcome.user, ...(outcome.mfa ? { mfa: outcome.mfa } : {}) };
     },
@@ -95,7 +100,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
   app.post(
     '/api/v1/auth/logout',
     {
-      config: { mfaStep: true },
+      config: { callers: staff, mfaStep: true },
       schema: { tags: ['auth'], summary: 'Выход', response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -109,6 +114,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
   app.get(
     '/api/v1/auth/me',
     {
+      config: { callers: staff },
       schema: {
         tags: ['auth'],
         summary: 'Текущий пользователь и его второй фактор',
@@ -117,13 +123,19 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
     },
     async (request) => {
       const ctx = ctxOf(request, db);
-      return { user: await getCurrentUser(ctx), mfa: await mfaStatus(ctx, security) };
+      return {
+        user: await getCurrentUser(ctx),
+        mfa: await mfaStatus(ctx, security),
+        permissions: permissionsOf(ctx.actor),
+        grantableRoles: grantableRoles(ctx.actor),
+      };
     },
   );
 
   app.post(
     '/api/v1/auth/password',
     {
+      config: { callers: staff },
       schema: {
         tags: ['auth'],
         summary: 'Сменить свой пароль (другие сеансы завершаются)',
@@ -140,7 +152,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
   app.post(
     '/api/v1/auth/mfa/verify',
     {
-      config: { mfaStep: true },
+      config: { callers: staff, mfaStep: true },
       schema: {
         tags: ['auth'],
         summary: 'Второй шаг входа: код приложения или резервный код',
@@ -159,7 +171,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
   app.post(
     '/api/v1/auth/mfa/setup',
     {
-      config: { mfaStep: true },
+      config: { callers: staff, mfaStep: true },
       schema: {
         tags: ['auth'],
         summary: 'Новый ключ для приложения-аутентификатора',
@@ -175,7 +187,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
   app.post(
     '/api/v1/auth/mfa/enable',
     {
-      config: { mfaStep: true },
+      config: { callers: staff, mfaStep: true },
       schema: {
         tags: ['auth'],
         summary: 'Включить второй фактор кодом из приложения',
@@ -195,6 +207,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
   app.post(
     '/api/v1/auth/mfa/disable',
     {
+      config: { callers: staff },
       schema: {
         tags: ['auth'],
         summary: 'Отключить второй фактор',
@@ -211,6 +224,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
   app.post(
     '/api/v1/auth/mfa/recovery-codes',
     {
+      config: { callers: staff },
       schema: {
         tags: ['auth'],
         summary: 'Новые резервные коды (старые перестают действовать)',

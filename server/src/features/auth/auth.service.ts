@@ -2,10 +2,10 @@ import type { LoginRequest, PasswordChange, User } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { SecurityConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
+import type { StaffActor } from '../../lib/actor.js';
 import { invalid, unauthenticated } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.js';
-import type { Actor } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getUserCredentials, setUserPassword, toUser } from '../users/users.service.js';
 import { hasSignedInFrom, rememberSignInAddress, type SessionStage } from './auth.queries.js';
@@ -108,7 +108,18 @@ export async function login(
     if (meta.ip) await rememberSignInAddress(trx, user.id, meta.ip, meta.now);
     await recordAudit(
       trx,
-      { actor: { userId: user.id, login: user.login }, ip: meta.ip },
+      {
+        actor: {
+          kind: 'staff',
+          userId: user.id,
+          login: user.login,
+          role: user.role as User['role'],
+          orgId: user.org_id,
+          orgPath: user.path,
+          sessionId: '',
+        },
+        ip: meta.ip,
+      },
       {
         action: 'auth.login',
         target: { type: 'user', id: user.id, orgPath: user.path },
@@ -121,7 +132,7 @@ export async function login(
   });
 }
 
-export async function logout(db: Kysely<Database>, actor: Actor, ip: string | null) {
+export async function logout(db: Kysely<Database>, actor: StaffActor, ip: string | null) {
   await db.transaction().execute(async (trx) => {
     await endSession(trx, actor.sessionId);
     await recordAudit(
@@ -135,7 +146,7 @@ export async function logout(db: Kysely<Database>, actor: Actor, ip: string | nu
 /** The caller's own password; their other sessions end (a thief's among them). */
 // A wrong current password counts toward the account's lock, as at sign-in: a borrowed session
 // must not become a way to guess the password.
-export async function changePassword(ctx: Ctx, input: PasswordChange, now: Date) {
+export async function changePassword(ctx: StaffCtx, input: PasswordChange, now: Date) {
   const accountKey = `login:${ctx.actor.login}`;
   await assertNotLocked(ctx.db, [accountKey], now);
   const user = await getUserCredentials(ctx.db, ctx.actor.login);

@@ -64,6 +64,38 @@ describe('sign-in', () => {
     expect(trail.some((e) => e.action === 'auth.login' && e.result === 'ok')).toBe(true);
   });
 
+  it('/auth/me says what the caller may do: a viewer reads, an admin also manages users', async () => {
+    const admin = await t.api('GET', '/api/v1/auth/me', { cookie: await t.login('admin') });
+    expect(admin.json().permissions).toEqual(expect.arrayContaining(['user:manage', 'audit:read']));
+    expect(admin.json().grantableRoles).toEqual(['viewer', 'editor', 'admin']);
+    const created = await t.api('POST', '/api/v1/users', {
+      cookie: await t.login('admin'),
+      body: {
+        login: 'reader',
+        fullName: 'Читатель Проверочный',
+        role: 'viewer',
+        orgId: admin.json().user.orgId,
+        password: 'reader-test-password',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const viewer = await t.api('GET', '/api/v1/auth/me', {
+      cookie: await t.login('reader', 'reader-test-password'),
+    });
+    expect(viewer.json().permissions).toEqual(['org:read', 'member:read']);
+    expect(viewer.json().grantableRoles).toEqual(['viewer']);
+  });
+
+  it('the audit log names the caller by kind and id: staff by user, a sign-in by nobody', async () => {
+    const me = await t.api('GET', '/api/v1/auth/me', { cookie: await t.login('admin') });
+    await t.api('POST', '/api/v1/auth/login', { body: { login: 'admin', password: 'bad-bad-x' } });
+    const rows = (await t.database.query(
+      `select action, actor_kind, actor_id from audit_log where action like 'auth.login%' order by id desc limit 2`,
+    )) as { action: string; actor_kind: string; actor_id: string | null }[];
+    expect(rows[0]).toMatchObject({ actor_kind: 'applicant', actor_id: null });
+    expect(rows[1]).toMatchObject({ actor_kind: 'staff', actor_id: me.json().user.id });
+  });
+
   it('/auth/me without a session is 401', async () => {
     const response = await t.api('GET', '/api/v1/auth/me');
     expect(response.statusCode).toBe(401);

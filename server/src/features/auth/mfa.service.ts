@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { SecurityConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, forbidden, unauthenticated } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { base32Encode, matchTotp, newTotpSecret, otpauthUrl } from '../../lib/totp.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getCurrentUser } from '../users/users.service.js';
@@ -46,7 +46,7 @@ async function state(db: Kysely<Database>, userId: string) {
   return row;
 }
 
-export async function mfaStatus(ctx: Ctx, security: Security): Promise<MfaStatus> {
+export async function mfaStatus(ctx: StaffCtx, security: Security): Promise<MfaStatus> {
   const row = await state(ctx.db, ctx.actor.userId);
   return {
     enabled: row.mfa_secret !== null,
@@ -94,7 +94,7 @@ async function checkCode(
 }
 
 /** A new secret to scan; active only once `enableMfa` confirms a code from it. */
-export async function setupMfa(ctx: Ctx) {
+export async function setupMfa(ctx: StaffCtx) {
   const secret = newTotpSecret();
   await setPendingSecret(ctx.db, ctx.actor.userId, secret);
   return { secret, otpauthUrl: otpauthUrl(ISSUER, ctx.actor.login, secret) };
@@ -103,7 +103,7 @@ export async function setupMfa(ctx: Ctx) {
 /** Confirms the pending secret with a code: the second factor is on, the recovery codes are
  * shown once, and a half-open session becomes a full one. */
 export async function enableMfa(
-  ctx: Ctx,
+  ctx: StaffCtx,
   security: Security,
   code: string,
   pendingSession: boolean,
@@ -127,7 +127,7 @@ export async function enableMfa(
 }
 
 /** The second step of a sign-in: a TOTP or a recovery code. */
-export async function verifyMfa(ctx: Ctx, security: Security, code: string) {
+export async function verifyMfa(ctx: StaffCtx, security: Security, code: string) {
   const { usedRecovery } = await checkCode(ctx.db, security, ctx.actor.userId, code, {
     recovery: true,
   });
@@ -142,7 +142,7 @@ export async function verifyMfa(ctx: Ctx, security: Security, code: string) {
   });
 }
 
-export async function disableMfa(ctx: Ctx, security: Security, code: string) {
+export async function disableMfa(ctx: StaffCtx, security: Security, code: string) {
   if (security.mfaRequiredRoles.includes(ctx.actor.role)) {
     throw forbidden('Для вашей роли второй фактор обязателен');
   }
@@ -156,7 +156,7 @@ export async function disableMfa(ctx: Ctx, security: Security, code: string) {
   });
 }
 
-export async function renewRecoveryCodes(ctx: Ctx, security: Security, code: string) {
+export async function renewRecoveryCodes(ctx: StaffCtx, security: Security, code: string) {
   await checkCode(ctx.db, security, ctx.actor.userId, code);
   const codes = newRecoveryCodes();
   await ctx.db.transaction().execute(async (trx) => {

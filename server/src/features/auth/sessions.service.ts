@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Actor } from '../access/access.js';
+import type { StaffActor } from '../../lib/actor.js';
 import {
   deleteSession,
   deleteUserSessions,
@@ -53,7 +53,7 @@ export async function completeSession(db: Db, sessionId: string, now: Date) {
 }
 
 export interface ResolvedSession {
-  actor: Actor;
+  actor: StaffActor;
   stage: SessionStage;
 }
 
@@ -80,11 +80,12 @@ export async function resolveSession(
   return {
     stage: row.stage as SessionStage,
     actor: {
+      kind: 'staff',
       userId: row.user_id,
       login: row.login,
       role: row.role as Role,
       orgId: row.org_id,
-      scopePath: row.org_path,
+      orgPath: row.org_path,
       sessionId,
     },
   };

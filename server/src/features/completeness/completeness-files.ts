@@ -6,7 +6,7 @@ import {
   orgLevelLabels,
   type SpreadsheetFormat,
 } from '@profreestr/contracts';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import type { CellValue } from '../../lib/spreadsheet.js';
 import { streamExport } from '../exports/exports.service.js';
 import { getCompletenessLine, listCompletenessChildren, percent } from './completeness.service.js';
@@ -48,7 +48,7 @@ function completenessRow(row: CompletenessChild): CellValue[] {
 }
 
 /** The org's own line, then one per active child org, streamed page by page. */
-export async function exportCompleteness(ctx: Ctx, id: string, format: SpreadsheetFormat) {
+export async function exportCompleteness(ctx: StaffCtx, id: string, format: SpreadsheetFormat) {
   const { path, line } = await getCompletenessLine(ctx, id);
   const scope = { id, path };
   async function* pages() {

@@ -12,7 +12,7 @@ import {
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type App, attachment, ctxOf, spreadsheetTypes } from '../../lib/http.js';
+import { type App, attachment, ctxOf, spreadsheetTypes, staff } from '../../lib/http.js';
 import {
   getCompleteness,
   getCompletenessTrend,
@@ -29,6 +29,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Заполненность паспортов первичных организаций и карточек членов поддерева',
@@ -42,6 +43,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/children',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Заполненность по подчинённым организациям (строки таблицы мониторинга)',
@@ -57,6 +59,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/orgs',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Первичные организации поддерева, где показатель не заполнен',
@@ -71,6 +74,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/trend',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Динамика заполненности по ежедневным снимкам',
@@ -86,6 +90,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/export',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Таблица заполненности по подчинённым организациям в XLSX или CSV',
@@ -107,6 +112,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/short-passport',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Краткий паспорт организации: текущие показатели поддерева',
@@ -120,6 +126,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/short-passport.pdf',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Краткий паспорт организации в PDF для печати',

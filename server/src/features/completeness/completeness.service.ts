@@ -11,7 +11,7 @@ import {
   todayIso,
 } from '@profreestr/contracts';
 import { memberIndicatorColumn, orgIndicatorColumn } from '../../db/indicators.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { authorize } from '../access/access.js';
 import type { StatsDelta } from '../stats/member-stats.js';
@@ -40,18 +40,18 @@ export function completenessOf(s: StatsDelta): Completeness {
 }
 
 /** The org with its counts, after the one access check. */
-async function scopedOrg(ctx: Ctx, id: string) {
+async function scopedOrg(ctx: StaffCtx, id: string) {
   const org = await findOrgWithStats(ctx.db, id);
   authorize(ctx.actor, 'org:read', org, ORG_NOT_FOUND);
   return org;
 }
 
-export async function getCompleteness(ctx: Ctx, id: string): Promise<Completeness> {
+export async function getCompleteness(ctx: StaffCtx, id: string): Promise<Completeness> {
   return completenessOf(await scopedOrg(ctx, id));
 }
 
 /** The org's own line of the dashboard, with its path (the scope of an export). */
-export async function getCompletenessLine(ctx: Ctx, id: string) {
+export async function getCompletenessLine(ctx: StaffCtx, id: string) {
   const s = await scopedOrg(ctx, id);
   return { path: s.path, line: { org: orgRef(s), ...completenessOf(s) } };
 }
@@ -65,7 +65,7 @@ const orgRef = (o: { id: string; code: string; name: string; level: string }) =>
 
 /** The dashboard's rows: each active child org with its subtree's completeness. */
 export async function listCompletenessChildren(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   query: { limit: number; cursor?: string | undefined },
 ) {
@@ -86,7 +86,7 @@ type LackingOrgRow = Awaited<ReturnType<typeof findOrgsLacking>>[number] & {
 
 /** The drill-down: primaries lacking an org field, or with members lacking a member field. */
 export async function listOrgsLacking(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   query: { indicator: Indicator; limit: number; cursor?: string | undefined },
 ): Promise<{ items: CompletenessOrgItem[]; nextCursor: string | null }> {
@@ -107,7 +107,7 @@ export async function listOrgsLacking(
 }
 
 /** Daily snapshots of the org's completeness, oldest first (orgs above primaries). */
-export async function getCompletenessTrend(ctx: Ctx, id: string, days: number) {
+export async function getCompletenessTrend(ctx: StaffCtx, id: string, days: number) {
   const org = await scopedOrg(ctx, id);
   const rows = await dailyStats(ctx.db, org.id, addDays(todayIso(), 1 - days));
   return { items: rows.map((r) => ({ day: r.day, ...completenessOf(r) })) };
@@ -118,7 +118,7 @@ export const percent = (part: number, whole: number) =>
   whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 
 /** Краткий паспорт: live figures of the org's subtree. */
-export async function getShortPassport(ctx: Ctx, id: string): Promise<ShortPassport> {
+export async function getShortPassport(ctx: StaffCtx, id: string): Promise<ShortPassport> {
   const s = await scopedOrg(ctx, id);
   return {
     org: { ...orgRef(s), parentName: s.parent_name },

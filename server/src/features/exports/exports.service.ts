@@ -1,5 +1,5 @@
 import type { SpreadsheetFormat } from '@profreestr/contracts';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { type CellValue, fillSheet, openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { exportMemberPages, type MemberFilters } from '../members/members.service.js';
@@ -24,7 +24,7 @@ interface Page<T> {
 }
 
 export async function streamExport<T>(
-  ctx: Ctx,
+  ctx: StaffCtx,
   pages: AsyncGenerator<Page<T>>,
   format: SpreadsheetFormat,
   headers: readonly string[],
@@ -58,7 +58,7 @@ export async function streamExport<T>(
 }
 
 export async function exportMembers(
-  ctx: Ctx,
+  ctx: StaffCtx,
   query: MemberFilters & { format: SpreadsheetFormat },
 ) {
   const { format, ...filters } = query;
@@ -75,7 +75,7 @@ export async function exportMembers(
   );
 }
 
-export async function exportOrgs(ctx: Ctx, query: OrgFilters & { format: SpreadsheetFormat }) {
+export async function exportOrgs(ctx: StaffCtx, query: OrgFilters & { format: SpreadsheetFormat }) {
   const { format, ...filters } = query;
   return streamExport(
     ctx,

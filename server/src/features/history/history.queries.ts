@@ -1,11 +1,14 @@
 import type { Kysely, QueryCreator } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { CallerKind } from '../../lib/actor.js';
 
 export type EntityType = 'org' | 'member';
 
 export interface ChangeRow {
   entityType: EntityType;
   entityId: string;
+  actorKind: CallerKind;
+  actorId: string | null;
   actorUserId: string | null;
   action: string;
   changes: unknown[];
@@ -19,6 +22,8 @@ export function changesInsert(db: QueryCreator<Database>, changes: readonly Chan
     changes.map((change) => ({
       entity_type: change.entityType,
       entity_id: change.entityId,
+      actor_kind: change.actorKind,
+      actor_id: change.actorId,
       actor_user_id: change.actorUserId,
       action: change.action,
       changes: JSON.stringify(change.changes),

@@ -1,12 +1,18 @@
 import type { FieldChange } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { type Actor, actorRef } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { recordAudits } from '../audit/audit.service.js';
 import { changesInsert, type EntityType, findChanges, reassignChanges } from './history.queries.js';
 
 export type { EntityType };
+
+const actorOf = (actor: Actor) => {
+  const ref = actorRef(actor);
+  return { actorKind: ref.kind, actorId: ref.id, actorUserId: ref.userId };
+};
 
 export interface EntityChange {
   entity: { type: EntityType; id: string; orgPath: string };
@@ -41,7 +47,7 @@ export async function recordChanges(trx: Kysely<Database>, ctx: Ctx, all: readon
   const rows = changes.map((change) => ({
     entityType: change.entity.type,
     entityId: change.entity.id,
-    actorUserId: ctx.actor.userId,
+    ...actorOf(ctx.actor),
     action: change.action,
     changes: change.changes,
     note: change.note ?? null,

@@ -3,7 +3,8 @@ import type { ImportKind, SpreadsheetFormat } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
+import type { Jobs } from '../../lib/jobs.js';
 import { authorize } from '../access/access.js';
 import { getOrgPlacement } from '../orgs/orgs.service.js';
 import { actorOfUser } from '../users/users.service.js';
@@ -43,14 +44,15 @@ export interface ImportSettings {
 class Superseded extends Error {}
 
 export async function runImport(
-  db: Kysely<Database>,
+  base: { db: Kysely<Database>; jobs: Jobs },
   settings: ImportSettings,
   importId: string,
 ): Promise<void> {
+  const { db } = base;
   const claimed = await claimImport(db, importId, settings.staleSeconds);
   if (!claimed) return;
   try {
-    await runClaimed(db, settings, claimed);
+    await runClaimed(base, settings, claimed);
     await finishImport(db, importId, 'done', null);
     await deleteFile(db, importId);
     // A first region's import can be most of the table: until autovacuum samples it again the
@@ -71,13 +73,17 @@ export async function runImport(
 
 type Claimed = NonNullable<Awaited<ReturnType<typeof claimImport>>>;
 
-async function runClaimed(db: Kysely<Database>, settings: ImportSettings, claimed: Claimed) {
+async function runClaimed(
+  { db, jobs }: { db: Kysely<Database>; jobs: Jobs },
+  settings: ImportSettings,
+  claimed: Claimed,
+) {
   const actor = await actorOfUser(db, claimed.user_id);
   if (!actor) throw new AppError('forbidden', 'Пользователь, начавший загрузку, отключён');
   const kind = claimed.kind as ImportKind;
   const scope = await getOrgPlacement(db, claimed.org_id);
   authorize(actor, kind === 'members' ? 'member:create' : 'org:create', scope);
-  const ctx: Ctx = { db, actor, ip: claimed.ip };
+  const ctx: StaffCtx = { db, actor, ip: claimed.ip, jobs };
   const source = storedFile(db, claimed.id);
   const format = claimed.format as SpreadsheetFormat;
   const rows = () => readRows(source, format);

@@ -19,8 +19,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { AppError, invalid } from '../../lib/app-error.js';
-import { type App, attachment, ctxOf, spreadsheetTypes } from '../../lib/http.js';
-import type { Jobs } from '../../lib/jobs.js';
+import { type App, attachment, ctxOf, spreadsheetTypes, staff } from '../../lib/http.js';
 import { displayFileName, type ZipLimits } from './file-guard.js';
 import { getImport, listImports, openRejectedRows, startImport } from './imports.service.js';
 import { openTemplate } from './templates.js';
@@ -37,15 +36,11 @@ const formFieldsSchema = z.object({
   orgId: idSchema,
 });
 
-export function registerImportRoutes(
-  app: App,
-  db: Kysely<Database>,
-  jobs: Jobs,
-  limits: ImportLimits,
-) {
+export function registerImportRoutes(app: App, db: Kysely<Database>, limits: ImportLimits) {
   app.post(
     '/api/v1/imports',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Загрузить файл CSV или XLSX (multipart: file, kind, orgId)',
@@ -86,7 +81,6 @@ export function registerImportRoutes(
         }
         const created = await startImport(
           ctx,
-          jobs,
           { ...parsed.data, fileName: file.name, path: tempPath, size: file.size },
           limits.zip,
         );
@@ -100,6 +94,7 @@ export function registerImportRoutes(
   app.get(
     '/api/v1/imports',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Загрузки в поддереве, новые первыми',
@@ -113,6 +108,7 @@ export function registerImportRoutes(
   app.get(
     '/api/v1/imports/:id',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Ход и итог загрузки: счётчики и ошибки по строкам',
@@ -126,6 +122,7 @@ export function registerImportRoutes(
   app.get(
     '/api/v1/imports/:id/rejected.xlsx',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Отклонённые строки с колонкой ошибок: исправить и загрузить снова',
@@ -145,6 +142,7 @@ export function registerImportRoutes(
   app.get(
     '/api/v1/imports/templates/:kind',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Шаблон файла для загрузки: заголовки, пример строки, пояснения',

@@ -8,15 +8,15 @@ import {
   type SpreadsheetFormat,
 } from '@profreestr/contracts';
 import { invalid, notFound } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
-import type { Jobs } from '../../lib/jobs.js';
 import { fillSheet, openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
 import { authorize } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getOrgPlacement } from '../orgs/orgs.service.js';
 import { columnsOf, ERRORS_HEADER, headerKey } from './columns.js';
 import { detectFormat, FileRefused, inspectZip, type ZipLimits } from './file-guard.js';
+import { importJob } from './import.job.js';
 import { FILE_CHUNK_BYTES, HeaderRefused, mapHeaders } from './import-file.js';
 import {
   findImport,
@@ -28,7 +28,6 @@ import {
 } from './imports.queries.js';
 import { firstRow, readRows } from './row-reader.js';
 
-export const IMPORT_QUEUE = 'import';
 const IMPORT_NOT_FOUND = 'Загрузка не найдена';
 
 export interface Upload {
@@ -46,7 +45,7 @@ const readAction = (kind: string) => (kind === 'members' ? 'member:read' : 'org:
  * Checks the file (what it is, a zip's directory, the header row), keeps it in the database
  * and queues the job, all in one transaction: the import exists exactly when its job does.
  */
-export async function startImport(ctx: Ctx, jobs: Jobs, upload: Upload, zipLimits: ZipLimits) {
+export async function startImport(ctx: StaffCtx, upload: Upload, zipLimits: ZipLimits) {
   const org = await getOrgPlacement(ctx.db, upload.orgId);
   authorize(
     ctx.actor,
@@ -65,7 +64,8 @@ export async function startImport(ctx: Ctx, jobs: Jobs, upload: Upload, zipLimit
       'Файл не удалось прочитать: сохраните его в Excel как XLSX или CSV заново',
     );
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (tx) => {
+    const trx = tx.db;
     const id = await insertImport(trx, {
       kind: upload.kind,
       orgId: org.id,
@@ -79,8 +79,8 @@ export async function startImport(ctx: Ctx, jobs: Jobs, upload: Upload, zipLimit
     for await (const chunk of createReadStream(upload.path, { highWaterMark: FILE_CHUNK_BYTES })) {
       await insertFileChunk(trx, id, seq++, chunk as Buffer);
     }
-    await jobs.send(trx, IMPORT_QUEUE, { importId: id });
-    await recordAudit(trx, ctx, {
+    await tx.jobs.send(importJob, { importId: id });
+    await recordAudit(trx, tx, {
       action: 'import.start',
       target: { type: 'org', id: org.id, orgPath: org.path },
       details: { importId: id, kind: upload.kind, fileName: upload.fileName, bytes: upload.size },
@@ -105,7 +105,7 @@ async function inspectUpload(upload: Upload, zipLimits: ZipLimits): Promise<Spre
   }
 }
 
-async function visibleImport(ctx: Ctx, id: string) {
+async function visibleImport(ctx: StaffCtx, id: string) {
   const row = await findImport(ctx.db, id);
   authorize(ctx.actor, readAction(row?.kind ?? 'orgs'), row, IMPORT_NOT_FOUND);
   return row as ImportRecord;
@@ -135,7 +135,7 @@ function toImport(row: ImportRecord, errors: ImportError[] = [], truncated = fal
 
 type StoredError = { column: string | null; message: string };
 
-export async function getImport(ctx: Ctx, id: string): Promise<Import> {
+export async function getImport(ctx: StaffCtx, id: string): Promise<Import> {
   const row = await visibleImport(ctx, id);
   const rejects = await findRejects(ctx.db, id, 0, IMPORT_ERRORS_SHOWN + 1);
   const errors = rejects.flatMap((r) =>
@@ -149,7 +149,7 @@ export async function getImport(ctx: Ctx, id: string): Promise<Import> {
 }
 
 export async function listImports(
-  ctx: Ctx,
+  ctx: StaffCtx,
   query: { under?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
   const scope = await getOrgPlacement(ctx.db, query.under ?? ctx.actor.orgId);
@@ -168,7 +168,7 @@ export async function listImports(
  * The rejected rows as a file to fix and load again: the template's columns, the row's cells
  * as they were, and what was wrong with it.
  */
-export async function openRejectedRows(ctx: Ctx, id: string): Promise<SheetWriter> {
+export async function openRejectedRows(ctx: StaffCtx, id: string): Promise<SheetWriter> {
   const row = await visibleImport(ctx, id);
   if (row.rejected === 0) throw notFound('В этой загрузке нет отклонённых строк');
   const columns = columnsOf(row.kind as ImportKind);

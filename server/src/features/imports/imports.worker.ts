@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Jobs } from '../../lib/jobs.js';
+import type { JobRunner } from '../../lib/jobs.js';
+import { importJob } from './import.job.js';
 import { type ImportSettings, runImport } from './import-runner.js';
 import { findStalledImports } from './imports.queries.js';
-import { IMPORT_QUEUE } from './imports.service.js';
 
 /**
  * Runs import jobs in this process, and every `staleSeconds` re-queues imports whose runner
@@ -12,18 +12,18 @@ import { IMPORT_QUEUE } from './imports.service.js';
  */
 export async function startImportWorker(
   db: Kysely<Database>,
-  jobs: Jobs,
+  runner: JobRunner,
   settings: ImportSettings,
   log: { error(object: unknown, message: string): void },
 ): Promise<() => void> {
-  await jobs.work<{ importId: string }>(IMPORT_QUEUE, async ({ importId }) => {
-    await runImport(db, settings, importId).catch((error: unknown) => {
+  await runner.work(importJob, async ({ importId }) => {
+    await runImport({ db, jobs: runner.jobs }, settings, importId).catch((error: unknown) => {
       log.error({ err: error, importId }, 'import failed');
     });
   });
   const sweep = async () => {
     for (const importId of await findStalledImports(db, settings.staleSeconds)) {
-      await jobs.sendNow(IMPORT_QUEUE, { importId });
+      await runner.jobs.send(importJob, { importId });
     }
   };
   const sweepSafely = () =>

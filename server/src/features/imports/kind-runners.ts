@@ -3,7 +3,7 @@ import { type OrgLevel, orgLevelLabels } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { isInSubtree } from '../../lib/tree-path.js';
 import { importMemberRows, type MemberImportRow } from '../members/member-import.service.js';
@@ -61,7 +61,7 @@ async function countRows(
 const columnOf = (columns: readonly ColumnSpec[], field: string | null) =>
   (field && columns.find((c) => c.field === field)?.header) ?? null;
 
-export function memberRunner(ctx: Ctx, scope: Scope, map: HeaderMap): KindRunner {
+export function memberRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindRunner {
   const orgs = new Map<string, { org: { id: string; path: string } } | { message: string }>();
 
   const resolveOrg = async (trx: Kysely<Database>, code: string | null) => {
@@ -127,7 +127,7 @@ export function memberRunner(ctx: Ctx, scope: Scope, map: HeaderMap): KindRunner
   };
 }
 
-export function orgRunner(ctx: Ctx, scope: Scope, map: HeaderMap): KindRunner {
+export function orgRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindRunner {
   const CYCLE = -1;
   const depthOfRow = new Map<number, number>();
   let passes = 1;
@@ -193,7 +193,7 @@ export function orgRunner(ctx: Ctx, scope: Scope, map: HeaderMap): KindRunner {
 
 async function applyOrgLine(
   trx: Kysely<Database>,
-  ctx: Ctx,
+  ctx: StaffCtx,
   scope: Scope,
   map: HeaderMap,
   line: FileRow,

@@ -1,6 +1,6 @@
 import type { DuplicateGroup, DuplicateKind } from '@profreestr/contracts';
 import { invalid } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { authorize, roleAllows } from '../access/access.js';
 import { recordAudit, recordAudits } from '../audit/audit.service.js';
@@ -24,7 +24,7 @@ import { MEMBER_NOT_FOUND, scopeOf } from './members.service.js';
 export const CANDIDATE_MEMBERS_SHOWN = 20;
 
 export async function listDuplicates(
-  ctx: Ctx,
+  ctx: StaffCtx,
   query: {
     under?: string | undefined;
     kind: DuplicateKind;
@@ -53,7 +53,7 @@ export async function listDuplicates(
   };
 }
 
-async function duplicatePage(ctx: Ctx, scopePath: string, limit: number, cursor?: string) {
+async function duplicatePage(ctx: StaffCtx, scopePath: string, limit: number, cursor?: string) {
   const after = decodeCursor(cursor, ['text', 'date']);
   const keys = await findDuplicateKeys(ctx.db, scopePath, after, limit + 1);
   const page = toPage(
@@ -79,7 +79,7 @@ async function duplicatePage(ctx: Ctx, scopePath: string, limit: number, cursor?
   };
 }
 
-async function candidatePage(ctx: Ctx, scopePath: string, limit: number, cursor?: string) {
+async function candidatePage(ctx: StaffCtx, scopePath: string, limit: number, cursor?: string) {
   const after = decodeCursor(cursor, ['text']);
   const keys = await findCandidateKeys(ctx.db, scopePath, after?.[0], limit + 1);
   const page = toPage(
@@ -122,7 +122,7 @@ function groupBy<R extends MemberRecord>(rows: R[], keyOf: (row: R) => string) {
  * «Не дубль»: the records (a group, or a pair of it) are different people. Remembered as the
  * set of records: a group stays hidden while all its records are in one such set.
  */
-export async function markDistinct(ctx: Ctx, input: { memberIds: string[] }): Promise<void> {
+export async function markDistinct(ctx: StaffCtx, input: { memberIds: string[] }): Promise<void> {
   const ids = [...new Set(input.memberIds)];
   await ctx.db.transaction().execute(async (trx) => {
     const rows = await findPeopleByIds(trx, ids);

@@ -1,12 +1,12 @@
 import type { FieldChange, MemberChangeAction } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { recordChange } from '../history/history.service.js';
 
 export function recordMemberChange(
   trx: Kysely<Database>,
-  ctx: Ctx,
+  ctx: StaffCtx,
   change: {
     member: { id: string; orgPath: string };
     action: MemberChangeAction;

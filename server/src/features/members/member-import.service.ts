@@ -1,5 +1,5 @@
 import { isoToRu, type MemberPatch, personNameKey, quoted, todayIso } from '@profreestr/contracts';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { canSee } from '../access/access.js';
 import { type EntityChange, recordChanges } from '../history/history.service.js';
@@ -30,7 +30,7 @@ import {
 // Members from a spreadsheet, a batch of rows at a time: a few statements per batch instead
 // of ten per row. The rules are those of createMember and updateMember.
 
-type Db = Ctx['db'];
+type Db = StaffCtx['db'];
 
 export interface MemberImportRow {
   /** The row of the file, for reports. */
@@ -77,7 +77,7 @@ interface Tracked {
  */
 export async function importMemberRows(
   trx: Db,
-  ctx: Ctx,
+  ctx: StaffCtx,
   rows: readonly MemberImportRow[],
 ): Promise<BatchOutcome> {
   try {
@@ -123,7 +123,7 @@ type OnRecord = { orgPath: string; orgName?: string; orgCode?: string; row?: num
 
 /** Names the person, and where they are when the caller may see it (else only "elsewhere"). */
 function alreadyOnRecord(
-  ctx: Ctx,
+  ctx: StaffCtx,
   person: {
     lastName: string;
     firstName: string;
@@ -142,7 +142,7 @@ function alreadyOnRecord(
   return `${name}${born} уже состоит на учёте в организации ${quoted(where.orgName ?? '')} (код ${where.orgCode}): перевод — в карточке члена Профсоюза`;
 }
 
-async function importBatch(trx: Db, ctx: Ctx, rows: readonly MemberImportRow[]) {
+async function importBatch(trx: Db, ctx: StaffCtx, rows: readonly MemberImportRow[]) {
   const keyed = rows.map((r) => ({
     ...r,
     nameKey: personNameKey(r.fields.lastName, r.fields.firstName, r.fields.middleName ?? null),
@@ -268,7 +268,7 @@ async function importBatch(trx: Db, ctx: Ctx, rows: readonly MemberImportRow[]) 
   return { created: creations.length, updated: updates.length, problems };
 }
 
-async function writeCreations(trx: Db, ctx: Ctx, creations: Tracked[]) {
+async function writeCreations(trx: Db, ctx: StaffCtx, creations: Tracked[]) {
   if (creations.length === 0) return;
   await assignCardNumbers(trx, creations);
   const on = todayIso();
@@ -318,7 +318,7 @@ async function assignCardNumbers(trx: Db, creations: Tracked[]) {
   }
 }
 
-async function writeUpdates(trx: Db, ctx: Ctx, updates: Tracked[]) {
+async function writeUpdates(trx: Db, ctx: StaffCtx, updates: Tracked[]) {
   const facts: (readonly [MemberFacts, MemberFacts])[] = [];
   const changes: EntityChange[] = [];
   for (const t of updates) {

@@ -5,7 +5,7 @@ import {
   quoted,
 } from '@profreestr/contracts';
 import { conflict, invalid, notFound } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { authorize, canSee } from '../access/access.js';
 import { getOrgPlacement } from '../orgs/orgs.service.js';
 import { factsOf, moveActiveStats, recordMemberFacts } from '../stats/stats.service.js';
@@ -32,7 +32,7 @@ const notBefore = (on: string, since: string) => {
  * The member leaves the caller's records, as when a teacher moves to another district; the
  * chairman of the old primary starts it (the targets' search shows names only).
  */
-async function transferTarget(ctx: Ctx, db: Ctx['db'], id: string) {
+async function transferTarget(ctx: StaffCtx, db: StaffCtx['db'], id: string) {
   const org = await getOrgPlacement(db, id);
   // Outside the caller's subtree only active primaries exist (what the targets' search lists):
   // any other org there is not found, exactly like a missing one.
@@ -45,7 +45,7 @@ async function transferTarget(ctx: Ctx, db: Ctx['db'], id: string) {
 }
 
 export async function transferMember(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   input: { toOrgId: string; on: string },
 ): Promise<Member> {
@@ -75,7 +75,7 @@ export async function transferMember(
 }
 
 export async function deregisterMember(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   input: { on: string; reason: DeregisterReason; note?: string | null | undefined },
 ): Promise<Member> {
@@ -104,7 +104,7 @@ export async function deregisterMember(
 
 /** A member off record comes back: a new registration period, the same card number. */
 export async function readmitMember(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   input: { orgId?: string | undefined; on: string },
 ): Promise<Member> {
@@ -149,8 +149,8 @@ export async function readmitMember(
  * transaction; each member's history and periods tell it.
  */
 export async function moveMembersOnMerge(
-  trx: Ctx['db'],
-  ctx: Ctx,
+  trx: StaffCtx['db'],
+  ctx: StaffCtx,
   from: { id: string; name: string; path: string },
   to: { id: string; path: string },
   on: string,

@@ -6,7 +6,7 @@ import type {
 } from '@profreestr/contracts';
 import { memberIndicatorColumn } from '../../db/indicators.js';
 import { invalid } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { badCursor, decodeCursor, toPage } from '../../lib/cursor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { orgLabels } from '../orgs/orgs.service.js';
@@ -30,7 +30,7 @@ export const MEMBER_COUNT_CAP = 1000;
  * a territory's few thousand rows read in ~10 ms (measured at 3.7 M members). */
 export const MEMBER_COUNT_SCAN_LIMIT = 20_000;
 
-type Db = Ctx['db'];
+type Db = StaffCtx['db'];
 type SortColumn = 'name_key' | 'birth_date' | 'registered_on';
 
 const sortColumns: Record<MemberSort, { column: SortColumn; desc: boolean }> = {
@@ -150,7 +150,7 @@ async function totalOf(
     : { count: found, exact: true };
 }
 
-export async function listMembers(ctx: Ctx, query: MemberListQuery): Promise<MemberListPage> {
+export async function listMembers(ctx: StaffCtx, query: MemberListQuery): Promise<MemberListPage> {
   const scope = await scopeOf(ctx, query.orgId ?? query.under);
   // Members lacking a field are listed by org: the order of their partial index.
   if (query.missing && query.sort) {

@@ -1,6 +1,6 @@
 import { type FieldChange, formatCardNumber, type Member, todayIso } from '@profreestr/contracts';
 import { conflict, invalid } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { authorize } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -54,7 +54,7 @@ export function mergedCard(kept: MemberCard, other: MemberCard): MemberCard {
 const byId = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : 1);
 
 export async function mergeMembers(
-  ctx: Ctx,
+  ctx: StaffCtx,
   keptId: string,
   input: { duplicateId: string },
 ): Promise<Member> {

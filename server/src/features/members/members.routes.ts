@@ -21,7 +21,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { parseIfMatch } from '../../lib/etag.js';
-import { type App, ctxOf } from '../../lib/http.js';
+import { type App, ctxOf, staff } from '../../lib/http.js';
 import { listDuplicates, markDistinct } from './member-duplicates.service.js';
 import { deregisterMember, readmitMember, transferMember } from './member-lifecycle.service.js';
 import { listMembers } from './member-list.service.js';
@@ -34,6 +34,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/members',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Поставить на учёт (номер билета присваивается здесь)',
@@ -48,6 +49,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/members',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Члены Профсоюза поддерева: поиск по началу ФИО, номеру билета, дате рождения',
@@ -61,6 +63,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/members/duplicates',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary:
@@ -76,6 +79,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/members/duplicates/dismiss',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary:
@@ -94,7 +98,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/members/:id',
     {
-      config: { etag: true },
+      config: { callers: staff, etag: true },
       schema: {
         tags,
         summary: 'Учётная карточка (заголовок ETag — её версия)',
@@ -108,7 +112,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.patch(
     '/api/v1/members/:id',
     {
-      config: { etag: true },
+      config: { callers: staff, etag: true },
       schema: {
         tags,
         summary:
@@ -132,6 +136,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/members/:id/history',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Периоды учёта и изменения карточки, новые первыми',
@@ -146,6 +151,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/members/:id/transfer',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Перевести в другую первичную организацию',
@@ -160,6 +166,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/members/:id/deregister',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Снять с учёта',
@@ -174,6 +181,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/members/:id/merge',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary:
@@ -191,6 +199,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/members/:id/readmit',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Поставить на учёт повторно (новый период, тот же номер билета)',

@@ -13,7 +13,7 @@ import {
 } from '@profreestr/contracts';
 import type { NewMemberRow } from '../../db/schema.js';
 import { AppError, conflict, invalid } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { assertVersion, type Precondition } from '../../lib/etag.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { authorize, canSee } from '../access/access.js';
@@ -47,11 +47,11 @@ import {
 
 export const MEMBER_NOT_FOUND = 'Член Профсоюза не найден';
 
-type Db = Ctx['db'];
+type Db = StaffCtx['db'];
 
 /** The org a member may be put on record in: a visible, active primary. */
 export async function primaryForMembers(
-  ctx: Ctx,
+  ctx: StaffCtx,
   db: Db,
   orgId: string,
   action: 'member:create' | 'member:transfer' | 'member:readmit',
@@ -66,7 +66,12 @@ export async function primaryForMembers(
 }
 
 /** One person, one primary: refuses a second active record of the same name and birth date. */
-export async function assertNotOnRecord(ctx: Ctx, db: Db, card: MemberCard, exceptId?: string) {
+export async function assertNotOnRecord(
+  ctx: StaffCtx,
+  db: Db,
+  card: MemberCard,
+  exceptId?: string,
+) {
   if (!card.birthDate) return;
   const nameKey = personNameKey(card.lastName, card.firstName, card.middleName);
   const existing = await findActivePerson(db, nameKey, card.birthDate, exceptId);
@@ -74,7 +79,7 @@ export async function assertNotOnRecord(ctx: Ctx, db: Db, card: MemberCard, exce
 }
 
 function alreadyOnRecord(
-  ctx: Ctx,
+  ctx: StaffCtx,
   existing: { id: string; org_id: string; org_path: string; org_name: string },
 ) {
   // Naming the record and its org only to those who may see it: anyone else learns no more
@@ -105,7 +110,7 @@ const CARD_TAKEN = 'Этот номер билета уже выдан';
  * a conflict, a drawn one (equal to a number someone brought from before) is drawn again.
  */
 async function insertOnRecord(
-  ctx: Ctx,
+  ctx: StaffCtx,
   db: Db,
   card: MemberCard,
   row: Omit<NewMemberRow, 'card_number'>,
@@ -126,7 +131,7 @@ async function insertOnRecord(
 
 // Unique indexes have the last word when two requests race past the checks above; the
 // savepoint keeps the transaction usable to tell the caller what clashed.
-function explainUnique(ctx: Ctx, db: Db, card: MemberCard, exceptId?: string) {
+function explainUnique(ctx: StaffCtx, db: Db, card: MemberCard, exceptId?: string) {
   return async (error: unknown): Promise<never> => {
     if ((error as { code?: string }).code !== '23505') throw error;
     await assertNotOnRecord(ctx, db, card, exceptId);
@@ -134,7 +139,7 @@ function explainUnique(ctx: Ctx, db: Db, card: MemberCard, exceptId?: string) {
   };
 }
 
-export async function createMember(ctx: Ctx, input: MemberCreate): Promise<Member> {
+export async function createMember(ctx: StaffCtx, input: MemberCreate): Promise<Member> {
   return ctx.db.transaction().execute(async (trx) => {
     const org = await primaryForMembers(ctx, trx, input.orgId, 'member:create');
     const { orgId: _org, registeredOn, cardNumber, ...cardInput } = input;
@@ -166,7 +171,7 @@ export async function getMemberPlacement(db: Db, id: string) {
   return row ? { id: row.id, path: row.path } : undefined;
 }
 
-export async function getMember(ctx: Ctx, id: string): Promise<Member> {
+export async function getMember(ctx: StaffCtx, id: string): Promise<Member> {
   const row = await findMemberById(ctx.db, id);
   authorize(ctx.actor, 'member:read', row, MEMBER_NOT_FOUND);
   await recordAudit(ctx.db, ctx, {
@@ -177,7 +182,7 @@ export async function getMember(ctx: Ctx, id: string): Promise<Member> {
 }
 
 export async function updateMember(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   patch: MemberPatch,
   precondition?: Precondition,
@@ -231,7 +236,7 @@ export function parseMemberQuery(q: string | undefined) {
 }
 
 /** The org whose subtree a members list reads (404 outside the caller's scope). */
-export async function scopeOf(ctx: Ctx, under: string | undefined) {
+export async function scopeOf(ctx: StaffCtx, under: string | undefined) {
   const org = await getOrgPlacement(ctx.db, under ?? ctx.actor.orgId);
   authorize(ctx.actor, 'member:read', org, 'Организация не найдена');
   return org;
@@ -250,7 +255,7 @@ export interface MemberFilters {
 // Small pages: a page lives while its rows are written, long enough for V8 to promote it to the
 // old generation; 2,000-row pages put the 100 k export's peak at ~340 MB, 250-row ones at
 // ~260 MB, for the same time (each page is one index range read).
-export async function* exportMemberPages(ctx: Ctx, query: MemberFilters, pageSize = 250) {
+export async function* exportMemberPages(ctx: StaffCtx, query: MemberFilters, pageSize = 250) {
   const scope = await scopeOf(ctx, query.orgId ?? query.under);
   let after: string[] | undefined;
   for (;;) {
@@ -272,7 +277,7 @@ export async function* exportMemberPages(ctx: Ctx, query: MemberFilters, pageSiz
 }
 
 export async function memberHistory(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
@@ -299,7 +304,7 @@ export async function memberHistory(
 /** Current full names, places and statuses of members by id, for lists that name them (the
  * audit journal): one query for a page, a second only for cards no longer on the register
  * (merged into another: `status` 'merged', no name or place left). */
-export async function namesOfMembers(db: Ctx['db'], ids: readonly string[]) {
+export async function namesOfMembers(db: StaffCtx['db'], ids: readonly string[]) {
   const rows = ids.length ? await findMemberNames(db, ids) : [];
   const names = new Map<string, { name: string | null; path: string | null; status: string }>(
     rows.map((r) => [

@@ -1,6 +1,6 @@
 import { type OrgCreate, type OrgLevel, orgLevelLabels } from '@profreestr/contracts';
 import { invalid } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { isInSubtree } from '../../lib/tree-path.js';
 import { canSee } from '../access/access.js';
 import { createOrgIn, findOrgRecordByCode, updateOrgIn } from './orgs.service.js';
@@ -8,7 +8,7 @@ import { createOrgIn, findOrgRecordByCode, updateOrgIn } from './orgs.service.js
 // One org row of a spreadsheet: matched by its registry code, created or updated through the
 // same service calls as the forms, inside the import batch's transaction.
 
-type Db = Ctx['db'];
+type Db = StaffCtx['db'];
 
 export interface OrgImportRow {
   parentCode: string | null;
@@ -19,7 +19,7 @@ export type RowResult = 'created' | 'updated' | 'unchanged';
 
 export async function importOrgRow(
   trx: Db,
-  ctx: Ctx,
+  ctx: StaffCtx,
   scope: { id: string; path: string },
   row: OrgImportRow,
 ): Promise<RowResult> {

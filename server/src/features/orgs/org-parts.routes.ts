@@ -16,7 +16,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
-import { type App, ctxOf } from '../../lib/http.js';
+import { type App, ctxOf, staff } from '../../lib/http.js';
 import {
   activistKind,
   addPart,
@@ -47,6 +47,7 @@ function registerPartRoutes(
   app.get(
     base,
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: `${spec.title}: список`,
@@ -60,6 +61,7 @@ function registerPartRoutes(
   app.post(
     base,
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: `${spec.title}: добавить`,
@@ -76,6 +78,7 @@ function registerPartRoutes(
   app.patch(
     `${base}/:partId`,
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: `${spec.title}: изменить`,
@@ -90,6 +93,7 @@ function registerPartRoutes(
   app.delete(
     `${base}/:partId`,
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: `${spec.title}: удалить`,

@@ -10,7 +10,7 @@ import {
   type StaffMember,
 } from '@profreestr/contracts';
 import { notFound } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { definedEntries as defined } from '../../lib/objects.js';
 import { authorize } from '../access/access.js';
@@ -118,7 +118,7 @@ function columnsOf(part: object): Row {
 }
 
 /** The org locked for a change of its lists: visible, editable by the caller, not liquidated. */
-async function lockOrgForChange(trx: Ctx['db'], ctx: Ctx, orgId: string) {
+async function lockOrgForChange(trx: StaffCtx['db'], ctx: StaffCtx, orgId: string) {
   const org = await findOrgForUpdate(trx, orgId);
   authorize(ctx.actor, 'org:update', org, ORG_NOT_FOUND);
   assertActive(org);
@@ -126,8 +126,8 @@ async function lockOrgForChange(trx: Ctx['db'], ctx: Ctx, orgId: string) {
 }
 
 async function lockPartForChange<T extends Part>(
-  trx: Ctx['db'],
-  ctx: Ctx,
+  trx: StaffCtx['db'],
+  ctx: StaffCtx,
   kind: PartKind<T>,
   orgId: string,
   partId: string,
@@ -139,7 +139,7 @@ async function lockPartForChange<T extends Part>(
 }
 
 export async function listParts<T extends Part>(
-  ctx: Ctx,
+  ctx: StaffCtx,
   kind: PartKind<T>,
   orgId: string,
   page: { limit: number; cursor?: string | undefined },
@@ -153,7 +153,7 @@ export async function listParts<T extends Part>(
 }
 
 export async function addPart<T extends Part>(
-  ctx: Ctx,
+  ctx: StaffCtx,
   kind: PartKind<T>,
   orgId: string,
   input: object,
@@ -173,7 +173,7 @@ export async function addPart<T extends Part>(
 }
 
 export async function changePart<T extends Part>(
-  ctx: Ctx,
+  ctx: StaffCtx,
   kind: PartKind<T>,
   orgId: string,
   partId: string,
@@ -196,7 +196,7 @@ export async function changePart<T extends Part>(
 }
 
 export async function removePart<T extends Part>(
-  ctx: Ctx,
+  ctx: StaffCtx,
   kind: PartKind<T>,
   orgId: string,
   partId: string,

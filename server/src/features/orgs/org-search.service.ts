@@ -5,7 +5,7 @@ import {
   type OrgSearchItem,
   type TransferTarget,
 } from '@profreestr/contracts';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { pathIds, rootPath } from '../../lib/tree-path.js';
 import { authorizeList, canSee } from '../access/access.js';
@@ -16,7 +16,7 @@ import { listScope, type OrgFilters, toOrg } from './orgs.service.js';
 // ancestors that tell namesakes apart («Детский сад № 11» of which district), looked up in one
 // query for the page from the orgs' paths.
 
-type Db = Ctx['db'];
+type Db = StaffCtx['db'];
 type Page = { limit: number; cursor?: string | undefined };
 
 /** What a query asks: a code or INN when it is one word, and the words of the name. */
@@ -57,7 +57,7 @@ async function parentsOf(
  * the one query both searches make.
  */
 async function rankedPage(
-  ctx: Ctx,
+  ctx: StaffCtx,
   filters: {
     scopePath: string;
     q: string | undefined;
@@ -88,7 +88,7 @@ async function rankedPage(
   return { ...ranked, parents };
 }
 
-export async function searchOrgs(ctx: Ctx, query: OrgFilters & Page) {
+export async function searchOrgs(ctx: StaffCtx, query: OrgFilters & Page) {
   const scopePath = await listScope(ctx, 'org:read', query.under);
   const { items, nextCursor, parents } = await rankedPage(
     ctx,
@@ -107,9 +107,12 @@ export async function searchOrgs(ctx: Ctx, query: OrgFilters & Page) {
  * INN. Only the name and its ancestors are shown (as the public join form does), so a
  * primary's chairman can send a member to a school of another district without seeing more.
  */
-export async function searchTransferTargets(ctx: Ctx, query: { q?: string | undefined } & Page) {
+export async function searchTransferTargets(
+  ctx: StaffCtx,
+  query: { q?: string | undefined } & Page,
+) {
   authorizeList(ctx.actor, 'member:transfer');
-  const root = rootPath(pathIds(ctx.actor.scopePath)[0] ?? '');
+  const root = rootPath(pathIds(ctx.actor.orgPath)[0] ?? '');
   const page = await rankedPage(
     ctx,
     { scopePath: root, q: query.q, level: 'primary', status: 'active' },

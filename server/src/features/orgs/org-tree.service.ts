@@ -1,6 +1,6 @@
 import { type Org, type OrgLevel, quoted, todayIso } from '@profreestr/contracts';
 import { conflict, invalid } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { childPath, isInSubtree, parentPathOf } from '../../lib/tree-path.js';
 import { authorize } from '../access/access.js';
 import { moveMembersOnMerge } from '../members/member-lifecycle.service.js';
@@ -26,7 +26,11 @@ import {
 // visible to access checks at once: scopes are read from the paths on every request.
 
 /** Moves an org with its whole subtree under another parent. */
-export async function moveOrg(ctx: Ctx, id: string, input: { parentId: string }): Promise<Org> {
+export async function moveOrg(
+  ctx: StaffCtx,
+  id: string,
+  input: { parentId: string },
+): Promise<Org> {
   return ctx.db.transaction().execute(async (trx) => {
     const org = await findOrgForUpdate(trx, id);
     authorize(ctx.actor, 'org:move', org, ORG_NOT_FOUND);
@@ -63,7 +67,7 @@ export async function moveOrg(ctx: Ctx, id: string, input: { parentId: string })
  * Returns the target.
  */
 export async function mergeOrgs(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   input: { intoId: string; on?: string | undefined },
 ): Promise<Org> {
@@ -113,7 +117,7 @@ export async function mergeOrgs(
 
 /** Liquidates an org; refused while members are on record there or active orgs remain below. */
 export async function liquidateOrg(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   input: { on: string; note?: string | null | undefined },
 ): Promise<Org> {

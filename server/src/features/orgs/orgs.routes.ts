@@ -20,7 +20,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { parseIfMatch } from '../../lib/etag.js';
-import { type App, ctxOf } from '../../lib/http.js';
+import { type App, ctxOf, staff } from '../../lib/http.js';
 import { listOrgHistory } from './org-history.service.js';
 import { searchOrgs, searchTransferTargets } from './org-search.service.js';
 import { liquidateOrg, mergeOrgs, moveOrg } from './org-tree.service.js';
@@ -32,6 +32,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/orgs',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Создать организацию',
@@ -46,6 +47,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary:
@@ -62,6 +64,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/transfer-targets',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary:
@@ -77,7 +80,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id',
     {
-      config: { etag: true },
+      config: { callers: staff, etag: true },
       schema: {
         tags,
         summary: 'Паспорт организации (заголовок ETag — его версия)',
@@ -91,7 +94,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.patch(
     '/api/v1/orgs/:id',
     {
-      config: { etag: true },
+      config: { callers: staff, etag: true },
       schema: {
         tags,
         summary:
@@ -115,6 +118,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/children',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Дочерние организации (по названию, постранично)',
@@ -129,6 +133,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/ancestors',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Цепочка вышестоящих в пределах области видимости (для навигации)',
@@ -142,6 +147,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/history',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'История изменений организации, новые первыми',
@@ -156,6 +162,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/orgs/:id/move',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Перенести организацию со всем поддеревом под другую вышестоящую',
@@ -170,6 +177,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/orgs/:id/merge',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Присоединить первичную организацию к другой первичной',
@@ -184,6 +192,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/orgs/:id/liquidate',
     {
+      config: { callers: staff },
       schema: {
         tags,
         summary: 'Ликвидировать организацию (нет членов на учёте и действующих подчинённых)',

@@ -13,7 +13,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError, conflict, invalid } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { assertVersion, type Precondition } from '../../lib/etag.js';
 import { childPath, pathIds, rootPath } from '../../lib/tree-path.js';
@@ -114,17 +114,17 @@ export const getOrgPlacement = (db: Kysely<Database>, id: string) => findOrgPlac
  * The subtree a list reads: the caller's own, or that of `under` when given (outside the
  * caller's subtree: 404). The role must allow `action` either way.
  */
-export async function listScope(ctx: Ctx, action: Action, under: string | undefined) {
+export async function listScope(ctx: StaffCtx, action: Action, under: string | undefined) {
   if (!under) {
     authorizeList(ctx.actor, action);
-    return ctx.actor.scopePath;
+    return ctx.actor.orgPath;
   }
   const org = await findOrgPlacement(ctx.db, under);
   authorize(ctx.actor, action, org, ORG_NOT_FOUND);
   return org.path;
 }
 
-export async function getOrg(ctx: Ctx, id: string): Promise<Org> {
+export async function getOrg(ctx: StaffCtx, id: string): Promise<Org> {
   const row = await findOrgById(ctx.db, id);
   authorize(ctx.actor, 'org:read', row, ORG_NOT_FOUND);
   // The passport carries the chairman's personal data, so every read is on record.
@@ -136,7 +136,7 @@ export async function getOrg(ctx: Ctx, id: string): Promise<Org> {
 }
 
 export async function listChildren(
-  ctx: Ctx,
+  ctx: StaffCtx,
   parentId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
@@ -148,7 +148,7 @@ export async function listChildren(
 }
 
 /** Breadcrumbs: the org's ancestors from the caller's own root down to the org itself. */
-export async function listAncestors(ctx: Ctx, id: string) {
+export async function listAncestors(ctx: StaffCtx, id: string) {
   const org = await findOrgPlacement(ctx.db, id);
   authorize(ctx.actor, 'org:read', org, ORG_NOT_FOUND);
   const rows = await findOrgsByIds(ctx.db, pathIds(org.path));
@@ -167,7 +167,7 @@ export interface OrgFilters {
 }
 
 /** Orgs of a subtree for an export, parents before children, page by page. */
-export async function* exportOrgPages(ctx: Ctx, query: OrgFilters, pageSize = 2000) {
+export async function* exportOrgPages(ctx: StaffCtx, query: OrgFilters, pageSize = 2000) {
   const scope = await findOrgPlacement(ctx.db, query.under ?? ctx.actor.orgId);
   authorize(ctx.actor, 'org:read', scope, ORG_NOT_FOUND);
   const q = (query.q ?? '').trim();
@@ -213,12 +213,16 @@ const rethrowDuplicateCode = (error: unknown): never => {
   throw error;
 };
 
-export function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {
+export function createOrg(ctx: StaffCtx, input: OrgCreate): Promise<Org> {
   return ctx.db.transaction().execute((trx) => createOrgIn(trx, ctx, input));
 }
 
 /** createOrg in the caller's transaction (an import row). */
-export async function createOrgIn(trx: Kysely<Database>, ctx: Ctx, input: OrgCreate): Promise<Org> {
+export async function createOrgIn(
+  trx: Kysely<Database>,
+  ctx: StaffCtx,
+  input: OrgCreate,
+): Promise<Org> {
   {
     const parent = await findOrgPlacement(trx, input.parentId);
     authorize(ctx.actor, 'org:create', parent, 'Вышестоящая организация не найдена');
@@ -251,7 +255,7 @@ export async function createOrgIn(trx: Kysely<Database>, ctx: Ctx, input: OrgCre
 }
 
 export async function updateOrg(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   patch: OrgPatch,
   precondition?: Precondition,
@@ -264,7 +268,7 @@ export async function updateOrg(
 /** updateOrg in the caller's transaction, telling whether anything changed. */
 export async function updateOrgIn(
   trx: Kysely<Database>,
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   patch: OrgPatch,
   precondition?: Precondition,

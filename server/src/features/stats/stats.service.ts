@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { authorize } from '../access/access.js';
 import { getOrgPlacement } from '../orgs/orgs.service.js';
 import {
@@ -176,7 +176,7 @@ export async function subtreeCounts(db: Db, orgId: string): Promise<StatsDelta> 
 }
 
 /** Members of a subtree by status, category and sex: one row read, whatever the subtree. */
-export async function getOrgStats(ctx: Ctx, orgId: string) {
+export async function getOrgStats(ctx: StaffCtx, orgId: string) {
   const org = await getOrgPlacement(ctx.db, orgId);
   authorize(ctx.actor, 'org:read', org, 'Организация не найдена');
   const s = (await findStats(ctx.db, orgId)) ?? zeroDelta();

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../../db/database.js';
-import type { App } from '../../lib/http.js';
+import { type App, anyone } from '../../lib/http.js';
 
 export function registerSystemRoutes(app: App, database: DatabaseHandle) {
   app.get(
     '/api/health',
     {
-      config: { public: true },
+      config: { callers: anyone },
       schema: {
         tags: ['system'],
         summary: 'Проверка работоспособности',

@@ -11,7 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
-import { type App, ctxOf } from '../../lib/http.js';
+import { type App, ctxOf, staff } from '../../lib/http.js';
 import {
   createUser,
   getUser,
@@ -25,6 +25,7 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/users',
     {
+      config: { callers: staff },
       schema: {
         tags: ['users'],
         summary: 'Создать пользователя в своей области видимости',
@@ -41,6 +42,7 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/users',
     {
+      config: { callers: staff },
       schema: {
         tags: ['users'],
         summary: 'Пользователи поддерева, поиск по логину и ФИО (администраторы)',
@@ -54,6 +56,7 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/users/:id',
     {
+      config: { callers: staff },
       schema: {
         tags: ['users'],
         summary: 'Пользователь (администраторы)',
@@ -67,6 +70,7 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
   app.patch(
     '/api/v1/users/:id',
     {
+      config: { callers: staff },
       schema: {
         tags: ['users'],
         summary: 'Изменить роль, ФИО, доступ или организацию пользователя (администраторы)',
@@ -83,6 +87,7 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
   app.delete(
     '/api/v1/users/:id/mfa',
     {
+      config: { callers: staff },
       schema: {
         tags: ['users'],
         summary: 'Сбросить второй фактор пользователя (администраторы)',
@@ -99,6 +104,7 @@ export function registerUserRoutes(app: App, db: Kysely<Database>) {
   app.post(
     '/api/v1/users/:id/password',
     {
+      config: { callers: staff },
       schema: {
         tags: ['users'],
         summary: 'Задать пользователю новый пароль; его сеансы завершатся (администраторы)',

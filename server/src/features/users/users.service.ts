@@ -9,11 +9,12 @@ import {
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { StaffActor } from '../../lib/actor.js';
 import { conflict, forbidden, invalid, unauthenticated } from '../../lib/app-error.js';
-import type { Ctx } from '../../lib/context.js';
+import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { hashPassword } from '../../lib/passwords.js';
-import { type Actor, authorize, mayGrantRole, roleRank } from '../access/access.js';
+import { authorize, mayGrantRole, roleRank } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { endUserSessions, removeSecondFactor } from '../auth/sessions.service.js';
 import { getOrgPlacement, listScope, namesOfOrgs } from '../orgs/orgs.service.js';
@@ -58,21 +59,21 @@ const toUserAccount = (
   orgName: row.org_name,
 });
 
-export async function getUser(ctx: Ctx, id: string): Promise<User> {
+export async function getUser(ctx: StaffCtx, id: string): Promise<User> {
   const row = await findUserById(ctx.db, id);
   authorize(ctx.actor, 'user:read', row, NOT_FOUND);
   return toUser(row);
 }
 
 /** The caller themself: visible to every role, which may not read other users. */
-export async function getCurrentUser(ctx: Ctx): Promise<User> {
+export async function getCurrentUser(ctx: StaffCtx): Promise<User> {
   const row = await findUserById(ctx.db, ctx.actor.userId);
   if (!row) throw unauthenticated();
   return toUser(row);
 }
 
 /** Admins list the users of their subtree (or `under`'s), optionally searched, by login. */
-export async function listUsers(ctx: Ctx, query: UserListQuery) {
+export async function listUsers(ctx: StaffCtx, query: UserListQuery) {
   const scopePath = await listScope(ctx, 'user:read', query.under);
   const after = decodeCursor(query.cursor, ['text', 'id']);
   const words = searchKey(query.q ?? '')
@@ -82,7 +83,7 @@ export async function listUsers(ctx: Ctx, query: UserListQuery) {
   return toPage(rows, query.limit, toUserAccount, (r) => [r.login, r.id]);
 }
 
-export async function createUser(ctx: Ctx, input: UserCreate): Promise<User> {
+export async function createUser(ctx: StaffCtx, input: UserCreate): Promise<User> {
   const org = await getOrgPlacement(ctx.db, input.orgId);
   authorize(ctx.actor, 'user:create', org, 'Организация не найдена');
   if (!mayGrantRole(ctx.actor, input.role)) {
@@ -118,7 +119,7 @@ const duplicateLogin = () =>
   ]);
 
 /** A user an admin may change: in their subtree (else 404), and not above them (else 403). */
-async function managedUser(ctx: Ctx, id: string) {
+async function managedUser(ctx: StaffCtx, id: string) {
   const row = await findUserById(ctx.db, id);
   authorize(ctx.actor, 'user:manage', row, NOT_FOUND);
   if (!mayGrantRole(ctx.actor, row.role as Role)) {
@@ -128,7 +129,7 @@ async function managedUser(ctx: Ctx, id: string) {
   // admin's password or second factor would let one admin sign in as another. Peers are looked
   // after from the org above; the caller's own account only through «Безопасность».
   const peer =
-    roleRank[row.role as Role] === roleRank[ctx.actor.role] && row.path === ctx.actor.scopePath;
+    roleRank[row.role as Role] === roleRank[ctx.actor.role] && row.path === ctx.actor.orgPath;
   if (peer && id !== ctx.actor.userId) {
     throw forbidden(
       'Пользователя с такой же ролью в вашей организации меняет администратор вышестоящей организации',
@@ -138,7 +139,7 @@ async function managedUser(ctx: Ctx, id: string) {
 }
 
 /** The user's new org: inside the admin's subtree (else 404) and active. */
-async function newOrgOf(ctx: Ctx, orgId: string) {
+async function newOrgOf(ctx: StaffCtx, orgId: string) {
   const org = (await namesOfOrgs(ctx.db, [orgId])).get(orgId);
   authorize(ctx.actor, 'user:manage', org, 'Организация не найдена');
   if (org.status !== 'active') throw invalid('orgId', 'Организация ликвидирована');
@@ -150,7 +151,11 @@ async function newOrgOf(ctx: Ctx, orgId: string) {
  * them), name, disabled, the org (inside the admin's subtree). A new role or org, or
  * disabling, ends the user's sessions at once: what they may see has changed.
  */
-export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promise<UserAccount> {
+export async function updateUser(
+  ctx: StaffCtx,
+  id: string,
+  input: UserUpdate,
+): Promise<UserAccount> {
   const row = await managedUser(ctx, id);
   if (input.role && !mayGrantRole(ctx.actor, input.role)) {
     throw forbidden(`Нельзя выдать роль «${roleLabels[input.role]}»: она выше вашей`);
@@ -205,7 +210,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
 
 /** An admin gives a user of their subtree a new password (a forgotten one); the user's
  * sessions end. One's own password is changed with the current one (`POST /auth/password`). */
-export async function resetUserPassword(ctx: Ctx, id: string, password: string) {
+export async function resetUserPassword(ctx: StaffCtx, id: string, password: string) {
   const row = await managedUser(ctx, id);
   if (id === ctx.actor.userId) {
     throw invalid('password', 'Свой пароль меняют в разделе «Безопасность» с текущим паролем');
@@ -224,7 +229,7 @@ export async function resetUserPassword(ctx: Ctx, id: string, password: string) 
 
 /** An admin takes the second factor off a user of their subtree (a lost phone); the user
  * enrols again at the next sign-in if their role requires it. */
-export async function resetUserMfa(ctx: Ctx, id: string) {
+export async function resetUserMfa(ctx: StaffCtx, id: string) {
   const row = await managedUser(ctx, id);
   // One's own factor goes off only with a code (POST /auth/mfa/disable), never by a reset.
   if (id === ctx.actor.userId) {
@@ -242,7 +247,7 @@ export async function resetUserMfa(ctx: Ctx, id: string) {
 
 /** A new password (already checked against the rules), then `also` in the same transaction. */
 export async function setUserPassword(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   password: string,
   also: (trx: Kysely<Database>) => Promise<void>,
@@ -291,15 +296,19 @@ export async function createInitialAdmin(
  * The user as an actor for work done on their behalf later (an import job): their role and
  * scope as they are now. Null when the user is gone or disabled.
  */
-export async function actorOfUser(db: Kysely<Database>, userId: string): Promise<Actor | null> {
+export async function actorOfUser(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<StaffActor | null> {
   const row = await findUserById(db, userId);
   if (!row || row.disabled_at) return null;
   return {
+    kind: 'staff',
     userId: row.id,
     login: row.login,
     role: row.role as Role,
     orgId: row.org_id,
-    scopePath: row.path,
+    orgPath: row.path,
     sessionId: '',
   };
 }
