@@ -15,7 +15,7 @@ import {
   type TrustProxy,
 } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
-import { registerAuditRoutes, registerDenialAudit } from './features/audit/audit.routes.js';
+import { registerDenialAudit } from './features/audit/audit.routes.js';
 import {
   registerAuthentication,
   registerAuthRoutes,
@@ -25,6 +25,7 @@ import { registerCompletenessRoutes } from './features/completeness/completeness
 import { registerExportRoutes } from './features/exports/exports.routes.js';
 import { defaultZipLimits } from './features/imports/file-guard.js';
 import { registerImportRoutes } from './features/imports/imports.routes.js';
+import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerOrgPartRoutes } from './features/orgs/org-parts.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
@@ -117,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerSystemRoutes(app, options.database);
   registerAuthRoutes(app, db, security);
   registerUserRoutes(app, db);
-  registerAuditRoutes(app, db);
+  registerJournalRoutes(app, db);
   registerOrgRoutes(app, db);
   registerOrgPartRoutes(app, db);
   registerMemberRoutes(app, db);

@@ -17,6 +17,7 @@ import { applicant } from '../../lib/actor.js';
 import { conflict, unauthenticated } from '../../lib/app-error.js';
 import { type App, anyone, ctxOf, staff } from '../../lib/http.js';
 import { grantableRoles, permissionsOf } from '../access/access.js';
+import { resolveSession, SESSION_ABSOLUTE_MS } from '../sessions/sessions.service.js';
 import { getCurrentUser } from '../users/users.service.js';
 import { changePassword, login, logout } from './auth.service.js';
 import {
@@ -28,7 +29,6 @@ import {
   verifyMfa,
 } from './mfa.service.js';
 import { sessionRateLimiter } from './session-rate-limit.js';
-import { resolveSession, SESSION_ABSOLUTE_MS } from './sessions.service.js';
 
 export const SESSION_COOKIE = 'prf_session';
 

@@ -7,9 +7,14 @@ import { invalid, unauthenticated } from '../../lib/app-error.js';
 import type { StaffCtx } from '../../lib/context.js';
 import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.js';
 import { recordAudit } from '../audit/audit.service.js';
+import {
+  endSession,
+  endUserSessions,
+  type SessionStage,
+  startSession,
+} from '../sessions/sessions.service.js';
 import { getUserCredentials, setUserPassword, toUser } from '../users/users.service.js';
-import { hasSignedInFrom, rememberSignInAddress, type SessionStage } from './auth.queries.js';
-import { endSession, endUserSessions, startSession } from './sessions.service.js';
+import { hasSignedInFrom, rememberSignInAddress } from './auth.queries.js';
 import {
   accountRule,
   assertNotLocked,

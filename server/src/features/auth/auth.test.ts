@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { auditTrailOf } from '../audit/audit.service.js';
-import { resolveSession, SESSION_IDLE_MS } from './sessions.service.js';
+import { resolveSession, SESSION_IDLE_MS } from '../sessions/sessions.service.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -7,9 +7,9 @@ import { AppError, forbidden, unauthenticated } from '../../lib/app-error.js';
 import type { StaffCtx } from '../../lib/context.js';
 import { base32Encode, matchTotp, newTotpSecret, otpauthUrl } from '../../lib/totp.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { completeSession, removeSecondFactor } from '../sessions/sessions.service.js';
 import { getCurrentUser } from '../users/users.service.js';
 import {
-  disableMfaSecret,
   enableMfaSecret,
   findMfaState,
   replaceRecoveryCodes,
@@ -17,7 +17,6 @@ import {
   useRecoveryCode,
   useTotpStep,
 } from './auth.queries.js';
-import { completeSession } from './sessions.service.js';
 import { accountRule, assertNotLocked, clearFailures, recordFailure } from './throttle.js';
 
 // The second factor: TOTP from an authenticator app, and ten single-use recovery codes. A
@@ -148,7 +147,7 @@ export async function disableMfa(ctx: StaffCtx, security: Security, code: string
   }
   await checkCode(ctx.db, security, ctx.actor.userId, code, { recovery: true });
   await ctx.db.transaction().execute(async (trx) => {
-    await disableMfaSecret(trx, ctx.actor.userId);
+    await removeSecondFactor(trx, ctx.actor.userId);
     await recordAudit(trx, ctx, {
       action: 'mfa.disable',
       target: { type: 'user', id: ctx.actor.userId },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, USER_PASSWORD } from '../../../test/test-app.js';
 import { buildTree } from '../../../test/tree-fixture.js';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service.js';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../sessions/sessions.service.js';
 import { accountRule, lockSeconds } from './throttle.js';
 
 // Sign-in throttling, session rules, password rules and the per-session request budget, on a

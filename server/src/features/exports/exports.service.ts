@@ -1,9 +1,10 @@
 import type { SpreadsheetFormat } from '@profreestr/contracts';
 import type { StaffCtx } from '../../lib/context.js';
 import { type CellValue, fillSheet, openSheet, type SheetWriter } from '../../lib/spreadsheet.js';
+import { orgLabels } from '../access/placement.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { exportMemberPages, type MemberFilters } from '../members/members.service.js';
-import { exportOrgPages, type OrgFilters, orgLabels } from '../orgs/orgs.service.js';
+import { exportOrgPages, type OrgFilters } from '../orgs/orgs.service.js';
 import {
   memberExportHeaders,
   memberExportRow,

@@ -6,7 +6,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { StaffCtx } from '../../lib/context.js';
 import type { Jobs } from '../../lib/jobs.js';
 import { authorize } from '../access/access.js';
-import { getOrgPlacement } from '../orgs/orgs.service.js';
+import { getOrgPlacement } from '../access/placement.js';
 import { actorOfUser } from '../users/users.service.js';
 import {
   type HeaderMap,

@@ -2,8 +2,8 @@ import { isoToRu, type MemberPatch, personNameKey, quoted, todayIso } from '@pro
 import type { StaffCtx } from '../../lib/context.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { canSee } from '../access/access.js';
+import { diffFields } from '../history/field-diff.js';
 import { type EntityChange, recordChanges } from '../history/history.service.js';
-import { diffPassport } from '../orgs/org-passport.js';
 import { factsOf, type MemberFacts, recordManyMemberFacts } from '../stats/stats.service.js';
 import { cardNumberFromSerial } from './card-number.js';
 import {
@@ -225,7 +225,7 @@ async function importBatch(trx: Db, ctx: StaffCtx, rows: readonly MemberImportRo
         refuse(problem.field, problem.message);
         continue;
       }
-      if (diffPassport(target.card, after).length > 0) {
+      if (diffFields(target.card, after).length > 0) {
         target.card = after;
         target.changed = true;
         touched.add(target);
@@ -297,7 +297,7 @@ async function writeCreations(trx: Db, ctx: StaffCtx, creations: Tracked[]) {
       (m): EntityChange => ({
         entity: { type: 'member', id: m.id, orgPath: m.org_path },
         action: 'create',
-        changes: diffPassport(emptyCard('', ''), cards.get(m.card_number) as MemberCard),
+        changes: diffFields(emptyCard('', ''), cards.get(m.card_number) as MemberCard),
         note: 'Импорт из файла',
       }),
     ),
@@ -332,7 +332,7 @@ async function writeUpdates(trx: Db, ctx: StaffCtx, updates: Tracked[]) {
     changes.push({
       entity: { type: 'member', id: before.id, orgPath: before.org_path },
       action: 'update',
-      changes: diffPassport(oldCard, t.card),
+      changes: diffFields(oldCard, t.card),
       note: 'Импорт из файла',
     });
   }

@@ -7,7 +7,7 @@ import {
 import { conflict, invalid, notFound } from '../../lib/app-error.js';
 import type { StaffCtx } from '../../lib/context.js';
 import { authorize, canSee } from '../access/access.js';
-import { getOrgPlacement } from '../orgs/orgs.service.js';
+import { getOrgPlacement } from '../access/placement.js';
 import { factsOf, moveActiveStats, recordMemberFacts } from '../stats/stats.service.js';
 import { cardOf, toMember } from './member-card.js';
 import { recordMemberChange } from './member-history.js';

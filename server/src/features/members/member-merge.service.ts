@@ -4,8 +4,8 @@ import type { StaffCtx } from '../../lib/context.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { authorize } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { diffFields } from '../history/field-diff.js';
 import { moveHistory } from '../history/history.service.js';
-import { diffPassport } from '../orgs/org-passport.js';
 import { factsOf, recordMemberFacts } from '../stats/stats.service.js';
 import { cardColumns, cardOf, cardProblems, type MemberCard, toMember } from './member-card.js';
 import { recordMemberChange } from './member-history.js';
@@ -122,7 +122,7 @@ export async function mergeMembers(
     await recordMemberFacts(trx, factsOf(kept), factsOf(updated));
 
     const changes: FieldChange[] = [
-      ...diffPassport(before, card),
+      ...diffFields(before, card),
       ...(takeOver
         ? [
             { field: 'status', old: kept.status, new: 'active' },

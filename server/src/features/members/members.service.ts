@@ -17,10 +17,10 @@ import type { StaffCtx } from '../../lib/context.js';
 import { assertVersion, type Precondition } from '../../lib/etag.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { authorize, canSee } from '../access/access.js';
+import { getOrgPlacement } from '../access/placement.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { diffFields } from '../history/field-diff.js';
 import { pageOfChanges } from '../history/history.service.js';
-import { diffPassport } from '../orgs/org-passport.js';
-import { getOrgPlacement } from '../orgs/orgs.service.js';
 import { factsOf, recordMemberFacts } from '../stats/stats.service.js';
 import {
   applyCardPatch,
@@ -159,7 +159,7 @@ export async function createMember(ctx: StaffCtx, input: MemberCreate): Promise<
     await recordMemberChange(trx, ctx, {
       member: { id, orgPath: org.path },
       action: 'create',
-      changes: diffPassport(emptyCard('', ''), card),
+      changes: diffFields(emptyCard('', ''), card),
     });
     return toMember(created);
   });
@@ -195,7 +195,7 @@ export async function updateMember(
     const before = cardOf(member);
     const after = applyCardPatch(before, patch);
     assertCardValid(after);
-    const changes = diffPassport(before, after);
+    const changes = diffFields(before, after);
     if (changes.length === 0) return toMember(member);
     if (member.status === 'active') await assertNotOnRecord(ctx, trx, after, id);
     const updated = await withSavepoint(

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { authorize } from '../access/access.js';
+import { getOrgPlacement } from '../access/placement.js';
 import { pageOfChanges, recordChange } from '../history/history.service.js';
-import { findOrgPlacement } from './orgs.queries.js';
 
 export function recordOrgChange(
   trx: Kysely<Database>,
@@ -29,7 +29,7 @@ export async function listOrgHistory(
   orgId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const org = await findOrgPlacement(ctx.db, orgId);
+  const org = await getOrgPlacement(ctx.db, orgId);
   authorize(ctx.actor, 'org:read', org, 'Организация не найдена');
   return pageOfChanges<OrgChangeAction>(ctx.db, { type: 'org', id: org.id }, page);
 }

@@ -14,6 +14,8 @@ import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { definedEntries as defined } from '../../lib/objects.js';
 import { authorize } from '../access/access.js';
+import { getOrgPlacement, ORG_NOT_FOUND } from '../access/placement.js';
+import { diffFields } from '../history/field-diff.js';
 import { recordOrgChange } from './org-history.service.js';
 import {
   deletePart,
@@ -24,9 +26,8 @@ import {
   type PartTable,
   updatePart,
 } from './org-parts.queries.js';
-import { diffPassport } from './org-passport.js';
-import { findOrgForUpdate, findOrgPlacement } from './orgs.queries.js';
-import { assertActive, ORG_NOT_FOUND } from './orgs.service.js';
+import { findOrgForUpdate } from './orgs.queries.js';
+import { assertActive } from './orgs.service.js';
 
 type Row = Record<string, unknown>;
 type Part = { id: string; orgId: string };
@@ -144,7 +145,7 @@ export async function listParts<T extends Part>(
   orgId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const org = await findOrgPlacement(ctx.db, orgId);
+  const org = await getOrgPlacement(ctx.db, orgId);
   authorize(ctx.actor, 'org:read', org, ORG_NOT_FOUND);
   const [sortColumn] = kind.order.columns;
   const after = decodeCursor(page.cursor, [sortColumn === 'date' ? 'date' : 'text', 'id']);
@@ -182,7 +183,7 @@ export async function changePart<T extends Part>(
   return ctx.db.transaction().execute(async (trx) => {
     const { org, part: before } = await lockPartForChange(trx, ctx, kind, orgId, partId);
     const after = { ...before, ...defined(patch) } as T;
-    const changes = diffPassport(before, after);
+    const changes = diffFields(before, after);
     if (changes.length === 0) return before;
     const part = kind.toApi(await updatePart(trx, kind.table, partId, columnsOf(after)));
     await recordOrgChange(trx, ctx, {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyPassportPatch, blankPassport, diffPassport } from './org-passport.js';
+import { diffFields as diffPassport } from '../history/field-diff.js';
+import { applyPassportPatch, blankPassport } from './org-passport.js';
 
 const base = blankPassport('P-1', 'ППО школы № 7');
 

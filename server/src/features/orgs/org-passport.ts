@@ -6,7 +6,6 @@ import {
   type Contacts,
   type EduOrg,
   type EduOrgInput,
-  type FieldChange,
   nameKey,
   type OrgPatch,
 } from '@profreestr/contracts';
@@ -96,27 +95,6 @@ export function applyPassportPatch(current: OrgPassport, patch: OrgPatch): OrgPa
     next.eduOrg = { ...(current.eduOrg ?? emptyEduOrg), ...defined(eduOrg) } as EduOrg;
   if (contacts) next.contacts = { ...current.contacts, ...defined(contacts) } as Contacts;
   return next;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Field-level differences, nested objects as dotted paths (`chairman.phone`). */
-export function diffPassport(before: object, after: object, prefix = ''): FieldChange[] {
-  const changes: FieldChange[] = [];
-  const a = before as Record<string, unknown>;
-  const b = after as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const field = prefix + key;
-    const old = a[key] ?? null;
-    const value = b[key] ?? null;
-    if (isObject(old) && isObject(value)) {
-      changes.push(...diffPassport(old, value, `${field}.`));
-    } else if (JSON.stringify(old) !== JSON.stringify(value)) {
-      changes.push({ field, old, new: value });
-    }
-  }
-  return changes;
 }
 
 /** Column values of a passport. */

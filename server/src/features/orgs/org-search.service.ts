@@ -9,8 +9,9 @@ import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { pathIds, rootPath } from '../../lib/tree-path.js';
 import { authorizeList, canSee } from '../access/access.js';
+import { listScope } from '../access/placement.js';
 import { findOrgsByIds, searchOrgs as searchOrgRows } from './orgs.queries.js';
-import { listScope, type OrgFilters, toOrg } from './orgs.service.js';
+import { type OrgFilters, toOrg } from './orgs.service.js';
 
 // Searching orgs by name, code or INN: the orgs page and every org picker. Results carry the
 // ancestors that tell namesakes apart («Детский сад № 11» of which district), looked up in one

@@ -3,6 +3,7 @@ import { conflict, invalid } from '../../lib/app-error.js';
 import type { StaffCtx } from '../../lib/context.js';
 import { childPath, isInSubtree, parentPathOf } from '../../lib/tree-path.js';
 import { authorize } from '../access/access.js';
+import { ORG_NOT_FOUND } from '../access/placement.js';
 import { moveMembersOnMerge } from '../members/member-lifecycle.service.js';
 import { moveSubtreeStats, recordOrgFacts } from '../stats/stats.service.js';
 import { recordOrgChange } from './org-history.service.js';
@@ -13,14 +14,7 @@ import {
   type OrgRecord,
   updateOrgRow,
 } from './orgs.queries.js';
-import {
-  assertActive,
-  assertChildLevel,
-  mustFind,
-  ORG_NOT_FOUND,
-  storedOrgFacts,
-  toOrg,
-} from './orgs.service.js';
+import { assertActive, assertChildLevel, mustFind, storedOrgFacts, toOrg } from './orgs.service.js';
 
 // Structural operations on the tree. Each runs in one transaction with its rows locked, and is
 // visible to access checks at once: scopes are read from the paths on every request.

@@ -58,14 +58,6 @@ export function findOrgForUpdate(db: Kysely<Database>, id: string) {
 }
 
 /** The little an access check needs: no passport columns. */
-export function findOrgPlacement(db: Kysely<Database>, id: string) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'path', 'level', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 export function findChildren(
   db: Kysely<Database>,
   parentId: string,

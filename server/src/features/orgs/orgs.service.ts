@@ -17,14 +17,15 @@ import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { assertVersion, type Precondition } from '../../lib/etag.js';
 import { childPath, pathIds, rootPath } from '../../lib/tree-path.js';
-import { type Action, authorize, authorizeList, canSee } from '../access/access.js';
+import { authorize, canSee } from '../access/access.js';
+import { getOrgPlacement, ORG_NOT_FOUND } from '../access/placement.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { diffFields } from '../history/field-diff.js';
 import { createStatsRow, type OrgFacts, recordOrgFacts } from '../stats/stats.service.js';
 import { recordOrgChange } from './org-history.service.js';
 import {
   applyPassportPatch,
   blankPassport,
-  diffPassport,
   type OrgPassport,
   passportColumns,
   readChairman,
@@ -39,7 +40,6 @@ import {
   findOrgForUpdate,
   findOrgIdByCode,
   findOrgNames,
-  findOrgPlacement,
   findOrgsByIds,
   insertOrg,
   nextOrgId,
@@ -47,8 +47,6 @@ import {
   searchOrgs as searchOrgRows,
   updateOrgRow,
 } from './orgs.queries.js';
-
-export const ORG_NOT_FOUND = 'Организация не найдена';
 
 export function passportOf(row: OrgRecord): OrgPassport {
   return {
@@ -107,23 +105,6 @@ export function toOrg(row: OrgRecord): Org {
 /** The whole record of the org holding a registry code, for imports matching rows. */
 export const findOrgRecordByCode = findOrgByCode;
 
-/** Placement of an org (id, path, level, status) for other features' access checks. */
-export const getOrgPlacement = (db: Kysely<Database>, id: string) => findOrgPlacement(db, id);
-
-/**
- * The subtree a list reads: the caller's own, or that of `under` when given (outside the
- * caller's subtree: 404). The role must allow `action` either way.
- */
-export async function listScope(ctx: StaffCtx, action: Action, under: string | undefined) {
-  if (!under) {
-    authorizeList(ctx.actor, action);
-    return ctx.actor.orgPath;
-  }
-  const org = await findOrgPlacement(ctx.db, under);
-  authorize(ctx.actor, action, org, ORG_NOT_FOUND);
-  return org.path;
-}
-
 export async function getOrg(ctx: StaffCtx, id: string): Promise<Org> {
   const row = await findOrgById(ctx.db, id);
   authorize(ctx.actor, 'org:read', row, ORG_NOT_FOUND);
@@ -140,7 +121,7 @@ export async function listChildren(
   parentId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const parent = await findOrgPlacement(ctx.db, parentId);
+  const parent = await getOrgPlacement(ctx.db, parentId);
   authorize(ctx.actor, 'org:read', parent, ORG_NOT_FOUND);
   const after = decodeCursor(page.cursor, ['text', 'id']);
   const rows = await findChildren(ctx.db, parentId, after, page.limit + 1);
@@ -149,7 +130,7 @@ export async function listChildren(
 
 /** Breadcrumbs: the org's ancestors from the caller's own root down to the org itself. */
 export async function listAncestors(ctx: StaffCtx, id: string) {
-  const org = await findOrgPlacement(ctx.db, id);
+  const org = await getOrgPlacement(ctx.db, id);
   authorize(ctx.actor, 'org:read', org, ORG_NOT_FOUND);
   const rows = await findOrgsByIds(ctx.db, pathIds(org.path));
   const visible = rows
@@ -168,7 +149,7 @@ export interface OrgFilters {
 
 /** Orgs of a subtree for an export, parents before children, page by page. */
 export async function* exportOrgPages(ctx: StaffCtx, query: OrgFilters, pageSize = 2000) {
-  const scope = await findOrgPlacement(ctx.db, query.under ?? ctx.actor.orgId);
+  const scope = await getOrgPlacement(ctx.db, query.under ?? ctx.actor.orgId);
   authorize(ctx.actor, 'org:read', scope, ORG_NOT_FOUND);
   const q = (query.q ?? '').trim();
   let after: string[] | undefined;
@@ -190,10 +171,6 @@ export async function* exportOrgPages(ctx: StaffCtx, query: OrgFilters, pageSize
 }
 
 /** Codes and names of orgs by id, for lists that show where a member is. */
-export async function orgLabels(db: Kysely<Database>, ids: string[]) {
-  const rows = ids.length ? await findOrgsByIds(db, ids) : [];
-  return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
-}
 
 function assertPassportValid(passport: OrgPassport) {
   const problems = passportProblems(passport);
@@ -224,7 +201,7 @@ export async function createOrgIn(
   input: OrgCreate,
 ): Promise<Org> {
   {
-    const parent = await findOrgPlacement(trx, input.parentId);
+    const parent = await getOrgPlacement(trx, input.parentId);
     authorize(ctx.actor, 'org:create', parent, 'Вышестоящая организация не найдена');
     if (parent.status !== 'active') {
       throw invalid('parentId', 'Вышестоящая организация ликвидирована');
@@ -248,7 +225,7 @@ export async function createOrgIn(
     await recordOrgChange(trx, ctx, {
       org: { id, path },
       action: 'create',
-      changes: diffPassport(blankPassport('', ''), passport),
+      changes: diffFields(blankPassport('', ''), passport),
     });
     return toOrg(await mustFind(trx, id));
   }
@@ -282,7 +259,7 @@ export async function updateOrgIn(
     const before = passportOf(row);
     const after = applyPassportPatch(before, patch);
     assertPassportValid(after);
-    const changes = diffPassport(before, after);
+    const changes = diffFields(before, after);
     if (changes.length === 0) return { org: toOrg(row), changes };
     if (after.code !== before.code && (await findOrgIdByCode(trx, after.code))) {
       throw duplicateCode();

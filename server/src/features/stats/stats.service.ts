@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { StaffCtx } from '../../lib/context.js';
 import { authorize } from '../access/access.js';
-import { getOrgPlacement } from '../orgs/orgs.service.js';
+import { getOrgPlacement } from '../access/placement.js';
 import {
   MEMBER_STAT_COLUMNS,
   type MemberFacts,

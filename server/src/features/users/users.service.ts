@@ -15,9 +15,10 @@ import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { authorize, mayGrantRole, roleRank } from '../access/access.js';
+import { getOrgPlacement, listScope } from '../access/placement.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { endUserSessions, removeSecondFactor } from '../auth/sessions.service.js';
-import { getOrgPlacement, listScope, namesOfOrgs } from '../orgs/orgs.service.js';
+import { namesOfOrgs } from '../orgs/orgs.service.js';
+import { endUserSessions, removeSecondFactor } from '../sessions/sessions.service.js';
 import {
   findUserById,
   findUserCredentials,

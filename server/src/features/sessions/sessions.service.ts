@@ -12,12 +12,14 @@ import {
   promoteSession,
   type SessionStage,
   touchSession,
-} from './auth.queries.js';
+} from './sessions.queries.js';
 
 // Server-side sessions: the cookie holds a random token, the table its sha256. A session ends
 // after 30 idle minutes, 12 hours after sign-in, at sign-out, and when its user is disabled,
 // changes role or changes password. A new token is issued at sign-in and again when the
 // second factor completes it, so a token seen before sign-in is worth nothing after.
+
+export type { SessionStage };
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 30 * 60 * 1000;

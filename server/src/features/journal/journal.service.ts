@@ -3,12 +3,12 @@ import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { pathIds } from '../../lib/tree-path.js';
 import { authorize } from '../access/access.js';
+import { listScope } from '../access/placement.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { getMemberPlacement, MEMBER_NOT_FOUND } from '../members/members.service.js';
-import { listScope } from '../orgs/orgs.service.js';
 import { userIdsInSubtree } from '../users/users.service.js';
-import { findAuditEntries } from './audit.queries.js';
-import { recordAudit } from './audit.service.js';
-import { detailRecords, nameRecords } from './audit-names.js';
+import { findAuditEntries } from './journal.queries.js';
+import { detailRecords, nameRecords } from './journal-names.js';
 
 // Reading the log: admins' search of their subtree, and a member's trail. Each entry names its
 // records (target, actor, what its details point at) by their names now.

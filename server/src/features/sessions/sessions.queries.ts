@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+export type SessionStage = 'active' | 'mfa_verify' | 'mfa_enroll';
+
+export async function insertSession(
+  db: Db,
+  session: {
+    id: string;
+    userId: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+    stage: SessionStage;
+    now: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      expires_at: session.expiresAt,
+      ip: session.ip,
+      user_agent: session.userAgent,
+      stage: session.stage,
+      created_at: session.now,
+      last_seen_at: session.now,
+    })
+    .execute();
+}
+
+/** One round trip per request: the session, its user and the user's org path. */
+export function findSessionActor(db: Db, sessionId: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'sessions.stage',
+      'users.id as user_id',
+      'users.login',
+      'users.role',
+      'users.org_id',
+      'users.disabled_at',
+      'orgs.path as org_path',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, sessionId: string, at: Date) {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Db, sessionId: string) {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user, but `except` (the caller's own, on a password change). */
+export async function deleteUserSessions(db: Db, userId: string, except?: string) {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(except !== undefined, (q) => q.where('id', '!=', except as string))
+    .execute();
+}
+
+export async function disableMfaSecret(db: Db, userId: string) {
+  await db
+    .updateTable('users')
+    .set({ mfa_secret: null, mfa_pending_secret: null, mfa_enabled_at: null, mfa_last_step: 0 })
+    .where('id', '=', userId)
+    .execute();
+  await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
+}
+
+export async function promoteSession(db: Db, oldId: string, newId: string, at: Date) {
+  await db
+    .updateTable('sessions')
+    .set({ id: newId, stage: 'active', last_seen_at: at })
+    .where('id', '=', oldId)
+    .execute();
+}
