@@ -1,3 +1,20 @@
+import type {
+  ActivistRole,
+  AuditResult,
+  DeregisterReason,
+  DuesPaymentForm,
+  EventKind,
+  ImportKind,
+  ImportStatus,
+  MemberCategory,
+  MemberStatus,
+  OrgLevel,
+  OrgStatus,
+  pdConsentMethods,
+  Role,
+  SpreadsheetFormat,
+  sexes,
+} from '@profreestr/contracts';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CallerKind } from '../lib/actor.js';
 import type { StatColumn } from './stat-columns.js';
@@ -8,6 +25,15 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A nullable column that may be left out of an insert. */
 type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+/** A column with a database default that may be left out of an insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+// Enumerated columns are typed as their unions (the contract's lists; CHECK constraints in the
+// migrations hold the database to the same), so no code casts a column to its enum.
+export type Sex = (typeof sexes)[number];
+export type PdConsentMethod = (typeof pdConsentMethods)[number];
+export type SessionStage = 'active' | 'mfa_verify' | 'mfa_enroll';
+export type EntityType = 'org' | 'member';
 
 export interface OrgsTable {
   id: Generated<string>;
@@ -15,12 +41,12 @@ export interface OrgsTable {
   parent_id: string | null;
   /** Materialized path of ids, e.g. `1.7.412.`; a subtree is one btree range on it. */
   path: string;
-  level: string;
+  level: OrgLevel;
   name: string;
   /** Lower-cased, ё→е name: the sort and prefix-search key, collation "C". */
   name_key: string;
   short_name: Optional<string>;
-  status: Generated<string>;
+  status: Defaulted<OrgStatus>;
   is_legal_entity: Generated<boolean>;
   inn: Optional<string>;
   ogrn: Optional<string>;
@@ -43,7 +69,7 @@ export interface UsersTable {
   id: Generated<string>;
   login: string;
   password_hash: string;
-  role: string;
+  role: Role;
   org_id: string;
   full_name: string;
   disabled_at: Timestamp | null;
@@ -90,7 +116,7 @@ export interface SessionsTable {
   ip: string | null;
   user_agent: string | null;
   /** `active`, or half-open until the second factor: `mfa_verify`, `mfa_enroll`. */
-  stage: ColumnType<string, string | undefined, string>;
+  stage: Defaulted<SessionStage>;
 }
 
 export interface AuditLogTable {
@@ -107,14 +133,14 @@ export interface AuditLogTable {
   target_id: string | null;
   /** Path of the org the target belongs to, so admins can search the audit of their subtree. */
   org_path: string | null;
-  result: string;
+  result: AuditResult;
   details: ColumnType<unknown, string | null | undefined, never>;
 }
 
 export interface OrgActivistsTable {
   id: Generated<string>;
   org_id: string;
-  role: string;
+  role: ActivistRole;
   last_name: string;
   first_name: string;
   middle_name: Optional<string>;
@@ -146,7 +172,7 @@ export interface OrgEventsTable {
   org_id: string;
   date: string;
   title: string;
-  kind: string;
+  kind: EventKind;
   participants: Optional<number>;
   note: Optional<string>;
   created_at: DefaultTimestamp;
@@ -155,7 +181,7 @@ export interface OrgEventsTable {
 
 export interface ChangesTable {
   id: Generated<string>;
-  entity_type: string;
+  entity_type: EntityType;
   entity_id: string;
   at: DefaultTimestamp;
   actor_user_id: string | null;
@@ -171,19 +197,19 @@ export interface MembersTable {
   org_id: string;
   /** Filled by a trigger from the org: never written by the application. */
   org_path: Generated<string>;
-  status: Generated<string>;
+  status: Defaulted<MemberStatus>;
   last_name: string;
   first_name: string;
   middle_name: Optional<string>;
   name_key: string;
   alt_key: string;
-  sex: Optional<string>;
+  sex: Optional<Sex>;
   birth_date: Optional<string>;
-  category: Optional<string>;
-  dues_payment_form: Optional<string>;
+  category: Optional<MemberCategory>;
+  dues_payment_form: Optional<DuesPaymentForm>;
   pd_consent_on: Optional<string>;
   pd_consent_version: Optional<string>;
-  pd_consent_method: Optional<string>;
+  pd_consent_method: Optional<PdConsentMethod>;
   joined_on: Optional<string>;
   registered_on: string;
   card_number: string;
@@ -200,7 +226,7 @@ export interface MembersTable {
   notify_push: Generated<boolean>;
   notify_email: Generated<boolean>;
   deregistered_on: Optional<string>;
-  deregister_reason: Optional<string>;
+  deregister_reason: Optional<DeregisterReason>;
   deregister_note: Optional<string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
@@ -233,14 +259,14 @@ export interface StatsClockTable {
 
 export interface ImportsTable {
   id: Generated<string>;
-  kind: string;
+  kind: ImportKind;
   org_id: string;
   user_id: string;
   ip: string | null;
   file_name: string;
-  format: string;
+  format: SpreadsheetFormat;
   file_size: number;
-  status: Generated<string>;
+  status: Defaulted<ImportStatus>;
   total: Optional<number>;
   processed: Generated<number>;
   created: Generated<number>;

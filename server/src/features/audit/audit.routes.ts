@@ -15,8 +15,7 @@ export function registerDenialAudit(app: App, db: Kysely<Database>) {
     if (!request.routeOptions.url?.startsWith('/api/v1/')) return payload;
     const params = request.params as Record<string, string> | undefined;
     await recordAudit(
-      db,
-      { actor: request.actor, ip: request.ip },
+      { db, actor: request.actor, ip: request.ip },
       {
         action: 'access.denied',
         result: 'denied',

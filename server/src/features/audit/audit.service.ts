@@ -22,8 +22,8 @@ export interface AuditEntry {
  * Appends one entry. Called with the transaction of the change it records, so a change and
  * its audit entry commit or roll back together.
  */
-export function recordAudit(db: Kysely<Database>, who: Who, entry: AuditEntry): Promise<void> {
-  return recordAudits(db, who, [entry]);
+export function recordAudit(ctx: AuditCtx, entry: AuditEntry): Promise<void> {
+  return recordAudits(ctx, [entry]);
 }
 
 /**
@@ -31,21 +31,24 @@ export function recordAudit(db: Kysely<Database>, who: Who, entry: AuditEntry): 
  * the same change (its history rows), goes in that statement too.
  */
 export function recordAudits(
-  db: Kysely<Database>,
-  who: Who,
+  ctx: AuditCtx,
   entries: readonly AuditEntry[],
   together?: TogetherWrite,
 ) {
   return insertAuditRows(
-    db,
-    entries.map((entry) => auditRow(who, entry)),
+    ctx.db,
+    entries.map((entry) => auditRow(ctx, entry)),
     together,
   );
 }
 
-type Who = { actor: Actor | null; ip: string | null };
+/**
+ * Where and by whom: a service's `Ctx` (inside `inTransaction`, its transaction), or, before
+ * anyone is known (a failed sign-in), the database with no actor.
+ */
+export type AuditCtx = { db: Kysely<Database>; actor: Actor | null; ip: string | null };
 
-const auditRow = (who: Who, entry: AuditEntry): AuditRow => {
+const auditRow = (who: AuditCtx, entry: AuditEntry): AuditRow => {
   const ref = actorRef(who.actor);
   return {
     actorKind: ref.kind,

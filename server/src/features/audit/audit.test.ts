@@ -278,8 +278,7 @@ describe('the journal names records by their names now', () => {
 
   it('a record that no longer exists is marked missing', async () => {
     await recordAudit(
-      t.database.db,
-      { actor: null, ip: null },
+      { db: t.database.db, actor: null, ip: null },
       {
         action: 'member.read',
         target: { type: 'member', id: '987654321', orgPath: `${tree.centralId}.` },

@@ -91,7 +91,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
         now: security.now(),
       });
       // A session that existed before sign-in is dropped: the new one replaces it (no fixation).
-      if (request.actor.kind === 'staff') await logout(db, request.actor, request.ip);
+      if (request.actor.kind === 'staff') await logout(ctxOf(request, db));
       setSessionCookie(request, reply, outcome.token);
       return { user: outcome.user, ...(outcome.mfa ? { mfa: outcome.mfa } : {}) };
     },
@@ -104,8 +104,7 @@ export function registerAuthRoutes(app: App, db: Kysely<Database>, security: Sec
       schema: { tags: ['auth'], summary: 'Выход', response: { 204: z.null() } },
     },
     async (request, reply) => {
-      const ctx = ctxOf(request, db);
-      await logout(db, ctx.actor, ctx.ip);
+      await logout(ctxOf(request, db));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },

@@ -2,9 +2,8 @@ import type { LoginRequest, PasswordChange, User } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { SecurityConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
-import type { StaffActor } from '../../lib/actor.js';
 import { invalid, unauthenticated } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
@@ -54,8 +53,7 @@ export async function login(
   const locks = await lockedSeconds(db, [accountKey, ipKey], meta.now);
   const refuse = async (seconds: number) => {
     await recordAudit(
-      db,
-      { actor: null, ip: meta.ip },
+      { db, actor: null, ip: meta.ip },
       { action: 'auth.login', result: 'denied', details: { login, reason: 'rate_limited' } },
     );
     return rateLimited(seconds);
@@ -77,8 +75,7 @@ export async function login(
       meta.now,
     );
     await recordAudit(
-      db,
-      { actor: null, ip: meta.ip },
+      { db, actor: null, ip: meta.ip },
       {
         action: 'auth.login',
         result: 'failed',
@@ -112,8 +109,8 @@ export async function login(
     const { token } = await startSession(trx, user.id, stage, meta);
     if (meta.ip) await rememberSignInAddress(trx, user.id, meta.ip, meta.now);
     await recordAudit(
-      trx,
       {
+        db: trx,
         actor: {
           kind: 'staff',
           userId: user.id,
@@ -137,14 +134,10 @@ export async function login(
   });
 }
 
-export async function logout(db: Kysely<Database>, actor: StaffActor, ip: string | null) {
-  await db.transaction().execute(async (trx) => {
-    await endSession(trx, actor.sessionId);
-    await recordAudit(
-      trx,
-      { actor, ip },
-      { action: 'auth.logout', target: { type: 'user', id: actor.userId } },
-    );
+export async function logout(ctx: StaffCtx) {
+  await inTransaction(ctx, async (tx) => {
+    await endSession(tx.db, tx.actor.sessionId);
+    await recordAudit(tx, { action: 'auth.logout', target: { type: 'user', id: tx.actor.userId } });
   });
 }
 
@@ -162,9 +155,9 @@ export async function changePassword(ctx: StaffCtx, input: PasswordChange, now: 
   if (input.newPassword === input.currentPassword) {
     throw invalid('newPassword', 'Новый пароль совпадает с текущим');
   }
-  await setUserPassword(ctx, user.id, input.newPassword, async (trx) => {
-    await endUserSessions(trx, user.id, ctx.actor.sessionId);
-    await recordAudit(trx, ctx, {
+  await setUserPassword(ctx, user.id, input.newPassword, async (tx) => {
+    await endUserSessions(tx.db, user.id, tx.actor.sessionId);
+    await recordAudit(tx, {
       action: 'auth.password',
       target: { type: 'user', id: user.id },
     });

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { SecurityConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, forbidden, unauthenticated } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { base32Encode, matchTotp, newTotpSecret, otpauthUrl } from '../../lib/totp.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { completeSession, removeSecondFactor } from '../sessions/sessions.service.js';
@@ -111,17 +111,17 @@ export async function enableMfa(
     pending: true,
   });
   const codes = newRecoveryCodes();
-  return ctx.db.transaction().execute(async (trx) => {
-    await enableMfaSecret(trx, ctx.actor.userId, secret, step, security.now());
-    await replaceRecoveryCodes(trx, ctx.actor.userId, codes.map(hashCode));
-    await recordAudit(trx, ctx, {
+  return inTransaction(ctx, async (tx) => {
+    await enableMfaSecret(tx.db, ctx.actor.userId, secret, step, security.now());
+    await replaceRecoveryCodes(tx.db, ctx.actor.userId, codes.map(hashCode));
+    await recordAudit(tx, {
       action: 'mfa.enable',
       target: { type: 'user', id: ctx.actor.userId },
     });
     const token = pendingSession
-      ? await completeSession(trx, ctx.actor.sessionId, security.now())
+      ? await completeSession(tx.db, ctx.actor.sessionId, security.now())
       : null;
-    return { token, recoveryCodes: codes, user: await getCurrentUser({ ...ctx, db: trx }) };
+    return { token, recoveryCodes: codes, user: await getCurrentUser(tx) };
   });
 }
 
@@ -130,14 +130,14 @@ export async function verifyMfa(ctx: StaffCtx, security: Security, code: string)
   const { usedRecovery } = await checkCode(ctx.db, security, ctx.actor.userId, code, {
     recovery: true,
   });
-  return ctx.db.transaction().execute(async (trx) => {
-    const token = await completeSession(trx, ctx.actor.sessionId, security.now());
-    await recordAudit(trx, ctx, {
+  return inTransaction(ctx, async (tx) => {
+    const token = await completeSession(tx.db, ctx.actor.sessionId, security.now());
+    await recordAudit(tx, {
       action: 'auth.mfa',
       target: { type: 'user', id: ctx.actor.userId },
       details: { recoveryCode: usedRecovery },
     });
-    return { token, user: await getCurrentUser({ ...ctx, db: trx }) };
+    return { token, user: await getCurrentUser(tx) };
   });
 }
 
@@ -146,9 +146,9 @@ export async function disableMfa(ctx: StaffCtx, security: Security, code: string
     throw forbidden('Для вашей роли второй фактор обязателен');
   }
   await checkCode(ctx.db, security, ctx.actor.userId, code, { recovery: true });
-  await ctx.db.transaction().execute(async (trx) => {
-    await removeSecondFactor(trx, ctx.actor.userId);
-    await recordAudit(trx, ctx, {
+  await inTransaction(ctx, async (tx) => {
+    await removeSecondFactor(tx.db, ctx.actor.userId);
+    await recordAudit(tx, {
       action: 'mfa.disable',
       target: { type: 'user', id: ctx.actor.userId },
     });
@@ -158,9 +158,9 @@ export async function disableMfa(ctx: StaffCtx, security: Security, code: string
 export async function renewRecoveryCodes(ctx: StaffCtx, security: Security, code: string) {
   await checkCode(ctx.db, security, ctx.actor.userId, code);
   const codes = newRecoveryCodes();
-  await ctx.db.transaction().execute(async (trx) => {
-    await replaceRecoveryCodes(trx, ctx.actor.userId, codes.map(hashCode));
-    await recordAudit(trx, ctx, {
+  await inTransaction(ctx, async (tx) => {
+    await replaceRecoveryCodes(tx.db, ctx.actor.userId, codes.map(hashCode));
+    await recordAudit(tx, {
       action: 'mfa.recovery_codes',
       target: { type: 'user', id: ctx.actor.userId },
     });

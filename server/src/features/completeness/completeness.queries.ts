@@ -1,4 +1,4 @@
-import type { MemberIndicator, OrgIndicator } from '@profreestr/contracts';
+import type { MemberIndicator, OrgIndicator, OrgLevel } from '@profreestr/contracts';
 import { type Kysely, sql } from 'kysely';
 import { memberMissingSql, orgMissingSql } from '../../db/indicators.js';
 import type { Database } from '../../db/schema.js';
@@ -55,7 +55,7 @@ interface LackingOrgRow {
   id: string;
   code: string;
   name: string;
-  level: string;
+  level: OrgLevel;
   path: string;
   parent_name: string | null;
 }

@@ -56,11 +56,11 @@ export async function getCompletenessLine(ctx: StaffCtx, id: string) {
   return { path: s.path, line: { org: orgRef(s), ...completenessOf(s) } };
 }
 
-const orgRef = (o: { id: string; code: string; name: string; level: string }) => ({
+const orgRef = (o: { id: string; code: string; name: string; level: OrgLevel }) => ({
   id: o.id,
   code: o.code,
   name: o.name,
-  level: o.level as OrgLevel,
+  level: o.level,
 });
 
 /** The dashboard's rows: each active child org with its subtree's completeness. */

@@ -41,14 +41,14 @@ export async function streamExport<T>(
     }
   };
   const target = scope ? { type: 'org', id: scope.id, orgPath: scope.path } : undefined;
-  await recordAudit(ctx.db, ctx, {
+  await recordAudit(ctx, {
     action: audit.action,
     target,
     details: { format, ...audit.filters },
   });
   const sheet = openSheet(format, headers);
   void fillSheet(sheet, rows(), (done) =>
-    recordAudit(ctx.db, ctx, {
+    recordAudit(ctx, {
       action: `${audit.action}.end`,
       target,
       result: done.complete ? 'ok' : 'failed',

@@ -25,8 +25,8 @@ export interface EntityChange {
  * Records a change twice, in the caller's transaction: in the record's history that users read
  * (old → new per field), and in the security audit log (field names only, no values).
  */
-export function recordChange(trx: Kysely<Database>, ctx: Ctx, change: EntityChange) {
-  return recordChanges(trx, ctx, [change]);
+export function recordChange(ctx: Ctx, change: EntityChange) {
+  return recordChanges(ctx, [change]);
 }
 
 const isSame = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -36,7 +36,7 @@ const isSame = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.st
  * it was is no change and is not written (a transfer on the day of registration does not record
  * "02.12.2026 → 02.12.2026"); an update left with no field is not written at all.
  */
-export async function recordChanges(trx: Kysely<Database>, ctx: Ctx, all: readonly EntityChange[]) {
+export async function recordChanges(ctx: Ctx, all: readonly EntityChange[]) {
   const changes = all
     .map((change) => ({
       ...change,
@@ -54,7 +54,6 @@ export async function recordChanges(trx: Kysely<Database>, ctx: Ctx, all: readon
   }));
   // The history rows ride in the audit's statement: one round trip for both.
   await recordAudits(
-    trx,
     ctx,
     changes.map((change) => ({
       action: `${change.entity.type}.${change.action}`,

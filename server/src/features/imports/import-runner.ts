@@ -1,9 +1,8 @@
 import { setImmediate } from 'node:timers/promises';
-import type { ImportKind, SpreadsheetFormat } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import type { Jobs } from '../../lib/jobs.js';
 import { authorize } from '../access/access.js';
 import { getOrgPlacement } from '../access/placement.js';
@@ -80,17 +79,17 @@ async function runClaimed(
 ) {
   const actor = await actorOfUser(db, claimed.user_id);
   if (!actor) throw new AppError('forbidden', 'Пользователь, начавший загрузку, отключён');
-  const kind = claimed.kind as ImportKind;
+  const kind = claimed.kind;
   const scope = await getOrgPlacement(db, claimed.org_id);
   authorize(actor, kind === 'members' ? 'member:create' : 'org:create', scope);
   const ctx: StaffCtx = { db, actor, ip: claimed.ip, jobs };
   const source = storedFile(db, claimed.id);
-  const format = claimed.format as SpreadsheetFormat;
+  const format = claimed.format;
   const rows = () => readRows(source, format);
 
   const header = await firstRow(rows());
   const map = mapHeaders(kind, header?.cells ?? [], scope.level === 'primary');
-  const runner = kind === 'members' ? memberRunner(ctx, scope, map) : orgRunner(ctx, scope, map);
+  const runner = kind === 'members' ? memberRunner(scope, map) : orgRunner(scope, map);
   const position = { pass: claimed.resume_pass, row: claimed.resume_row };
 
   // Members only count here; orgs also learn each row's depth, needed on every run.
@@ -102,9 +101,9 @@ async function runClaimed(
         `В файле больше ${settings.maxRows} строк: разделите его на части`,
       );
     }
-    await db.transaction().execute(async (trx) => {
-      await setImportTotal(trx, claimed.id, total);
-      await reportUnknownColumns(trx, claimed.id, map);
+    await inTransaction(ctx, async (tx) => {
+      await setImportTotal(tx.db, claimed.id, total);
+      await reportUnknownColumns(tx.db, claimed.id, map);
     });
   }
 
@@ -114,8 +113,8 @@ async function runClaimed(
     let inFlight: Promise<void> = Promise.resolve();
     const commit = async (batch: FileRow[]) => {
       const last = batch[batch.length - 1] as FileRow;
-      await commitBatch(db, claimed.id, position, pass, last.row, (trx) =>
-        runner.apply(trx, pass, batch),
+      await commitBatch(ctx, claimed.id, position, pass, last.row, (tx) =>
+        runner.apply(tx, pass, batch),
       );
       position.pass = pass;
       position.row = last.row;
@@ -147,21 +146,21 @@ async function runClaimed(
 }
 
 async function commitBatch(
-  db: Kysely<Database>,
+  ctx: StaffCtx,
   importId: string,
   from: { pass: number; row: number },
   pass: number,
   lastRow: number,
-  apply: (trx: Kysely<Database>) => Promise<BatchResult>,
+  apply: (tx: StaffCtx) => Promise<BatchResult>,
 ) {
-  await db.transaction().execute(async (trx) => {
-    const at = await lockPosition(trx, importId);
+  await inTransaction(ctx, async (tx) => {
+    const at = await lockPosition(tx.db, importId);
     if (at?.status !== 'running' || at.resume_pass !== from.pass || at.resume_row !== from.row) {
       throw new Superseded();
     }
-    const result = await apply(trx);
-    await insertRejects(trx, importId, result.rejects);
-    await advanceImport(trx, importId, {
+    const result = await apply(tx);
+    await insertRejects(tx.db, importId, result.rejects);
+    await advanceImport(tx.db, importId, {
       rows: result.rows,
       created: result.created,
       updated: result.updated,
@@ -173,9 +172,9 @@ async function commitBatch(
 }
 
 /** Unknown columns are reported once, at the header row, and the import goes on without them. */
-async function reportUnknownColumns(trx: Kysely<Database>, importId: string, map: HeaderMap) {
+async function reportUnknownColumns(db: Kysely<Database>, importId: string, map: HeaderMap) {
   if (map.unknown.length === 0) return;
-  await insertRejects(trx, importId, [
+  await insertRejects(db, importId, [
     {
       row: 1,
       cells: {},

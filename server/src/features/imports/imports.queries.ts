@@ -1,3 +1,4 @@
+import type { ImportKind, SpreadsheetFormat } from '@profreestr/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { subtreeUpperBound } from '../../lib/tree-path.js';
@@ -7,12 +8,12 @@ type Db = Kysely<Database>;
 export async function insertImport(
   db: Db,
   row: {
-    kind: string;
+    kind: ImportKind;
     orgId: string;
     userId: string;
     ip: string | null;
     fileName: string;
-    format: string;
+    format: SpreadsheetFormat;
     fileSize: number;
   },
 ): Promise<string> {

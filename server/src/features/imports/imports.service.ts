@@ -65,22 +65,21 @@ export async function startImport(ctx: StaffCtx, upload: Upload, zipLimits: ZipL
     );
   }
   return inTransaction(ctx, async (tx) => {
-    const trx = tx.db;
-    const id = await insertImport(trx, {
+    const id = await insertImport(tx.db, {
       kind: upload.kind,
       orgId: org.id,
-      userId: ctx.actor.userId,
-      ip: ctx.ip,
+      userId: tx.actor.userId,
+      ip: tx.ip,
       fileName: upload.fileName,
       format,
       fileSize: upload.size,
     });
     let seq = 0;
     for await (const chunk of createReadStream(upload.path, { highWaterMark: FILE_CHUNK_BYTES })) {
-      await insertFileChunk(trx, id, seq++, chunk as Buffer);
+      await insertFileChunk(tx.db, id, seq++, chunk as Buffer);
     }
     await tx.jobs.send(importJob, { importId: id });
-    await recordAudit(trx, tx, {
+    await recordAudit(tx, {
       action: 'import.start',
       target: { type: 'org', id: org.id, orgPath: org.path },
       details: { importId: id, kind: upload.kind, fileName: upload.fileName, bytes: upload.size },
@@ -114,7 +113,7 @@ async function visibleImport(ctx: StaffCtx, id: string) {
 function toImport(row: ImportRecord, errors: ImportError[] = [], truncated = false): Import {
   return {
     id: row.id,
-    kind: row.kind as ImportKind,
+    kind: row.kind,
     orgId: row.org_id,
     status: row.status as Import['status'],
     total: row.total,
@@ -126,7 +125,7 @@ function toImport(row: ImportRecord, errors: ImportError[] = [], truncated = fal
     errorsTruncated: truncated,
     message: row.message,
     fileName: row.file_name,
-    format: row.format as SpreadsheetFormat,
+    format: row.format,
     createdAt: new Date(row.created_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
     user: { id: row.user_id, fullName: row.user_full_name },
@@ -171,8 +170,8 @@ export async function listImports(
 export async function openRejectedRows(ctx: StaffCtx, id: string): Promise<SheetWriter> {
   const row = await visibleImport(ctx, id);
   if (row.rejected === 0) throw notFound('В этой загрузке нет отклонённых строк');
-  const columns = columnsOf(row.kind as ImportKind);
-  await recordAudit(ctx.db, ctx, {
+  const columns = columnsOf(row.kind);
+  await recordAudit(ctx, {
     action: 'import.rejected.read',
     target: { type: 'org', id: row.org_id, orgPath: row.path },
     details: { importId: id, rows: row.rejected },

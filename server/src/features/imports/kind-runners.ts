@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import { type OrgLevel, orgLevelLabels } from '@profreestr/contracts';
+import { orgLevelLabels } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
@@ -35,7 +35,8 @@ export interface KindRunner {
   /** Reads the file once before the work: returns the number of data rows. */
   prepare(rows: AsyncIterable<FileRow>, beat: () => Promise<void>): Promise<number>;
   inPass(pass: number, row: number): boolean;
-  apply(trx: Kysely<Database>, pass: number, batch: FileRow[]): Promise<BatchResult>;
+  /** Writes a batch: `tx` is the import's context, its `db` the batch's transaction. */
+  apply(tx: StaffCtx, pass: number, batch: FileRow[]): Promise<BatchResult>;
 }
 
 type Scope = { id: string; path: string; level: string };
@@ -61,10 +62,10 @@ async function countRows(
 const columnOf = (columns: readonly ColumnSpec[], field: string | null) =>
   (field && columns.find((c) => c.field === field)?.header) ?? null;
 
-export function memberRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindRunner {
+export function memberRunner(scope: Scope, map: HeaderMap): KindRunner {
   const orgs = new Map<string, { org: { id: string; path: string } } | { message: string }>();
 
-  const resolveOrg = async (trx: Kysely<Database>, code: string | null) => {
+  const resolveOrg = async (db: Kysely<Database>, code: string | null) => {
     if (!code) {
       return scope.level === 'primary'
         ? { org: scope }
@@ -72,13 +73,13 @@ export function memberRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindR
     }
     const known = orgs.get(code);
     if (known) return known;
-    const org = await findOrgRecordByCode(trx, code);
+    const org = await findOrgRecordByCode(db, code);
     const resolved =
       !org || !isInSubtree(org.path, scope.path)
         ? { message: `Организация с кодом «${code}» не найдена в выбранной организации` }
         : org.level !== 'primary'
           ? {
-              message: `«${code}» — ${orgLevelLabels[org.level as OrgLevel].toLowerCase()} организация: члены Профсоюза состоят на учёте в первичных`,
+              message: `«${code}» — ${orgLevelLabels[org.level].toLowerCase()} организация: члены Профсоюза состоят на учёте в первичных`,
             }
           : org.status !== 'active'
             ? { message: `Организация «${code}» ликвидирована` }
@@ -91,7 +92,7 @@ export function memberRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindR
     passes: 1,
     prepare: (rows, beat) => countRows(rows, beat),
     inPass: () => true,
-    apply: async (trx, _pass, batch) => {
+    apply: async (tx, _pass, batch) => {
       const rejects: Reject[] = [];
       const reject = (line: FileRow, errors: CellError[]) =>
         rejects.push({ row: line.row, cells: originalCells(map, line.cells), errors });
@@ -99,7 +100,7 @@ export function memberRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindR
       const lines = new Map<number, FileRow>();
       for (const line of batch) {
         const parsed = parseMemberRow(cellsOf(map, line.cells), memberColumns);
-        const resolved = parsed.row ? await resolveOrg(trx, parsed.row.orgCode) : undefined;
+        const resolved = parsed.row ? await resolveOrg(tx.db, parsed.row.orgCode) : undefined;
         const errors = [...parsed.errors];
         if (resolved && 'message' in resolved) {
           errors.push({ column: columnOf(memberColumns, 'orgId'), message: resolved.message });
@@ -116,7 +117,7 @@ export function memberRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindR
           cardNumber: parsed.row.cardNumber,
         });
       }
-      const outcome = await importMemberRows(trx, ctx, accepted);
+      const outcome = await importMemberRows(tx, accepted);
       for (const problem of outcome.problems) {
         reject(lines.get(problem.row) as FileRow, [
           { column: columnOf(memberColumns, problem.field), message: problem.message },
@@ -127,7 +128,7 @@ export function memberRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindR
   };
 }
 
-export function orgRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindRunner {
+export function orgRunner(scope: Scope, map: HeaderMap): KindRunner {
   const CYCLE = -1;
   const depthOfRow = new Map<number, number>();
   let passes = 1;
@@ -170,17 +171,10 @@ export function orgRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindRunn
       const d = depthOfRow.get(row) ?? 0;
       return d === pass || (d === CYCLE && pass === 0);
     },
-    apply: async (trx, _pass, batch) => {
+    apply: async (tx, _pass, batch) => {
       const result: BatchResult = { rows: batch.length, created: 0, updated: 0, rejects: [] };
       for (const line of batch) {
-        const errors = await applyOrgLine(
-          trx,
-          ctx,
-          scope,
-          map,
-          line,
-          depthOfRow.get(line.row) === CYCLE,
-        );
+        const errors = await applyOrgLine(tx, scope, map, line, depthOfRow.get(line.row) === CYCLE);
         if (errors === 'created' || errors === 'updated') result[errors]++;
         else if (errors !== 'unchanged') {
           result.rejects.push({ row: line.row, cells: originalCells(map, line.cells), errors });
@@ -192,7 +186,6 @@ export function orgRunner(ctx: StaffCtx, scope: Scope, map: HeaderMap): KindRunn
 }
 
 async function applyOrgLine(
-  trx: Kysely<Database>,
   ctx: StaffCtx,
   scope: Scope,
   map: HeaderMap,
@@ -211,8 +204,8 @@ async function applyOrgLine(
   if (!parsed.row) return parsed.errors;
   const row = parsed.row;
   return withSavepoint<RowResult | CellError[]>(
-    trx,
-    () => importOrgRow(trx, ctx, scope, row),
+    ctx.db,
+    () => importOrgRow(ctx, scope, row),
     async (error) => {
       if (!(error instanceof AppError)) throw error;
       if (error.details.length === 0) return [{ column: null, message: error.message }];

@@ -1,3 +1,4 @@
+import type { AuditResult } from '@profreestr/contracts';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { subtreeUpperBound } from '../../lib/tree-path.js';
@@ -14,7 +15,7 @@ export interface AuditFilter {
   action?: string | undefined;
   targetType?: string | undefined;
   targetId?: string | undefined;
-  result?: string | undefined;
+  result?: AuditResult | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -53,7 +54,7 @@ export async function findAuditEntries(
       )
       .$if(!!filter.targetType, (q) => q.where('a.target_type', '=', filter.targetType as string))
       .$if(!!filter.targetId, (q) => q.where('a.target_id', '=', filter.targetId as string))
-      .$if(!!filter.result, (q) => q.where('a.result', '=', filter.result as string))
+      .$if(!!filter.result, (q) => q.where('a.result', '=', filter.result as AuditResult))
       .$if(!!filter.from, (q) => q.where('a.at', '>=', sql<Date>`${filter.from}::date`))
       .$if(!!filter.to, (q) => q.where('a.at', '<', sql<Date>`${filter.to}::date + 1`))
       .$if(!!after, (q) =>

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditQuery, AuditResult } from '@profreestr/contracts';
+import type { AuditEntry, AuditQuery } from '@profreestr/contracts';
 import type { StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { pathIds } from '../../lib/tree-path.js';
@@ -33,7 +33,7 @@ async function pageOfEntries(ctx: StaffCtx, rows: AuditRecord[], limit: number) 
     action: row.action,
     target:
       row.target_type && row.target_id ? names.ref(row, row.target_type, row.target_id) : null,
-    result: row.result as AuditResult,
+    result: row.result,
     details: (row.details as Record<string, unknown> | null) ?? null,
     refs: detailRecords(row.action, row.details).map((r) => names.ref(row, r.type, r.id)),
   });
@@ -55,7 +55,7 @@ export async function searchAudit(ctx: StaffCtx, query: AuditQuery) {
   const page = await pageOfEntries(ctx, rows, query.limit);
   // The journal names people (who did what to whose card): reading it is on record too.
   const { limit: _limit, cursor: _cursor, ...filters } = query;
-  await recordAudit(ctx.db, ctx, {
+  await recordAudit(ctx, {
     action: 'audit.search',
     target: { type: 'org', id: pathIds(scopePath).at(-1) as string, orgPath: scopePath },
     details: { ...filters, returned: page.items.length },
@@ -79,7 +79,7 @@ export async function memberAuditTrail(
     page.limit + 1,
   );
   const entries = await pageOfEntries(ctx, rows, page.limit);
-  await recordAudit(ctx.db, ctx, {
+  await recordAudit(ctx, {
     action: 'member.audit',
     target: { type: 'member', id: memberId, orgPath: member.path },
     details: { returned: entries.items.length },

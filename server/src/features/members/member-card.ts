@@ -1,6 +1,5 @@
 import {
   ageOn,
-  type DeregisterReason,
   type ErrorDetail,
   type Member,
   type MemberPatch,
@@ -38,7 +37,7 @@ export function toMember(row: MemberRecord, today = todayIso()): Member {
     cardNumber: row.card_number,
     emailVerified: row.email_verified,
     deregisteredOn: row.deregistered_on,
-    deregisterReason: row.deregister_reason as DeregisterReason | null,
+    deregisterReason: row.deregister_reason,
     deregisterNote: row.deregister_note,
     under35: row.birth_date ? ageOn(row.birth_date, today) < 35 : null,
     version: row.version,

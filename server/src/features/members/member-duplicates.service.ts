@@ -1,6 +1,6 @@
 import type { DuplicateGroup, DuplicateKind } from '@profreestr/contracts';
 import { invalid } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { authorize, roleAllows } from '../access/access.js';
 import { recordAudit, recordAudits } from '../audit/audit.service.js';
@@ -42,7 +42,7 @@ export async function listDuplicates(
       ? await duplicatePage(ctx, scope.path, query.limit, query.cursor)
       : await candidatePage(ctx, scope.path, query.limit, query.cursor);
   // The groups show names and birth dates: who looked, where and at how many is on record.
-  await recordAudit(ctx.db, ctx, {
+  await recordAudit(ctx, {
     action: 'member.duplicates',
     target: { type: 'org', id: scope.id, orgPath: scope.path },
     details: { kind: query.kind, groups: page.items.length },
@@ -124,11 +124,11 @@ function groupBy<R extends MemberRecord>(rows: R[], keyOf: (row: R) => string) {
  */
 export async function markDistinct(ctx: StaffCtx, input: { memberIds: string[] }): Promise<void> {
   const ids = [...new Set(input.memberIds)];
-  await ctx.db.transaction().execute(async (trx) => {
-    const rows = await findPeopleByIds(trx, ids);
+  await inTransaction(ctx, async (tx) => {
+    const rows = await findPeopleByIds(tx.db, ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids)
-      authorize(ctx.actor, 'member:mark-distinct', byId.get(id), MEMBER_NOT_FOUND);
+      authorize(tx.actor, 'member:mark-distinct', byId.get(id), MEMBER_NOT_FOUND);
     if (ids.length < 2) throw invalid('memberIds', 'Укажите хотя бы две разные записи');
     const [first] = rows as [(typeof rows)[number], ...typeof rows];
     if (rows.some((r) => r.name_key !== first.name_key)) {
@@ -140,15 +140,14 @@ export async function markDistinct(ctx: StaffCtx, input: { memberIds: string[] }
     if (!dates.has(null) && dates.size > 1) {
       throw invalid('memberIds', 'Даты рождения в записях различаются: это и так разные люди');
     }
-    await insertDismissal(trx, {
+    await insertDismissal(tx.db, {
       nameKey: first.name_key,
       birthDate: dates.has(null) ? null : first.birth_date,
       memberIds: ids,
-      userId: ctx.actor.userId,
+      userId: tx.actor.userId,
     });
     await recordAudits(
-      trx,
-      ctx,
+      tx,
       rows.map((r) => ({
         action: 'member.distinct',
         target: { type: 'member', id: r.id, orgPath: r.path },

@@ -1,11 +1,8 @@
 import type { FieldChange, MemberChangeAction } from '@profreestr/contracts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import type { StaffCtx } from '../../lib/context.js';
 import { recordChange } from '../history/history.service.js';
 
 export function recordMemberChange(
-  trx: Kysely<Database>,
   ctx: StaffCtx,
   change: {
     member: { id: string; orgPath: string };
@@ -14,7 +11,7 @@ export function recordMemberChange(
     note?: string | null;
   },
 ) {
-  return recordChange(trx, ctx, {
+  return recordChange(ctx, {
     entity: { type: 'member', id: change.member.id, orgPath: change.member.orgPath },
     action: change.action,
     changes: change.changes ?? [],

@@ -72,24 +72,24 @@ interface Tracked {
 }
 
 /**
- * Imports a batch in the caller's transaction. When a concurrent writer makes the batch clash
- * with a unique index, the batch is retried row by row, so only the clashing row is refused.
+ * Imports a batch in the caller's transaction (`ctx.db`). When a concurrent writer makes the
+ * batch clash with a unique index, the batch is retried row by row, so only the clashing row is
+ * refused.
  */
 export async function importMemberRows(
-  trx: Db,
   ctx: StaffCtx,
   rows: readonly MemberImportRow[],
 ): Promise<BatchOutcome> {
   try {
-    return await withSavepoint(trx, () => importBatch(trx, ctx, rows));
+    return await withSavepoint(ctx.db, () => importBatch(ctx, rows));
   } catch (error) {
     if (!isUniqueViolation(error) || rows.length === 1) throw error;
   }
   const total: BatchOutcome = { created: 0, updated: 0, problems: [] };
   for (const row of rows) {
     const one = await withSavepoint(
-      trx,
-      () => importBatch(trx, ctx, [row]),
+      ctx.db,
+      () => importBatch(ctx, [row]),
       async (error) => {
         if (!isUniqueViolation(error)) throw error;
         return {
@@ -142,7 +142,7 @@ function alreadyOnRecord(
   return `${name}${born} уже состоит на учёте в организации ${quoted(where.orgName ?? '')} (код ${where.orgCode}): перевод — в карточке члена Профсоюза`;
 }
 
-async function importBatch(trx: Db, ctx: StaffCtx, rows: readonly MemberImportRow[]) {
+async function importBatch(ctx: StaffCtx, rows: readonly MemberImportRow[]) {
   const keyed = rows.map((r) => ({
     ...r,
     nameKey: personNameKey(r.fields.lastName, r.fields.firstName, r.fields.middleName ?? null),
@@ -150,17 +150,17 @@ async function importBatch(trx: Db, ctx: StaffCtx, rows: readonly MemberImportRo
   }));
   const supplied = unique(keyed.flatMap((r) => (r.cardNumber ? [r.cardNumber] : [])));
   const [retired, byCardRows, inOrgRows, activeRows] = await Promise.all([
-    retiredCardNumbers(trx, supplied),
-    findMembersByCardNumbers(trx, supplied),
+    retiredCardNumbers(ctx.db, supplied),
+    findMembersByCardNumbers(ctx.db, supplied),
     findMembersByOrgAndName(
-      trx,
+      ctx.db,
       uniqueBy(
         keyed.map((r) => ({ orgId: r.org.id, nameKey: r.nameKey })),
         (p) => `${p.orgId}|${p.nameKey}`,
       ),
     ),
     findActivePeople(
-      trx,
+      ctx.db,
       uniqueBy(
         keyed.flatMap((r) => (r.birthDate ? [{ nameKey: r.nameKey, birthDate: r.birthDate }] : [])),
         (p) => personKey(p.nameKey, p.birthDate),
@@ -263,17 +263,17 @@ async function importBatch(trx: Db, ctx: StaffCtx, rows: readonly MemberImportRo
 
   const creations = [...touched].filter((t) => t.record === null);
   const updates = [...touched].filter((t) => t.record !== null && t.changed);
-  await writeCreations(trx, ctx, creations);
-  await writeUpdates(trx, ctx, updates);
+  await writeCreations(ctx, creations);
+  await writeUpdates(ctx, updates);
   return { created: creations.length, updated: updates.length, problems };
 }
 
-async function writeCreations(trx: Db, ctx: StaffCtx, creations: Tracked[]) {
+async function writeCreations(ctx: StaffCtx, creations: Tracked[]) {
   if (creations.length === 0) return;
-  await assignCardNumbers(trx, creations);
+  await assignCardNumbers(ctx.db, creations);
   const on = todayIso();
   const inserted = await insertMembers(
-    trx,
+    ctx.db,
     creations.map((t) => ({
       org_id: t.orgId,
       ...cardColumns(t.card),
@@ -283,15 +283,14 @@ async function writeCreations(trx: Db, ctx: StaffCtx, creations: Tracked[]) {
   );
   const cards = new Map(creations.map((t) => [t.cardNumber as string, t.card]));
   await openPeriods(
-    trx,
+    ctx.db,
     inserted.map((m) => ({ memberId: m.id, orgId: m.org_id, on })),
   );
   await recordManyMemberFacts(
-    trx,
+    ctx.db,
     inserted.map((m) => [null, factsOf(m)] as const),
   );
   await recordChanges(
-    trx,
     ctx,
     inserted.map(
       (m): EntityChange => ({
@@ -305,11 +304,11 @@ async function writeCreations(trx: Db, ctx: StaffCtx, creations: Tracked[]) {
 }
 
 /** Numbers for the rows that brought none: drawn from the sequence, skipping any held. */
-async function assignCardNumbers(trx: Db, creations: Tracked[]) {
+async function assignCardNumbers(db: Db, creations: Tracked[]) {
   let needing = creations.filter((t) => !t.cardNumber);
   while (needing.length > 0) {
-    const candidates = (await nextCardSerials(trx, needing.length)).map(cardNumberFromSerial);
-    const taken = await takenCardNumbers(trx, candidates);
+    const candidates = (await nextCardSerials(db, needing.length)).map(cardNumberFromSerial);
+    const taken = await takenCardNumbers(db, candidates);
     candidates.forEach((number, i) => {
       const t = needing[i];
       if (t && !taken.has(number)) t.cardNumber = number;
@@ -318,13 +317,13 @@ async function assignCardNumbers(trx: Db, creations: Tracked[]) {
   }
 }
 
-async function writeUpdates(trx: Db, ctx: StaffCtx, updates: Tracked[]) {
+async function writeUpdates(ctx: StaffCtx, updates: Tracked[]) {
   const facts: (readonly [MemberFacts, MemberFacts])[] = [];
   const changes: EntityChange[] = [];
   for (const t of updates) {
     const before = t.record as MemberRecord;
     const oldCard = cardOf(before);
-    const updated = await updateMemberRow(trx, before.id, {
+    const updated = await updateMemberRow(ctx.db, before.id, {
       ...cardColumns(t.card),
       ...(t.card.email !== oldCard.email ? { email_verified: false } : {}),
     });
@@ -336,8 +335,8 @@ async function writeUpdates(trx: Db, ctx: StaffCtx, updates: Tracked[]) {
       note: 'Импорт из файла',
     });
   }
-  await recordManyMemberFacts(trx, facts);
-  if (changes.length) await recordChanges(trx, ctx, changes);
+  await recordManyMemberFacts(ctx.db, facts);
+  if (changes.length) await recordChanges(ctx, changes);
 }
 
 function unique<T>(items: T[]): T[] {

@@ -5,7 +5,7 @@ import {
   quoted,
 } from '@profreestr/contracts';
 import { conflict, invalid, notFound } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { authorize, canSee } from '../access/access.js';
 import { getOrgPlacement } from '../access/placement.js';
 import { factsOf, moveActiveStats, recordMemberFacts } from '../stats/stats.service.js';
@@ -32,8 +32,8 @@ const notBefore = (on: string, since: string) => {
  * The member leaves the caller's records, as when a teacher moves to another district; the
  * chairman of the old primary starts it (the targets' search shows names only).
  */
-async function transferTarget(ctx: StaffCtx, db: StaffCtx['db'], id: string) {
-  const org = await getOrgPlacement(db, id);
+async function transferTarget(ctx: StaffCtx, id: string) {
+  const org = await getOrgPlacement(ctx.db, id);
   // Outside the caller's subtree only active primaries exist (what the targets' search lists):
   // any other org there is not found, exactly like a missing one.
   const offered = org?.level === 'primary' && org.status === 'active';
@@ -49,20 +49,23 @@ export async function transferMember(
   id: string,
   input: { toOrgId: string; on: string },
 ): Promise<Member> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const member = await findMemberForUpdate(trx, id);
-    authorize(ctx.actor, 'member:transfer', member, MEMBER_NOT_FOUND);
+  return inTransaction(ctx, async (tx) => {
+    const member = await findMemberForUpdate(tx.db, id);
+    authorize(tx.actor, 'member:transfer', member, MEMBER_NOT_FOUND);
     if (member.status !== 'active')
       throw conflict('Член Профсоюза снят с учёта: перевод невозможен');
-    const target = await transferTarget(ctx, trx, input.toOrgId);
+    const target = await transferTarget(tx, input.toOrgId);
     if (target.id === member.org_id)
       throw invalid('toOrgId', 'Член Профсоюза уже состоит на учёте в этой организации');
     notBefore(input.on, member.registered_on);
-    await closeOpenPeriod(trx, id, input.on, 'transfer');
-    await openPeriod(trx, { memberId: id, orgId: target.id, on: input.on });
-    const updated = await updateMemberRow(trx, id, { org_id: target.id, registered_on: input.on });
-    await recordMemberFacts(trx, factsOf(member), factsOf(updated));
-    await recordMemberChange(trx, ctx, {
+    await closeOpenPeriod(tx.db, id, input.on, 'transfer');
+    await openPeriod(tx.db, { memberId: id, orgId: target.id, on: input.on });
+    const updated = await updateMemberRow(tx.db, id, {
+      org_id: target.id,
+      registered_on: input.on,
+    });
+    await recordMemberFacts(tx.db, factsOf(member), factsOf(updated));
+    await recordMemberChange(tx, {
       member: { id, orgPath: target.path },
       action: 'transfer',
       changes: [
@@ -79,20 +82,20 @@ export async function deregisterMember(
   id: string,
   input: { on: string; reason: DeregisterReason; note?: string | null | undefined },
 ): Promise<Member> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const member = await findMemberForUpdate(trx, id);
-    authorize(ctx.actor, 'member:deregister', member, MEMBER_NOT_FOUND);
+  return inTransaction(ctx, async (tx) => {
+    const member = await findMemberForUpdate(tx.db, id);
+    authorize(tx.actor, 'member:deregister', member, MEMBER_NOT_FOUND);
     if (member.status !== 'active') throw conflict('Член Профсоюза уже снят с учёта');
     notBefore(input.on, member.registered_on);
-    await closeOpenPeriod(trx, id, input.on, input.reason);
-    const updated = await updateMemberRow(trx, id, {
+    await closeOpenPeriod(tx.db, id, input.on, input.reason);
+    const updated = await updateMemberRow(tx.db, id, {
       status: 'deregistered',
       deregistered_on: input.on,
       deregister_reason: input.reason,
       deregister_note: input.note ?? null,
     });
-    await recordMemberFacts(trx, factsOf(member), factsOf(updated));
-    await recordMemberChange(trx, ctx, {
+    await recordMemberFacts(tx.db, factsOf(member), factsOf(updated));
+    await recordMemberChange(tx, {
       member: { id, orgPath: member.path },
       action: 'deregister',
       changes: [{ field: 'status', old: 'active', new: 'deregistered' }],
@@ -108,20 +111,15 @@ export async function readmitMember(
   id: string,
   input: { orgId?: string | undefined; on: string },
 ): Promise<Member> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const member = await findMemberForUpdate(trx, id);
-    authorize(ctx.actor, 'member:readmit', member, MEMBER_NOT_FOUND);
+  return inTransaction(ctx, async (tx) => {
+    const member = await findMemberForUpdate(tx.db, id);
+    authorize(tx.actor, 'member:readmit', member, MEMBER_NOT_FOUND);
     if (member.status !== 'deregistered') throw conflict('Член Профсоюза уже состоит на учёте');
-    const target = await primaryForMembers(
-      ctx,
-      trx,
-      input.orgId ?? member.org_id,
-      'member:readmit',
-    );
+    const target = await primaryForMembers(tx, input.orgId ?? member.org_id, 'member:readmit');
     if (member.deregistered_on) notBefore(input.on, member.deregistered_on);
-    await assertNotOnRecord(ctx, trx, cardOf(member), id);
-    await openPeriod(trx, { memberId: id, orgId: target.id, on: input.on });
-    const updated = await updateMemberRow(trx, id, {
+    await assertNotOnRecord(tx, cardOf(member), id);
+    await openPeriod(tx.db, { memberId: id, orgId: target.id, on: input.on });
+    const updated = await updateMemberRow(tx.db, id, {
       status: 'active',
       org_id: target.id,
       registered_on: input.on,
@@ -129,8 +127,8 @@ export async function readmitMember(
       deregister_reason: null,
       deregister_note: null,
     });
-    await recordMemberFacts(trx, factsOf(member), factsOf(updated));
-    await recordMemberChange(trx, ctx, {
+    await recordMemberFacts(tx.db, factsOf(member), factsOf(updated));
+    await recordMemberChange(tx, {
       member: { id, orgPath: target.path },
       action: 'readmit',
       changes: [
@@ -146,21 +144,20 @@ export async function readmitMember(
 
 /**
  * A merge of primaries moves every member on record to the target, inside the merge's own
- * transaction; each member's history and periods tell it.
+ * transaction (the caller's `ctx.db`); each member's history and periods tell it.
  */
 export async function moveMembersOnMerge(
-  trx: StaffCtx['db'],
   ctx: StaffCtx,
   from: { id: string; name: string; path: string },
   to: { id: string; path: string },
   on: string,
 ): Promise<number> {
-  await moveActiveStats(trx, from.id, from.path, to.path);
-  const ids = await moveActiveMembers(trx, from.id, to.id, on);
+  await moveActiveStats(ctx.db, from.id, from.path, to.path);
+  const ids = await moveActiveMembers(ctx.db, from.id, to.id, on);
   for (const memberId of ids) {
-    await closeOpenPeriod(trx, memberId, on, 'org_merged');
-    await openPeriod(trx, { memberId, orgId: to.id, on });
-    await recordMemberChange(trx, ctx, {
+    await closeOpenPeriod(ctx.db, memberId, on, 'org_merged');
+    await openPeriod(ctx.db, { memberId, orgId: to.id, on });
+    await recordMemberChange(ctx, {
       member: { id: memberId, orgPath: to.path },
       action: 'transfer',
       changes: [{ field: 'orgId', old: from.id, new: to.id }],

@@ -191,7 +191,7 @@ export async function listMembers(ctx: StaffCtx, query: MemberListQuery): Promis
   const orgs = await orgLabels(ctx.db, [...new Set(page.items.map((r) => r.org_id))]);
   const total = query.cursor ? null : await totalOf(ctx.db, scope, filter);
   // Lists show names and birth dates: who looked, where and at how many is on record.
-  await recordAudit(ctx.db, ctx, {
+  await recordAudit(ctx, {
     action: 'member.list',
     target: { type: 'org', id: scope.id, orgPath: scope.path },
     details: { q: query.q ?? null, missing: query.missing ?? null, returned: page.items.length },

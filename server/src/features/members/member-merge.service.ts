@@ -1,6 +1,6 @@
 import { type FieldChange, formatCardNumber, type Member, todayIso } from '@profreestr/contracts';
 import { conflict, invalid } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { authorize } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -58,18 +58,18 @@ export async function mergeMembers(
   keptId: string,
   input: { duplicateId: string },
 ): Promise<Member> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (tx) => {
     // Both rows locked in id order: merges of one pair in opposite directions wait, never
     // deadlock, and a transfer or an edit of either waits for the merge.
     const locked = new Map<string, MemberRecord & { path: string }>();
     for (const id of [...new Set([keptId, input.duplicateId])].sort(byId)) {
-      const row = await findMemberForUpdate(trx, id);
+      const row = await findMemberForUpdate(tx.db, id);
       if (row) locked.set(id, row);
     }
     const kept = locked.get(keptId);
-    authorize(ctx.actor, 'member:merge', kept, MEMBER_NOT_FOUND);
+    authorize(tx.actor, 'member:merge', kept, MEMBER_NOT_FOUND);
     const other = locked.get(input.duplicateId);
-    authorize(ctx.actor, 'member:merge', other, MEMBER_NOT_FOUND);
+    authorize(tx.actor, 'member:merge', other, MEMBER_NOT_FOUND);
     assertSamePerson(kept, other);
 
     // At most one record on record: an active kept card stays where it is (the other's open
@@ -77,24 +77,24 @@ export async function mergeMembers(
     const takeOver = kept.status !== 'active' && other.status === 'active';
     const today = todayIso();
     if (other.status === 'active' && !takeOver) {
-      await closeOpenPeriod(trx, other.id, today, 'card_merged');
+      await closeOpenPeriod(tx.db, other.id, today, 'card_merged');
     }
-    await movePeriods(trx, other.id, kept.id);
-    await moveHistory(trx, 'member', other.id, kept.id);
-    await recordMerge(trx, {
+    await movePeriods(tx.db, other.id, kept.id);
+    await moveHistory(tx.db, 'member', other.id, kept.id);
+    await recordMerge(tx.db, {
       mergedId: other.id,
       cardNumber: other.card_number,
       keptId: kept.id,
-      userId: ctx.actor.userId,
+      userId: tx.actor.userId,
     });
-    await deleteMemberRow(trx, other.id);
-    await recordMemberFacts(trx, factsOf(other), null);
+    await deleteMemberRow(tx.db, other.id);
+    await recordMemberFacts(tx.db, factsOf(other), null);
 
     const before = cardOf(kept);
     const card = mergedCard(before, cardOf(other));
     const registration = takeOver
       ? {
-          status: 'active',
+          status: 'active' as const,
           org_id: other.org_id,
           registered_on: other.registered_on,
           deregistered_on: null,
@@ -102,11 +102,11 @@ export async function mergeMembers(
           deregister_note: null,
         }
       : {};
-    if (kept.status === 'active' || takeOver) await assertNotOnRecord(ctx, trx, card, kept.id);
+    if (kept.status === 'active' || takeOver) await assertNotOnRecord(tx, card, kept.id);
     const updated = await withSavepoint(
-      trx,
+      tx.db,
       () =>
-        updateMemberRow(trx, kept.id, {
+        updateMemberRow(tx.db, kept.id, {
           ...cardColumns(card),
           // The other card's address comes with whether its owner confirmed it.
           ...(card.email !== before.email ? { email_verified: other.email_verified } : {}),
@@ -115,11 +115,11 @@ export async function mergeMembers(
       // Another request put the person on record meanwhile: say where.
       async (error) => {
         if ((error as { code?: string }).code !== '23505') throw error;
-        await assertNotOnRecord(ctx, trx, card, kept.id);
+        await assertNotOnRecord(tx, card, kept.id);
         throw conflict('Этот человек уже состоит на учёте');
       },
     );
-    await recordMemberFacts(trx, factsOf(kept), factsOf(updated));
+    await recordMemberFacts(tx.db, factsOf(kept), factsOf(updated));
 
     const changes: FieldChange[] = [
       ...diffFields(before, card),
@@ -130,14 +130,14 @@ export async function mergeMembers(
           ]
         : []),
     ];
-    await recordMemberChange(trx, ctx, {
+    await recordMemberChange(tx, {
       member: { id: kept.id, orgPath: updated.org_path },
       action: 'merge',
       changes,
       note: `Присоединена карточка с билетом № ${formatCardNumber(other.card_number)}`,
     });
     // The card that left has an audit trail of its own: where it went, with both ids.
-    await recordAudit(trx, ctx, {
+    await recordAudit(tx, {
       action: 'member.merged',
       target: { type: 'member', id: other.id, orgPath: other.org_path },
       details: { keptId: kept.id, mergedId: other.id },

@@ -1,4 +1,4 @@
-import type { MemberIndicator } from '@profreestr/contracts';
+import type { MemberCategory, MemberIndicator, MemberStatus } from '@profreestr/contracts';
 import { type Kysely, sql } from 'kysely';
 import { memberMissingSql } from '../../db/indicators.js';
 import type { Database, MemberRowUpdate, NewMemberRow } from '../../db/schema.js';
@@ -137,8 +137,8 @@ export function findPeriods(db: Kysely<Database>, memberId: string) {
 export interface MemberFilter {
   scopePath: string;
   orgId?: string | undefined;
-  status?: string | undefined;
-  category?: string | undefined;
+  status?: MemberStatus | undefined;
+  category?: MemberCategory | undefined;
   /** Normalised words: a prefix of "last first middle" or of "first last middle". */
   namePrefix?: string | undefined;
   cardNumber?: string | undefined;

@@ -13,7 +13,7 @@ import {
 } from '@profreestr/contracts';
 import type { NewMemberRow } from '../../db/schema.js';
 import { AppError, conflict, invalid } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { assertVersion, type Precondition } from '../../lib/etag.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { authorize, canSee } from '../access/access.js';
@@ -52,12 +52,11 @@ type Db = StaffCtx['db'];
 /** The org a member may be put on record in: a visible, active primary. */
 export async function primaryForMembers(
   ctx: StaffCtx,
-  db: Db,
   orgId: string,
   action: 'member:create' | 'member:transfer' | 'member:readmit',
   field = 'orgId',
 ) {
-  const org = await getOrgPlacement(db, orgId);
+  const org = await getOrgPlacement(ctx.db, orgId);
   authorize(ctx.actor, action, org, 'Организация не найдена');
   if (org.level !== 'primary')
     throw invalid(field, 'Члены Профсоюза состоят на учёте в первичных организациях');
@@ -66,15 +65,10 @@ export async function primaryForMembers(
 }
 
 /** One person, one primary: refuses a second active record of the same name and birth date. */
-export async function assertNotOnRecord(
-  ctx: StaffCtx,
-  db: Db,
-  card: MemberCard,
-  exceptId?: string,
-) {
+export async function assertNotOnRecord(ctx: StaffCtx, card: MemberCard, exceptId?: string) {
   if (!card.birthDate) return;
   const nameKey = personNameKey(card.lastName, card.firstName, card.middleName);
-  const existing = await findActivePerson(db, nameKey, card.birthDate, exceptId);
+  const existing = await findActivePerson(ctx.db, nameKey, card.birthDate, exceptId);
   if (existing) throw alreadyOnRecord(ctx, existing);
 }
 
@@ -111,19 +105,18 @@ const CARD_TAKEN = 'Этот номер билета уже выдан';
  */
 async function insertOnRecord(
   ctx: StaffCtx,
-  db: Db,
   card: MemberCard,
   row: Omit<NewMemberRow, 'card_number'>,
   supplied: string | undefined,
 ) {
   // A merged card's number is refused by a trigger, which ON CONFLICT does not absorb.
-  if (supplied && (await isCardNumberRetired(db, supplied))) {
+  if (supplied && (await isCardNumberRetired(ctx.db, supplied))) {
     throw conflict(CARD_TAKEN, [{ field: 'cardNumber', message: CARD_TAKEN }]);
   }
   for (let attempt = 0; attempt < 10; attempt++) {
-    const created = await insertMemberOnRecord(db, row, supplied ?? null);
+    const created = await insertMemberOnRecord(ctx.db, row, supplied ?? null);
     if (created) return created;
-    await assertNotOnRecord(ctx, db, card);
+    await assertNotOnRecord(ctx, card);
     if (supplied) throw conflict(CARD_TAKEN, [{ field: 'cardNumber', message: CARD_TAKEN }]);
   }
   throw new Error('no free card number after 10 draws');
@@ -131,32 +124,31 @@ async function insertOnRecord(
 
 // Unique indexes have the last word when two requests race past the checks above; the
 // savepoint keeps the transaction usable to tell the caller what clashed.
-function explainUnique(ctx: StaffCtx, db: Db, card: MemberCard, exceptId?: string) {
+function explainUnique(ctx: StaffCtx, card: MemberCard, exceptId?: string) {
   return async (error: unknown): Promise<never> => {
     if ((error as { code?: string }).code !== '23505') throw error;
-    await assertNotOnRecord(ctx, db, card, exceptId);
+    await assertNotOnRecord(ctx, card, exceptId);
     throw conflict('Этот номер билета уже выдан');
   };
 }
 
 export async function createMember(ctx: StaffCtx, input: MemberCreate): Promise<Member> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const org = await primaryForMembers(ctx, trx, input.orgId, 'member:create');
+  return inTransaction(ctx, async (tx) => {
+    const org = await primaryForMembers(tx, input.orgId, 'member:create');
     const { orgId: _org, registeredOn, cardNumber, ...cardInput } = input;
     const card = applyCardPatch(emptyCard(input.lastName, input.firstName), cardInput);
     assertCardValid(card);
-    await assertNotOnRecord(ctx, trx, card);
+    await assertNotOnRecord(tx, card);
     const on = registeredOn ?? todayIso();
     const created = await insertOnRecord(
-      ctx,
-      trx,
+      tx,
       card,
       { org_id: org.id, ...cardColumns(card), registered_on: on },
       cardNumber,
     );
     const { id } = created;
-    await recordMemberFacts(trx, null, factsOf(created));
-    await recordMemberChange(trx, ctx, {
+    await recordMemberFacts(tx.db, null, factsOf(created));
+    await recordMemberChange(tx, {
       member: { id, orgPath: org.path },
       action: 'create',
       changes: diffFields(emptyCard('', ''), card),
@@ -174,7 +166,7 @@ export async function getMemberPlacement(db: Db, id: string) {
 export async function getMember(ctx: StaffCtx, id: string): Promise<Member> {
   const row = await findMemberById(ctx.db, id);
   authorize(ctx.actor, 'member:read', row, MEMBER_NOT_FOUND);
-  await recordAudit(ctx.db, ctx, {
+  await recordAudit(ctx, {
     action: 'member.read',
     target: { type: 'member', id, orgPath: row.path },
   });
@@ -187,9 +179,9 @@ export async function updateMember(
   patch: MemberPatch,
   precondition?: Precondition,
 ): Promise<Member> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const member = await findMemberForUpdate(trx, id);
-    authorize(ctx.actor, 'member:update', member, MEMBER_NOT_FOUND);
+  return inTransaction(ctx, async (tx) => {
+    const member = await findMemberForUpdate(tx.db, id);
+    authorize(tx.actor, 'member:update', member, MEMBER_NOT_FOUND);
     // Checked on the locked row: of two editors of the same version, the second gets 412.
     assertVersion(precondition, member.version);
     const before = cardOf(member);
@@ -197,19 +189,19 @@ export async function updateMember(
     assertCardValid(after);
     const changes = diffFields(before, after);
     if (changes.length === 0) return toMember(member);
-    if (member.status === 'active') await assertNotOnRecord(ctx, trx, after, id);
+    if (member.status === 'active') await assertNotOnRecord(tx, after, id);
     const updated = await withSavepoint(
-      trx,
+      tx.db,
       () =>
-        updateMemberRow(trx, id, {
+        updateMemberRow(tx.db, id, {
           ...cardColumns(after),
           // A new address is not a verified one.
           ...(after.email !== before.email ? { email_verified: false } : {}),
         }),
-      explainUnique(ctx, trx, after, id),
+      explainUnique(tx, after, id),
     );
-    await recordMemberFacts(trx, factsOf(member), factsOf(updated));
-    await recordMemberChange(trx, ctx, {
+    await recordMemberFacts(tx.db, factsOf(member), factsOf(updated));
+    await recordMemberChange(tx, {
       member: { id, orgPath: member.org_path },
       action: 'update',
       changes,
@@ -285,7 +277,7 @@ export async function memberHistory(
   authorize(ctx.actor, 'member:read', row, MEMBER_NOT_FOUND);
   const periods = await findPeriods(ctx.db, id);
   const changes = await pageOfChanges<MemberChangeAction>(ctx.db, { type: 'member', id }, page);
-  await recordAudit(ctx.db, ctx, {
+  await recordAudit(ctx, {
     action: 'member.history',
     target: { type: 'member', id, orgPath: row?.org_path ?? null },
   });

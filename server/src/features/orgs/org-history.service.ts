@@ -1,13 +1,11 @@
 import type { FieldChange, OrgChangeAction } from '@profreestr/contracts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { authorize } from '../access/access.js';
 import { getOrgPlacement } from '../access/placement.js';
 import { pageOfChanges, recordChange } from '../history/history.service.js';
 
+/** In the change's transaction: `ctx.db` is it. */
 export function recordOrgChange(
-  trx: Kysely<Database>,
   ctx: Ctx,
   change: {
     org: { id: string; path: string };
@@ -16,7 +14,7 @@ export function recordOrgChange(
     note?: string | null;
   },
 ) {
-  return recordChange(trx, ctx, {
+  return recordChange(ctx, {
     entity: { type: 'org', id: change.org.id, orgPath: change.org.path },
     action: change.action,
     changes: change.changes ?? [],

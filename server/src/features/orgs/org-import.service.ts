@@ -1,14 +1,12 @@
-import { type OrgCreate, type OrgLevel, orgLevelLabels } from '@profreestr/contracts';
+import { type OrgCreate, orgLevelLabels } from '@profreestr/contracts';
 import { invalid } from '../../lib/app-error.js';
 import type { StaffCtx } from '../../lib/context.js';
 import { isInSubtree } from '../../lib/tree-path.js';
 import { canSee } from '../access/access.js';
-import { createOrgIn, findOrgRecordByCode, updateOrgIn } from './orgs.service.js';
+import { changeOrg, createOrg, findOrgRecordByCode } from './orgs.service.js';
 
 // One org row of a spreadsheet: matched by its registry code, created or updated through the
 // same service calls as the forms, inside the import batch's transaction.
-
-type Db = StaffCtx['db'];
 
 export interface OrgImportRow {
   parentCode: string | null;
@@ -17,15 +15,15 @@ export interface OrgImportRow {
 
 export type RowResult = 'created' | 'updated' | 'unchanged';
 
+/** In the batch's transaction: `ctx.db` is it. */
 export async function importOrgRow(
-  trx: Db,
   ctx: StaffCtx,
   scope: { id: string; path: string },
   row: OrgImportRow,
 ): Promise<RowResult> {
   const { code, level, ...passport } = row.input;
-  const existing = await findOrgRecordByCode(trx, code);
-  const parent = row.parentCode ? await findOrgRecordByCode(trx, row.parentCode) : undefined;
+  const existing = await findOrgRecordByCode(ctx.db, code);
+  const parent = row.parentCode ? await findOrgRecordByCode(ctx.db, row.parentCode) : undefined;
   const parentOutside = row.parentCode && (!parent || !isInSubtree(parent.path, scope.path));
   if (existing) {
     if (!isInSubtree(existing.path, scope.path)) {
@@ -37,7 +35,7 @@ export async function importOrgRow(
       );
     }
     if (existing.level !== level) {
-      const label = orgLevelLabels[existing.level as OrgLevel].toLowerCase();
+      const label = orgLevelLabels[existing.level].toLowerCase();
       throw invalid('level', `Организация с этим кодом — ${label}; уровень не меняется`);
     }
     if (row.parentCode && (parentOutside || parent?.id !== existing.parent_id)) {
@@ -46,7 +44,7 @@ export async function importOrgRow(
         'Организация числится в другой вышестоящей: перенос — в карточке организации',
       );
     }
-    const { changes } = await updateOrgIn(trx, ctx, existing.id, passport);
+    const { changes } = await changeOrg(ctx, existing.id, passport);
     return changes.length > 0 ? 'updated' : 'unchanged';
   }
   if (parentOutside) {
@@ -55,6 +53,6 @@ export async function importOrgRow(
       `Вышестоящая организация с кодом «${row.parentCode}» не найдена ни в файле, ни в выбранной организации`,
     );
   }
-  await createOrgIn(trx, ctx, { ...row.input, parentId: parent?.id ?? scope.id });
+  await createOrg(ctx, { ...row.input, parentId: parent?.id ?? scope.id });
   return 'created';
 }

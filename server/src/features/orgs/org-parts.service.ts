@@ -10,7 +10,7 @@ import {
   type StaffMember,
 } from '@profreestr/contracts';
 import { notFound } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { definedEntries as defined } from '../../lib/objects.js';
 import { authorize } from '../access/access.js';
@@ -119,22 +119,21 @@ function columnsOf(part: object): Row {
 }
 
 /** The org locked for a change of its lists: visible, editable by the caller, not liquidated. */
-async function lockOrgForChange(trx: StaffCtx['db'], ctx: StaffCtx, orgId: string) {
-  const org = await findOrgForUpdate(trx, orgId);
-  authorize(ctx.actor, 'org:update', org, ORG_NOT_FOUND);
+async function lockOrgForChange(tx: StaffCtx, orgId: string) {
+  const org = await findOrgForUpdate(tx.db, orgId);
+  authorize(tx.actor, 'org:update', org, ORG_NOT_FOUND);
   assertActive(org);
   return org;
 }
 
 async function lockPartForChange<T extends Part>(
-  trx: StaffCtx['db'],
-  ctx: StaffCtx,
+  tx: StaffCtx,
   kind: PartKind<T>,
   orgId: string,
   partId: string,
 ) {
-  const org = await lockOrgForChange(trx, ctx, orgId);
-  const row = await findPart(trx, kind.table, orgId, partId);
+  const org = await lockOrgForChange(tx, orgId);
+  const row = await findPart(tx.db, kind.table, orgId, partId);
   if (!row) throw notFound(kind.notFound);
   return { org, part: kind.toApi(row) };
 }
@@ -159,12 +158,12 @@ export async function addPart<T extends Part>(
   orgId: string,
   input: object,
 ): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const org = await lockOrgForChange(trx, ctx, orgId);
+  return inTransaction(ctx, async (tx) => {
+    const org = await lockOrgForChange(tx, orgId);
     const part = kind.toApi(
-      await insertPart(trx, kind.table, { ...columnsOf(input), org_id: orgId }),
+      await insertPart(tx.db, kind.table, { ...columnsOf(input), org_id: orgId }),
     );
-    await recordOrgChange(trx, ctx, {
+    await recordOrgChange(tx, {
       org,
       action: kind.action,
       note: `Добавлено: ${kind.describe(part)}`,
@@ -180,13 +179,13 @@ export async function changePart<T extends Part>(
   partId: string,
   patch: object,
 ): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { org, part: before } = await lockPartForChange(trx, ctx, kind, orgId, partId);
+  return inTransaction(ctx, async (tx) => {
+    const { org, part: before } = await lockPartForChange(tx, kind, orgId, partId);
     const after = { ...before, ...defined(patch) } as T;
     const changes = diffFields(before, after);
     if (changes.length === 0) return before;
-    const part = kind.toApi(await updatePart(trx, kind.table, partId, columnsOf(after)));
-    await recordOrgChange(trx, ctx, {
+    const part = kind.toApi(await updatePart(tx.db, kind.table, partId, columnsOf(after)));
+    await recordOrgChange(tx, {
       org,
       action: kind.action,
       changes,
@@ -202,10 +201,10 @@ export async function removePart<T extends Part>(
   orgId: string,
   partId: string,
 ): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const { org, part } = await lockPartForChange(trx, ctx, kind, orgId, partId);
-    await deletePart(trx, kind.table, partId);
-    await recordOrgChange(trx, ctx, {
+  await inTransaction(ctx, async (tx) => {
+    const { org, part } = await lockPartForChange(tx, kind, orgId, partId);
+    await deletePart(tx.db, kind.table, partId);
+    await recordOrgChange(tx, {
       org,
       action: kind.action,
       note: `Удалено: ${kind.describe(part)}`,

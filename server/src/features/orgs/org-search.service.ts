@@ -3,6 +3,7 @@ import {
   type OrgLevel,
   type OrgRef,
   type OrgSearchItem,
+  type OrgStatus,
   type TransferTarget,
 } from '@profreestr/contracts';
 import type { StaffCtx } from '../../lib/context.js';
@@ -49,7 +50,7 @@ async function parentsOf(
       .slice(1, -1)
       .flatMap((id) => {
         const row = byId.get(id);
-        return row ? [{ id: row.id, name: row.name, level: row.level as OrgLevel }] : [];
+        return row ? [{ id: row.id, name: row.name, level: row.level }] : [];
       });
 }
 
@@ -63,7 +64,7 @@ async function rankedPage(
     scopePath: string;
     q: string | undefined;
     level: OrgLevel | undefined;
-    status: string | undefined;
+    status: OrgStatus | undefined;
   },
   page: Page,
   visible?: (path: string) => boolean,
@@ -123,7 +124,7 @@ export async function searchTransferTargets(
   const items: TransferTarget[] = page.items.map((r) => ({
     id: r.id,
     name: r.name,
-    level: r.level as OrgLevel,
+    level: r.level,
     parents: parents(r.path),
   }));
   return { items, nextCursor: page.nextCursor };

@@ -1,6 +1,6 @@
-import { type Org, type OrgLevel, quoted, todayIso } from '@profreestr/contracts';
+import { type Org, quoted, todayIso } from '@profreestr/contracts';
 import { conflict, invalid } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { childPath, isInSubtree, parentPathOf } from '../../lib/tree-path.js';
 import { authorize } from '../access/access.js';
 import { ORG_NOT_FOUND } from '../access/placement.js';
@@ -25,11 +25,11 @@ export async function moveOrg(
   id: string,
   input: { parentId: string },
 ): Promise<Org> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const org = await findOrgForUpdate(trx, id);
+  return inTransaction(ctx, async (tx) => {
+    const org = await findOrgForUpdate(tx.db, id);
     authorize(ctx.actor, 'org:move', org, ORG_NOT_FOUND);
     assertActive(org);
-    const parent = await findOrgForUpdate(trx, input.parentId);
+    const parent = await findOrgForUpdate(tx.db, input.parentId);
     authorize(ctx.actor, 'org:move', parent, 'Новая вышестоящая организация не найдена');
     if (parent.id === org.parent_id) {
       throw invalid('parentId', 'Организация уже входит в эту вышестоящую организацию');
@@ -40,18 +40,18 @@ export async function moveOrg(
     if (parent.status !== 'active') {
       throw invalid('parentId', 'Новая вышестоящая организация ликвидирована');
     }
-    assertChildLevel(parent.level as OrgLevel, org.level as OrgLevel, 'parentId');
+    assertChildLevel(parent.level, org.level, 'parentId');
     const newPath = childPath(parent.path, org.id);
-    const moved = await moveSubtree(trx, org.path, newPath);
-    await updateOrgRow(trx, org.id, { parent_id: parent.id });
-    await moveSubtreeStats(trx, org.id, parentPathOf(org.path), parent.path);
-    await recordOrgChange(trx, ctx, {
+    const moved = await moveSubtree(tx.db, org.path, newPath);
+    await updateOrgRow(tx.db, org.id, { parent_id: parent.id });
+    await moveSubtreeStats(tx.db, org.id, parentPathOf(org.path), parent.path);
+    await recordOrgChange(tx, {
       org: { id: org.id, path: newPath },
       action: 'move',
       changes: [{ field: 'parentId', old: org.parent_id, new: parent.id }],
       note: `Перенесено организаций: ${moved}`,
     });
-    return toOrg(await mustFind(trx, org.id));
+    return toOrg(await mustFind(tx.db, org.id));
   });
 }
 
@@ -65,11 +65,11 @@ export async function mergeOrgs(
   id: string,
   input: { intoId: string; on?: string | undefined },
 ): Promise<Org> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (tx) => {
     // Lock in id order so two opposite merges cannot deadlock.
     const locked = new Map<string, OrgRecord | undefined>();
     for (const key of [id, input.intoId].sort((a, b) => Number(a) - Number(b))) {
-      locked.set(key, await findOrgForUpdate(trx, key));
+      locked.set(key, await findOrgForUpdate(tx.db, key));
     }
     const source = locked.get(id);
     const target = locked.get(input.intoId);
@@ -84,14 +84,14 @@ export async function mergeOrgs(
     if (target.status !== 'active')
       throw invalid('intoId', 'Организация, к которой присоединяют, ликвидирована');
     const on = input.on ?? todayIso();
-    const moved = await moveMembersOnMerge(trx, ctx, source, target, on);
-    await updateOrgRow(trx, source.id, {
+    const moved = await moveMembersOnMerge(tx, source, target, on);
+    await updateOrgRow(tx.db, source.id, {
       status: 'liquidated',
       liquidated_on: on,
       merged_into_id: target.id,
     });
-    await recordOrgFacts(trx, storedOrgFacts(source), storedOrgFacts(source, 'liquidated'));
-    await recordOrgChange(trx, ctx, {
+    await recordOrgFacts(tx.db, storedOrgFacts(source), storedOrgFacts(source, 'liquidated'));
+    await recordOrgChange(tx, {
       org: source,
       action: 'merged_into',
       changes: [
@@ -100,12 +100,12 @@ export async function mergeOrgs(
       ],
       note: `Присоединена к ${quoted(target.name)} с ${on}`,
     });
-    await recordOrgChange(trx, ctx, {
+    await recordOrgChange(tx, {
       org: target,
       action: 'merge',
       note: `Присоединена ${quoted(source.name)} (код ${source.code}) с ${on}; переведено членов Профсоюза: ${moved}`,
     });
-    return toOrg(await mustFind(trx, target.id));
+    return toOrg(await mustFind(tx.db, target.id));
   });
 }
 
@@ -115,8 +115,8 @@ export async function liquidateOrg(
   id: string,
   input: { on: string; note?: string | null | undefined },
 ): Promise<Org> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const org = await findOrgForUpdate(trx, id);
+  return inTransaction(ctx, async (tx) => {
+    const org = await findOrgForUpdate(tx.db, id);
     authorize(ctx.actor, 'org:liquidate', org, ORG_NOT_FOUND);
     assertActive(org);
     if (org.level === 'central') throw conflict('Центральную организацию ликвидировать нельзя');
@@ -125,15 +125,15 @@ export async function liquidateOrg(
         `На учёте состоят членов Профсоюза: ${org.member_count}. Переведите их или снимите с учёта.`,
       );
     }
-    const children = await countActiveChildren(trx, id);
+    const children = await countActiveChildren(tx.db, id);
     if (children > 0) {
       throw conflict(
         `Есть действующие подчинённые организации: ${children}. Сначала перенесите или ликвидируйте их.`,
       );
     }
-    await updateOrgRow(trx, id, { status: 'liquidated', liquidated_on: input.on });
-    await recordOrgFacts(trx, storedOrgFacts(org), storedOrgFacts(org, 'liquidated'));
-    await recordOrgChange(trx, ctx, {
+    await updateOrgRow(tx.db, id, { status: 'liquidated', liquidated_on: input.on });
+    await recordOrgFacts(tx.db, storedOrgFacts(org), storedOrgFacts(org, 'liquidated'));
+    await recordOrgChange(tx, {
       org,
       action: 'liquidate',
       changes: [
@@ -142,6 +142,6 @@ export async function liquidateOrg(
       ],
       note: input.note ?? null,
     });
-    return toOrg(await mustFind(trx, id));
+    return toOrg(await mustFind(tx.db, id));
   });
 }

@@ -1,3 +1,4 @@
+import type { OrgLevel, OrgStatus } from '@profreestr/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { Database, NewOrgRow, OrgRowUpdate } from '../../db/schema.js';
 import { likeEscape } from '../../lib/like.js';
@@ -79,8 +80,8 @@ export interface OrgSearch {
   exact: string | undefined;
   /** Lower-cased words that must all occur in the name. */
   words: string[];
-  level: string | undefined;
-  status: string | undefined;
+  level: OrgLevel | undefined;
+  status: OrgStatus | undefined;
   /**
    * `name` (search) keys on [rank, name_key, id], the rank putting exact codes and INNs first,
    * then names holding the query's numbers as whole numbers («№ 11» before «№ 110»);

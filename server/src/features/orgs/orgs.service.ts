@@ -13,7 +13,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError, conflict, invalid } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { assertVersion, type Precondition } from '../../lib/etag.js';
 import { childPath, pathIds, rootPath } from '../../lib/tree-path.js';
@@ -91,8 +91,8 @@ export function toOrg(row: OrgRecord): Org {
   return {
     id: row.id,
     parentId: row.parent_id,
-    level: row.level as OrgLevel,
-    status: row.status as OrgStatus,
+    level: row.level,
+    status: row.status,
     ...passportOf(row),
     memberCount: row.member_count,
     childCount: row.child_count ?? 0,
@@ -109,7 +109,7 @@ export async function getOrg(ctx: StaffCtx, id: string): Promise<Org> {
   const row = await findOrgById(ctx.db, id);
   authorize(ctx.actor, 'org:read', row, ORG_NOT_FOUND);
   // The passport carries the chairman's personal data, so every read is on record.
-  await recordAudit(ctx.db, ctx, {
+  await recordAudit(ctx, {
     action: 'org.read',
     target: { type: 'org', id: row.id, orgPath: row.path },
   });
@@ -136,7 +136,7 @@ export async function listAncestors(ctx: StaffCtx, id: string) {
   const visible = rows
     .filter((r) => canSee(ctx.actor, r.path))
     .sort((a, b) => a.path.length - b.path.length);
-  return { items: visible.map((r) => ({ id: r.id, name: r.name, level: r.level as OrgLevel })) };
+  return { items: visible.map((r) => ({ id: r.id, name: r.name, level: r.level })) };
 }
 
 /** The orgs search's filters, which its export takes too. */
@@ -190,45 +190,37 @@ const rethrowDuplicateCode = (error: unknown): never => {
   throw error;
 };
 
+/** A new org under a parent the caller may reach (an API call and an import row alike). */
 export function createOrg(ctx: StaffCtx, input: OrgCreate): Promise<Org> {
-  return ctx.db.transaction().execute((trx) => createOrgIn(trx, ctx, input));
-}
-
-/** createOrg in the caller's transaction (an import row). */
-export async function createOrgIn(
-  trx: Kysely<Database>,
-  ctx: StaffCtx,
-  input: OrgCreate,
-): Promise<Org> {
-  {
-    const parent = await getOrgPlacement(trx, input.parentId);
+  return inTransaction(ctx, async (tx) => {
+    const parent = await getOrgPlacement(tx.db, input.parentId);
     authorize(ctx.actor, 'org:create', parent, 'Вышестоящая организация не найдена');
     if (parent.status !== 'active') {
       throw invalid('parentId', 'Вышестоящая организация ликвидирована');
     }
-    assertChildLevel(parent.level as OrgLevel, input.level);
+    assertChildLevel(parent.level, input.level);
     const { code, parentId: _parent, level, ...passportInput } = input;
     const passport = applyPassportPatch(blankPassport(code, input.name), passportInput);
     assertPassportValid(passport);
-    if (await findOrgIdByCode(trx, code)) throw duplicateCode();
-    const id = await nextOrgId(trx);
+    if (await findOrgIdByCode(tx.db, code)) throw duplicateCode();
+    const id = await nextOrgId(tx.db);
     const path = childPath(parent.path, id);
-    await insertOrg(trx, {
+    await insertOrg(tx.db, {
       id,
       parent_id: parent.id,
       path,
       level,
       ...passportColumns(passport),
     }).catch(rethrowDuplicateCode);
-    await createStatsRow(trx, id);
-    await recordOrgFacts(trx, null, orgFacts({ path, level, status: 'active' }, passport));
-    await recordOrgChange(trx, ctx, {
+    await createStatsRow(tx.db, id);
+    await recordOrgFacts(tx.db, null, orgFacts({ path, level, status: 'active' }, passport));
+    await recordOrgChange(tx, {
       org: { id, path },
       action: 'create',
       changes: diffFields(blankPassport('', ''), passport),
     });
-    return toOrg(await mustFind(trx, id));
-  }
+    return toOrg(await mustFind(tx.db, id));
+  });
 }
 
 export async function updateOrg(
@@ -237,21 +229,13 @@ export async function updateOrg(
   patch: OrgPatch,
   precondition?: Precondition,
 ): Promise<Org> {
-  return (
-    await ctx.db.transaction().execute((trx) => updateOrgIn(trx, ctx, id, patch, precondition))
-  ).org;
+  return (await changeOrg(ctx, id, patch, precondition)).org;
 }
 
-/** updateOrg in the caller's transaction, telling whether anything changed. */
-export async function updateOrgIn(
-  trx: Kysely<Database>,
-  ctx: StaffCtx,
-  id: string,
-  patch: OrgPatch,
-  precondition?: Precondition,
-) {
-  {
-    const row = await findOrgForUpdate(trx, id);
+/** updateOrg telling whether anything changed (an import row reports «без изменений»). */
+export function changeOrg(ctx: StaffCtx, id: string, patch: OrgPatch, precondition?: Precondition) {
+  return inTransaction(ctx, async (tx) => {
+    const row = await findOrgForUpdate(tx.db, id);
     authorize(ctx.actor, 'org:update', row, ORG_NOT_FOUND);
     // Checked on the locked row: of two editors of the same version, the second gets 412.
     assertVersion(precondition, row.version);
@@ -261,14 +245,14 @@ export async function updateOrgIn(
     assertPassportValid(after);
     const changes = diffFields(before, after);
     if (changes.length === 0) return { org: toOrg(row), changes };
-    if (after.code !== before.code && (await findOrgIdByCode(trx, after.code))) {
+    if (after.code !== before.code && (await findOrgIdByCode(tx.db, after.code))) {
       throw duplicateCode();
     }
-    await updateOrgRow(trx, id, passportColumns(after)).catch(rethrowDuplicateCode);
-    await recordOrgFacts(trx, orgFacts(row, before), orgFacts(row, after));
-    await recordOrgChange(trx, ctx, { org: row, action: 'update', changes });
-    return { org: toOrg(await mustFind(trx, id)), changes };
-  }
+    await updateOrgRow(tx.db, id, passportColumns(after)).catch(rethrowDuplicateCode);
+    await recordOrgFacts(tx.db, orgFacts(row, before), orgFacts(row, after));
+    await recordOrgChange(tx, { org: row, action: 'update', changes });
+    return { org: toOrg(await mustFind(tx.db, id)), changes };
+  });
 }
 
 export function assertActive(row: { status: string }) {

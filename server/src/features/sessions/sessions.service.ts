@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { StaffActor } from '../../lib/actor.js';
@@ -80,12 +79,12 @@ export async function resolveSession(
   }
   if (now.getTime() - lastSeen > TOUCH_INTERVAL_MS) await touchSession(db, sessionId, now);
   return {
-    stage: row.stage as SessionStage,
+    stage: row.stage,
     actor: {
       kind: 'staff',
       userId: row.user_id,
       login: row.login,
-      role: row.role as Role,
+      role: row.role,
       orgId: row.org_id,
       orgPath: row.org_path,
       sessionId,

@@ -1,3 +1,4 @@
+import type { Role } from '@profreestr/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { likeEscape } from '../../lib/like.js';
@@ -89,7 +90,7 @@ export function findUsersInSubtree(
 
 export async function insertUser(
   db: Kysely<Database>,
-  user: { login: string; passwordHash: string; role: string; orgId: string; fullName: string },
+  user: { login: string; passwordHash: string; role: Role; orgId: string; fullName: string },
 ): Promise<string> {
   const row = await db
     .insertInto('users')
@@ -110,7 +111,7 @@ export async function updateUserRow(
   db: Kysely<Database>,
   id: string,
   patch: {
-    role?: string;
+    role?: Role;
     full_name?: string;
     disabled_at?: Date | null;
     password_hash?: string;

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { StaffActor } from '../../lib/actor.js';
 import { conflict, forbidden, invalid, unauthenticated } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { authorize, mayGrantRole, roleRank } from '../access/access.js';
@@ -35,13 +35,13 @@ const NOT_FOUND = 'Пользователь не найден';
 export const toUser = (row: {
   id: string;
   login: string;
-  role: string;
+  role: Role;
   org_id: string;
   full_name: string;
 }): User => ({
   id: row.id,
   login: row.login,
-  role: row.role as Role,
+  role: row.role,
   orgId: row.org_id,
   fullName: row.full_name,
 });
@@ -93,13 +93,13 @@ export async function createUser(ctx: StaffCtx, input: UserCreate): Promise<User
   if (org.status !== 'active') throw invalid('orgId', 'Организация ликвидирована');
   // Hash outside the transaction: it is the slow part and touches no data.
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction().execute(async (trx) => {
-    if (await findUserCredentials(trx, input.login)) throw duplicateLogin();
-    const id = await insertUser(trx, { ...input, passwordHash }).catch((error: unknown) => {
+  return inTransaction(ctx, async (tx) => {
+    if (await findUserCredentials(tx.db, input.login)) throw duplicateLogin();
+    const id = await insertUser(tx.db, { ...input, passwordHash }).catch((error: unknown) => {
       if ((error as { code?: string }).code === '23505') throw duplicateLogin();
       throw error;
     });
-    await recordAudit(trx, ctx, {
+    await recordAudit(tx, {
       action: 'user.create',
       target: { type: 'user', id, orgPath: org.path },
       details: { login: input.login, role: input.role, orgId: input.orgId },
@@ -123,14 +123,13 @@ const duplicateLogin = () =>
 async function managedUser(ctx: StaffCtx, id: string) {
   const row = await findUserById(ctx.db, id);
   authorize(ctx.actor, 'user:manage', row, NOT_FOUND);
-  if (!mayGrantRole(ctx.actor, row.role as Role)) {
+  if (!mayGrantRole(ctx.actor, row.role)) {
     throw forbidden('Нельзя изменить пользователя с ролью выше вашей');
   }
   // A peer (the same role in the same org) is not the caller's to manage: resetting a fellow
   // admin's password or second factor would let one admin sign in as another. Peers are looked
   // after from the org above; the caller's own account only through «Безопасность».
-  const peer =
-    roleRank[row.role as Role] === roleRank[ctx.actor.role] && row.path === ctx.actor.orgPath;
+  const peer = roleRank[row.role] === roleRank[ctx.actor.role] && row.path === ctx.actor.orgPath;
   if (peer && id !== ctx.actor.userId) {
     throw forbidden(
       'Пользователя с такой же ролью в вашей организации меняет администратор вышестоящей организации',
@@ -185,12 +184,12 @@ export async function updateUser(
     ...(disabledChanged ? { disabled_at: input.disabled ? new Date() : null } : {}),
     ...(newOrg ? { org_id: newOrg.id } : {}),
   };
-  return ctx.db.transaction().execute(async (trx) => {
-    await updateUserRow(trx, id, patch);
+  return inTransaction(ctx, async (tx) => {
+    await updateUserRow(tx.db, id, patch);
     if (roleChanged || newOrg || (disabledChanged && input.disabled)) {
-      await endUserSessions(trx, id);
+      await endUserSessions(tx.db, id);
     }
-    await recordAudit(trx, ctx, {
+    await recordAudit(tx, {
       action: 'user.update',
       // Where the user is now: the new org's admins see the move too.
       target: { type: 'user', id, orgPath: newOrg?.path ?? row.path },
@@ -218,10 +217,10 @@ export async function resetUserPassword(ctx: StaffCtx, id: string, password: str
   }
   // Hash outside the transaction: it is the slow part and touches no data.
   const passwordHash = await hashPassword(password);
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateUserRow(trx, id, { password_hash: passwordHash });
-    await endUserSessions(trx, id);
-    await recordAudit(trx, ctx, {
+  await inTransaction(ctx, async (tx) => {
+    await updateUserRow(tx.db, id, { password_hash: passwordHash });
+    await endUserSessions(tx.db, id);
+    await recordAudit(tx, {
       action: 'user.password',
       target: { type: 'user', id, orgPath: row.path },
     });
@@ -236,10 +235,10 @@ export async function resetUserMfa(ctx: StaffCtx, id: string) {
   if (id === ctx.actor.userId) {
     throw invalid('id', 'Свой второй фактор отключают в разделе «Безопасность» кодом');
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    await removeSecondFactor(trx, id);
-    await endUserSessions(trx, id);
-    await recordAudit(trx, ctx, {
+  await inTransaction(ctx, async (tx) => {
+    await removeSecondFactor(tx.db, id);
+    await endUserSessions(tx.db, id);
+    await recordAudit(tx, {
       action: 'mfa.reset',
       target: { type: 'user', id, orgPath: row.path },
     });
@@ -251,12 +250,12 @@ export async function setUserPassword(
   ctx: StaffCtx,
   id: string,
   password: string,
-  also: (trx: Kysely<Database>) => Promise<void>,
+  also: (tx: StaffCtx) => Promise<void>,
 ) {
   const passwordHash = await hashPassword(password);
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateUserRow(trx, id, { password_hash: passwordHash });
-    await also(trx);
+  await inTransaction(ctx, async (tx) => {
+    await updateUserRow(tx.db, id, { password_hash: passwordHash });
+    await also(tx);
   });
 }
 
@@ -307,7 +306,7 @@ export async function actorOfUser(
     kind: 'staff',
     userId: row.id,
     login: row.login,
-    role: row.role as Role,
+    role: row.role,
     orgId: row.org_id,
     orgPath: row.path,
     sessionId: '',

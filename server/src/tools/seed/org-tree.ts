@@ -1,4 +1,4 @@
-import { nameKey } from '@profreestr/contracts';
+import { nameKey, type OrgLevel } from '@profreestr/contracts';
 import type { NewOrgRow } from '../../db/schema.js';
 import { childPath } from '../../lib/tree-path.js';
 import { eduKinds, headPositions, personName, regionName, town } from './names.js';
@@ -107,7 +107,7 @@ export function generateOrgTree(
   let nextId = firstId;
   const add = (
     parent: { id: string; path: string },
-    level: string,
+    level: OrgLevel,
     code: string,
     name: string,
     extra: Partial<NewOrgRow> = {},
