@@ -12,6 +12,7 @@ import * as duplicates from './migrations/0009-duplicates.js';
 import * as memberList from './migrations/0010-member-list.js';
 import * as signInAddresses from './migrations/0011-sign-in-addresses.js';
 import * as callerKinds from './migrations/0012-caller-kinds.js';
+import * as cardDraw from './migrations/0013-card-draw.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-member-list': memberList,
   '0011-sign-in-addresses': signInAddresses,
   '0012-caller-kinds': callerKinds,
+  '0013-card-draw': cardDraw,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -196,6 +196,39 @@ describe('members import', () => {
     ]);
   });
 
+  it('a row giving a card the name and birth date of someone on record elsewhere is refused, as the form refuses it', async () => {
+    const [anna] = await members(tree.orgs.primaryA1.id);
+    // Her namesake by marriage, born the same day, on record in region B.
+    await putOnRecord(t, tree.admin, {
+      orgId: tree.orgs.primaryB1.id,
+      lastName: 'Двойнова',
+      firstName: 'Анна',
+      middleName: 'Сергеевна',
+      birthDate: '1985-03-15',
+    });
+    const file = csv([
+      ['Код организации', 'Фамилия', 'Имя', 'Номер билета'],
+      ['P-A1', 'Двойнова', 'Анна', anna?.cardNumber ?? ''],
+    ]);
+    const result = await importFile(t, tree.admin, {
+      kind: 'members',
+      orgId: tree.orgs.terrA.id,
+      name: 'rename.csv',
+      content: file,
+    });
+    expect(result).toMatchObject({ status: 'done', created: 0, updated: 0, rejected: 1 });
+    expect(result.errors[0]?.message).toMatch(
+      /Двойнова Анна Сергеевна, 15\.03\.1985 г\. р\., уже состоит на учёте в организации/,
+    );
+    const form = await t.api('PATCH', `/api/v1/members/${anna?.id}`, {
+      cookie: tree.admin,
+      body: { lastName: 'Двойнова' },
+    });
+    expect(form.statusCode).toBe(409);
+    const card = (await t.api('GET', `/api/v1/members/${anna?.id}`, { cookie: tree.admin })).json();
+    expect(card.lastName).toBe('Иванова');
+  });
+
   it('reads Windows-1251 with commas, and a card number someone already holds elsewhere is refused', async () => {
     const [olga] = await members(tree.orgs.primaryB1.id);
     const text = [

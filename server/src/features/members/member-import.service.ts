@@ -1,36 +1,30 @@
-import { isoToRu, type MemberPatch, personNameKey, quoted, todayIso } from '@profreestr/contracts';
+import { type MemberPatch, personNameKey, todayIso } from '@profreestr/contracts';
 import type { StaffCtx } from '../../lib/context.js';
 import { withSavepoint } from '../../lib/savepoint.js';
 import { canSee } from '../access/access.js';
 import { diffFields } from '../history/field-diff.js';
-import { type EntityChange, recordChanges } from '../history/history.service.js';
-import { factsOf, type MemberFacts, recordManyMemberFacts } from '../stats/stats.service.js';
-import { cardNumberFromSerial } from './card-number.js';
+import { applyCardPatch, cardOf, cardProblems, emptyCard, type MemberCard } from './member-card.js';
 import {
-  applyCardPatch,
-  cardColumns,
-  cardOf,
-  cardProblems,
-  emptyCard,
-  type MemberCard,
-} from './member-card.js';
-import { retiredCardNumbers } from './member-merge.queries.js';
+  type ChangedCard,
+  findOnRecord,
+  type OnRecord,
+  onRecordMessage,
+  personKey,
+  personKeyOf,
+  putCardsOnRecord,
+  retiredNumbers,
+  writeChangedCards,
+} from './member-records.js';
 import {
-  findActivePeople,
   findMembersByCardNumbers,
   findMembersByOrgAndName,
-  insertMembers,
   type MemberRecord,
-  nextCardSerials,
-  openPeriods,
-  takenCardNumbers,
-  updateMemberRow,
 } from './members.queries.js';
 
 // Members from a spreadsheet, a batch of rows at a time: a few statements per batch instead
-// of ten per row. The rules are those of createMember and updateMember.
-
-type Db = StaffCtx['db'];
+// of several per row. The rules and the writes are createMember's and updateMember's
+// (member-records): who is on record already, retired numbers, the insert with its period,
+// the counts and the history; what is the import's own is matching rows to cards.
 
 export interface MemberImportRow {
   /** The row of the file, for reports. */
@@ -55,7 +49,6 @@ export interface BatchOutcome {
   problems: ImportProblem[];
 }
 
-const personKey = (nameKey: string, birthDate: string | null) => `${nameKey}|${birthDate ?? ''}`;
 const orgPersonKey = (orgId: string, nameKey: string, birthDate: string | null) =>
   `${orgId}|${personKey(nameKey, birthDate)}`;
 
@@ -69,6 +62,8 @@ interface Tracked {
   /** The first row that created it in this batch. */
   createdBy?: number;
   changed?: boolean;
+  /** The last row that changed it, for a refusal of the change. */
+  lastRow?: number;
 }
 
 /**
@@ -100,7 +95,7 @@ export async function importMemberRows(
             {
               row: row.row,
               field: null,
-              message: `${alreadyOnRecord(ctx, row.fields, { orgPath: '' })}`,
+              message: onRecordMessage(ctx, row.fields, SOMEWHERE),
             },
           ],
         };
@@ -113,34 +108,13 @@ export async function importMemberRows(
   return total;
 }
 
+/** On record where the row cannot tell (a concurrent writer): "in another org". */
+const SOMEWHERE: OnRecord = { memberId: '', orgId: '', orgPath: '', orgName: '', orgCode: '' };
+
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 const RETIRED_CARD =
   'Этот номер билета был у карточки, объединённой с другой карточкой того же человека: он больше не выдаётся';
-
-/** Where a person is on record already: a primary of the register, or a row of this file. */
-type OnRecord = { orgPath: string; orgName?: string; orgCode?: string; row?: number };
-
-/** Names the person, and where they are when the caller may see it (else only "elsewhere"). */
-function alreadyOnRecord(
-  ctx: StaffCtx,
-  person: {
-    lastName: string;
-    firstName: string;
-    middleName?: string | null | undefined;
-    birthDate?: string | null | undefined;
-  },
-  where: OnRecord,
-) {
-  const name = [person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ');
-  const born = person.birthDate ? `, ${isoToRu(person.birthDate)} г. р.,` : '';
-  if (where.row !== undefined)
-    return `${name}${born} уже поставлен(а) на учёт строкой ${where.row} этого файла`;
-  if (!canSee(ctx.actor, where.orgPath)) {
-    return `${name}${born} уже состоит на учёте в другой организации`;
-  }
-  return `${name}${born} уже состоит на учёте в организации ${quoted(where.orgName ?? '')} (код ${where.orgCode}): перевод — в карточке члена Профсоюза`;
-}
 
 async function importBatch(ctx: StaffCtx, rows: readonly MemberImportRow[]) {
   const keyed = rows.map((r) => ({
@@ -149,8 +123,8 @@ async function importBatch(ctx: StaffCtx, rows: readonly MemberImportRow[]) {
     birthDate: r.fields.birthDate ?? null,
   }));
   const supplied = unique(keyed.flatMap((r) => (r.cardNumber ? [r.cardNumber] : [])));
-  const [retired, byCardRows, inOrgRows, activeRows] = await Promise.all([
-    retiredCardNumbers(ctx.db, supplied),
+  const [retired, byCardRows, inOrgRows, activeElsewhere] = await Promise.all([
+    retiredNumbers(ctx, supplied),
     findMembersByCardNumbers(ctx.db, supplied),
     findMembersByOrgAndName(
       ctx.db,
@@ -159,11 +133,11 @@ async function importBatch(ctx: StaffCtx, rows: readonly MemberImportRow[]) {
         (p) => `${p.orgId}|${p.nameKey}`,
       ),
     ),
-    findActivePeople(
-      ctx.db,
+    findOnRecord(
+      ctx,
       uniqueBy(
-        keyed.flatMap((r) => (r.birthDate ? [{ nameKey: r.nameKey, birthDate: r.birthDate }] : [])),
-        (p) => personKey(p.nameKey, p.birthDate),
+        keyed.map((r) => r.fields),
+        personKeyOf,
       ),
     ),
   ]);
@@ -184,12 +158,6 @@ async function importBatch(ctx: StaffCtx, rows: readonly MemberImportRow[]) {
     // The active record wins over an old deregistered one of the same person.
     if (!inOrg.has(key) || record.status === 'active') inOrg.set(key, t);
   }
-  const activeElsewhere = new Map<string, OnRecord>(
-    activeRows.map((r) => [
-      personKey(r.name_key, r.birth_date),
-      { orgPath: r.org_path, orgName: r.org_name, orgCode: r.org_code },
-    ]),
-  );
 
   const problems: ImportProblem[] = [];
   const touched = new Set<Tracked>();
@@ -228,6 +196,7 @@ async function importBatch(ctx: StaffCtx, rows: readonly MemberImportRow[]) {
       if (diffFields(target.card, after).length > 0) {
         target.card = after;
         target.changed = true;
+        target.lastRow = r.row;
         touched.add(target);
       }
       continue;
@@ -236,7 +205,7 @@ async function importBatch(ctx: StaffCtx, rows: readonly MemberImportRow[]) {
       ? activeElsewhere.get(personKey(r.nameKey, r.birthDate))
       : undefined;
     if (elsewhere) {
-      refuse(null, alreadyOnRecord(ctx, r.fields, elsewhere));
+      refuse(null, onRecordMessage(ctx, r.fields, elsewhere));
       continue;
     }
     const card = applyCardPatch(emptyCard(r.fields.lastName, r.fields.firstName), r.fields);
@@ -263,81 +232,54 @@ async function importBatch(ctx: StaffCtx, rows: readonly MemberImportRow[]) {
 
   const creations = [...touched].filter((t) => t.record === null);
   const updates = [...touched].filter((t) => t.record !== null && t.changed);
-  await writeCreations(ctx, creations);
-  await writeUpdates(ctx, updates);
-  return { created: creations.length, updated: updates.length, problems };
-}
-
-async function writeCreations(ctx: StaffCtx, creations: Tracked[]) {
-  if (creations.length === 0) return;
-  await assignCardNumbers(ctx.db, creations);
-  const on = todayIso();
-  const inserted = await insertMembers(
-    ctx.db,
-    creations.map((t) => ({
-      org_id: t.orgId,
-      ...cardColumns(t.card),
-      registered_on: on,
-      card_number: t.cardNumber as string,
-    })),
-  );
-  const cards = new Map(creations.map((t) => [t.cardNumber as string, t.card]));
-  await openPeriods(
-    ctx.db,
-    inserted.map((m) => ({ memberId: m.id, orgId: m.org_id, on })),
-  );
-  await recordManyMemberFacts(
-    ctx.db,
-    inserted.map((m) => [null, factsOf(m)] as const),
-  );
-  await recordChanges(
+  await putCardsOnRecord(
     ctx,
-    inserted.map(
-      (m): EntityChange => ({
-        entity: { type: 'member', id: m.id, orgPath: m.org_path },
-        action: 'create',
-        changes: diffFields(emptyCard('', ''), cards.get(m.card_number) as MemberCard),
-        note: 'Импорт из файла',
-      }),
-    ),
+    creations.map((t) => ({
+      org: { id: t.orgId, path: t.orgPath },
+      card: t.card,
+      cardNumber: t.cardNumber,
+      registeredOn: todayIso(),
+    })),
+    { skipConflicts: false, note: IMPORT_NOTE },
   );
+  const written = await writeChangedCards(
+    ctx,
+    await personChecked(ctx, updates, problems),
+    IMPORT_NOTE,
+  );
+  return { created: creations.length, updated: written.length, problems };
 }
 
-/** Numbers for the rows that brought none: drawn from the sequence, skipping any held. */
-async function assignCardNumbers(db: Db, creations: Tracked[]) {
-  let needing = creations.filter((t) => !t.cardNumber);
-  while (needing.length > 0) {
-    const candidates = (await nextCardSerials(db, needing.length)).map(cardNumberFromSerial);
-    const taken = await takenCardNumbers(db, candidates);
-    candidates.forEach((number, i) => {
-      const t = needing[i];
-      if (t && !taken.has(number)) t.cardNumber = number;
-    });
-    needing = needing.filter((t) => !t.cardNumber);
-  }
+const IMPORT_NOTE = 'Импорт из файла';
+
+/**
+ * Changed cards of active members that now name someone on record elsewhere (a new name or
+ * birth date) are refused, as updateMember refuses them; the others are returned to write.
+ */
+async function personChecked(ctx: StaffCtx, updates: Tracked[], problems: ImportProblem[]) {
+  const changed = updates.map((t): ChangedCard & { row: number } => {
+    const record = t.record as MemberRecord;
+    const before = cardOf(record);
+    const changes = diffFields(before, t.card);
+    return { record, before, after: t.card, changes, row: t.lastRow ?? 0 };
+  });
+  const moved = changed.filter(
+    (c) => c.record.status === 'active' && personKeyOf(c.before) !== personKeyOf(c.after),
+  );
+  const found = await findOnRecord(
+    ctx,
+    moved.map((c) => ({ ...c.after, exceptId: c.record.id })),
+  );
+  return changed.filter((c) => {
+    const where = found.get(personKeyOf(c.after));
+    if (!where || !moved.includes(c)) return true;
+    problems.push({ row: c.row, field: 'person', message: onRecordMessage(ctx, c.after, where) });
+    return false;
+  });
 }
 
-async function writeUpdates(ctx: StaffCtx, updates: Tracked[]) {
-  const facts: (readonly [MemberFacts, MemberFacts])[] = [];
-  const changes: EntityChange[] = [];
-  for (const t of updates) {
-    const before = t.record as MemberRecord;
-    const oldCard = cardOf(before);
-    const updated = await updateMemberRow(ctx.db, before.id, {
-      ...cardColumns(t.card),
-      ...(t.card.email !== oldCard.email ? { email_verified: false } : {}),
-    });
-    facts.push([factsOf(before), factsOf(updated)]);
-    changes.push({
-      entity: { type: 'member', id: before.id, orgPath: before.org_path },
-      action: 'update',
-      changes: diffFields(oldCard, t.card),
-      note: 'Импорт из файла',
-    });
-  }
-  await recordManyMemberFacts(ctx.db, facts);
-  if (changes.length) await recordChanges(ctx, changes);
-}
+const _personKeyOfCard = (card: MemberCard) =>
+  personKey(personNameKey(card.lastName, card.firstName, card.middleName), card.birthDate);
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];

@@ -27,48 +27,36 @@ export function findMemberForUpdate(db: Kysely<Database>, id: string) {
 export type MemberRecord = Omit<NonNullable<Awaited<ReturnType<typeof findMemberById>>>, 'path'>;
 
 /** The active record of a person (same name key and birth date), if any. */
-export function findActivePerson(
-  db: Kysely<Database>,
-  nameKey: string,
-  birthDate: string,
-  exceptId?: string,
-) {
-  // The org's name too: a caller who may see the record is told where the person is.
-  let query = db
-    .selectFrom('members')
-    .innerJoin('orgs', 'orgs.id', 'members.org_id')
-    .select(['members.id', 'members.org_id', 'members.org_path', 'orgs.name as org_name'])
-    .where('members.name_key', '=', nameKey)
-    .where('members.birth_date', '=', birthDate)
-    .where('members.status', '=', 'active');
-  if (exceptId) query = query.where('members.id', '<>', exceptId);
-  return query.executeTakeFirst();
-}
+/** A new card: its number given, or null to draw the next one. */
+export type NewRecordRow = Omit<NewMemberRow, 'card_number'> & { card_number: string | null };
 
 /**
- * Puts a member on record in one statement: the card (with the number given, or the next one
- * drawn by `draw_card_number()`, which passes over merged cards' numbers) and its first period.
- * A unique index refusing the row (the person on record meanwhile, a number a card holds)
- * inserts nothing and returns undefined, leaving the transaction usable: no savepoint. A number
- * given that a merged card held is refused by a trigger, which aborts: the service checks it
- * first. Returns the row as stored (org_path filled by its trigger): no read-back.
+ * Puts members on record in one statement: the cards (with the number given, or the next one
+ * drawn by `draw_card_number()`, which passes over merged cards' numbers) and their first
+ * periods. `skipConflicts`: a row a unique index refuses (the person on record meanwhile, a
+ * number a card holds) is left out of the result instead of failing the statement, so the
+ * caller can say why without a savepoint. A number a merged card held is refused by a trigger,
+ * which aborts: callers check it first. Returns the rows as stored (org_path filled by its
+ * trigger): no read-back.
  */
-export async function insertMemberOnRecord(
+export function insertMembersOnRecord(
   db: Kysely<Database>,
-  row: Omit<NewMemberRow, 'card_number'>,
-  cardNumber: string | null,
-): Promise<MemberRecord | undefined> {
+  rows: readonly NewRecordRow[],
+  options: { skipConflicts: boolean },
+): Promise<MemberRecord[]> {
+  if (rows.length === 0) return Promise.resolve([]);
   return db
-    .with('m', (q) =>
-      q
-        .insertInto('members')
-        .values({
+    .with('m', (q) => {
+      const insert = q.insertInto('members').values(
+        rows.map((row) => ({
           ...row,
-          card_number: cardNumber ?? sql<string>`draw_card_number()`,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returningAll(),
-    )
+          card_number: row.card_number ?? sql<string>`draw_card_number()`,
+        })),
+      );
+      return (
+        options.skipConflicts ? insert.onConflict((oc) => oc.doNothing()) : insert
+      ).returningAll();
+    })
     .with('p', (q) =>
       q
         .insertInto('member_periods')
@@ -77,7 +65,7 @@ export async function insertMemberOnRecord(
     )
     .selectFrom('m')
     .selectAll()
-    .executeTakeFirst();
+    .execute();
 }
 
 export function updateMemberRow(
@@ -310,7 +298,7 @@ export async function findMembersByOrgAndName(
  * join over every active member: 20 ms a batch at 100 k members instead of 2. */
 export async function findActivePeople(
   db: Kysely<Database>,
-  people: readonly { nameKey: string; birthDate: string }[],
+  people: readonly { nameKey: string; birthDate: string; exceptId?: string | undefined }[],
 ) {
   if (people.length === 0) return [];
   const { rows } = await sql<{
@@ -324,50 +312,19 @@ export async function findActivePeople(
   }>`
     select m.id, m.org_id, m.org_path, m.name_key, m.birth_date, o.name as org_name,
       o.code as org_code
-    from unnest(${people.map((p) => p.nameKey)}::text[], ${people.map((p) => p.birthDate)}::date[])
-      as p (name_key, birth_date)
+    from unnest(
+      ${people.map((p) => p.nameKey)}::text[],
+      ${people.map((p) => p.birthDate)}::date[],
+      ${people.map((p) => p.exceptId ?? null)}::bigint[]
+    ) as p (name_key, birth_date, except_id)
     cross join lateral (
       select id, org_id, org_path, name_key, birth_date from members
       where name_key = p.name_key and birth_date = p.birth_date and status = 'active'
+        and id is distinct from p.except_id
       limit 1
     ) m
     join orgs o on o.id = m.org_id`.execute(db);
   return rows;
-}
-
-export async function nextCardSerials(db: Kysely<Database>, n: number): Promise<string[]> {
-  const { rows } = await sql<{
-    n: string;
-  }>`select nextval('card_number_seq') as n from generate_series(1, ${n}::int)`.execute(db);
-  return rows.map((r) => String(r.n));
-}
-
-/** Of these numbers, those a card holds or a merged card held (never given again). */
-export async function takenCardNumbers(db: Kysely<Database>, numbers: readonly string[]) {
-  if (numbers.length === 0) return new Set<string>();
-  const rows = await db
-    .selectFrom('members')
-    .select('card_number')
-    .where('card_number', 'in', numbers)
-    .union(db.selectFrom('member_merges').select('card_number').where('card_number', 'in', numbers))
-    .execute();
-  return new Set(rows.map((r) => r.card_number));
-}
-
-export function insertMembers(db: Kysely<Database>, rows: readonly NewMemberRow[]) {
-  if (rows.length === 0) return Promise.resolve([] as MemberRecord[]);
-  return db.insertInto('members').values(rows).returningAll().execute();
-}
-
-export async function openPeriods(
-  db: Kysely<Database>,
-  periods: readonly { memberId: string; orgId: string; on: string }[],
-) {
-  if (periods.length === 0) return;
-  await db
-    .insertInto('member_periods')
-    .values(periods.map((p) => ({ member_id: p.memberId, org_id: p.orgId, registered_on: p.on })))
-    .execute();
 }
 
 /** Names, places and statuses of members by id (a page of the audit journal). */

@@ -7,42 +7,42 @@ import {
   type MemberPatch,
   type MemberStatus,
   personNameKey,
-  quoted,
   ruToIso,
   todayIso,
 } from '@profreestr/contracts';
-import type { NewMemberRow } from '../../db/schema.js';
 import { AppError, conflict, invalid } from '../../lib/app-error.js';
 import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { assertVersion, type Precondition } from '../../lib/etag.js';
 import { withSavepoint } from '../../lib/savepoint.js';
-import { authorize, canSee } from '../access/access.js';
+import { authorize } from '../access/access.js';
 import { getOrgPlacement } from '../access/placement.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { diffFields } from '../history/field-diff.js';
 import { pageOfChanges } from '../history/history.service.js';
-import { factsOf, recordMemberFacts } from '../stats/stats.service.js';
 import {
   applyCardPatch,
-  cardColumns,
   cardOf,
   cardProblems,
   emptyCard,
   type MemberCard,
   toMember,
 } from './member-card.js';
-import { recordMemberChange } from './member-history.js';
-import { isCardNumberRetired } from './member-merge.queries.js';
 import {
-  findActivePerson,
+  findOnRecord,
+  onRecordConflict,
+  personKeyOf,
+  putCardsOnRecord,
+  retiredNumbers,
+  writeChangedCards,
+} from './member-records.js';
+import {
   findMemberById,
   findMemberForUpdate,
   findMemberNames,
   findMergedMemberIds,
   findPeriods,
-  insertMemberOnRecord,
+  type MemberRecord,
   searchMembers,
-  updateMemberRow,
 } from './members.queries.js';
 
 export const MEMBER_NOT_FOUND = 'Член Профсоюза не найден';
@@ -66,29 +66,9 @@ export async function primaryForMembers(
 
 /** One person, one primary: refuses a second active record of the same name and birth date. */
 export async function assertNotOnRecord(ctx: StaffCtx, card: MemberCard, exceptId?: string) {
-  if (!card.birthDate) return;
-  const nameKey = personNameKey(card.lastName, card.firstName, card.middleName);
-  const existing = await findActivePerson(ctx.db, nameKey, card.birthDate, exceptId);
-  if (existing) throw alreadyOnRecord(ctx, existing);
-}
-
-function alreadyOnRecord(
-  ctx: StaffCtx,
-  existing: { id: string; org_id: string; org_path: string; org_name: string },
-) {
-  // Naming the record and its org only to those who may see it: anyone else learns no more
-  // than "exists". With the org named, the form can offer to transfer the member here.
-  return canSee(ctx.actor, existing.org_path)
-    ? conflict(`Этот человек уже состоит на учёте в организации ${quoted(existing.org_name)}`, [
-        {
-          field: 'person',
-          message: 'Уже состоит на учёте',
-          memberId: existing.id,
-          orgId: existing.org_id,
-          orgName: existing.org_name,
-        } as never,
-      ])
-    : conflict('Человек с такими ФИО и датой рождения уже состоит на учёте в другой организации');
+  const found = await findOnRecord(ctx, [{ ...card, exceptId }]);
+  const where = found.get(personKeyOf(card));
+  if (where) throw onRecordConflict(ctx, where);
 }
 
 function assertCardValid(card: MemberCard) {
@@ -98,37 +78,13 @@ function assertCardValid(card: MemberCard) {
 
 const CARD_TAKEN = 'Этот номер билета уже выдан';
 
-/**
- * Inserts the card with its first period. When a unique index refuses it, says why: the person
- * went on record meanwhile (a conflict naming them), or the number is held — a number given is
- * a conflict, a drawn one (equal to a number someone brought from before) is drawn again.
- */
-async function insertOnRecord(
-  ctx: StaffCtx,
-  card: MemberCard,
-  row: Omit<NewMemberRow, 'card_number'>,
-  supplied: string | undefined,
-) {
-  // A merged card's number is refused by a trigger, which ON CONFLICT does not absorb.
-  if (supplied && (await isCardNumberRetired(ctx.db, supplied))) {
-    throw conflict(CARD_TAKEN, [{ field: 'cardNumber', message: CARD_TAKEN }]);
-  }
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const created = await insertMemberOnRecord(ctx.db, row, supplied ?? null);
-    if (created) return created;
-    await assertNotOnRecord(ctx, card);
-    if (supplied) throw conflict(CARD_TAKEN, [{ field: 'cardNumber', message: CARD_TAKEN }]);
-  }
-  throw new Error('no free card number after 10 draws');
-}
-
 // Unique indexes have the last word when two requests race past the checks above; the
 // savepoint keeps the transaction usable to tell the caller what clashed.
 function explainUnique(ctx: StaffCtx, card: MemberCard, exceptId?: string) {
   return async (error: unknown): Promise<never> => {
     if ((error as { code?: string }).code !== '23505') throw error;
     await assertNotOnRecord(ctx, card, exceptId);
-    throw conflict('Этот номер билета уже выдан');
+    throw conflict(CARD_TAKEN);
   };
 }
 
@@ -139,21 +95,26 @@ export async function createMember(ctx: StaffCtx, input: MemberCreate): Promise<
     const card = applyCardPatch(emptyCard(input.lastName, input.firstName), cardInput);
     assertCardValid(card);
     await assertNotOnRecord(tx, card);
-    const on = registeredOn ?? todayIso();
-    const created = await insertOnRecord(
-      tx,
+    // A merged card's number is refused by a trigger, which ON CONFLICT does not absorb.
+    if (cardNumber && (await retiredNumbers(tx, [cardNumber])).size > 0) {
+      throw conflict(CARD_TAKEN, [{ field: 'cardNumber', message: CARD_TAKEN }]);
+    }
+    const entry = {
+      org,
       card,
-      { org_id: org.id, ...cardColumns(card), registered_on: on },
-      cardNumber,
-    );
-    const { id } = created;
-    await recordMemberFacts(tx.db, null, factsOf(created));
-    await recordMemberChange(tx, {
-      member: { id, orgPath: org.path },
-      action: 'create',
-      changes: diffFields(emptyCard('', ''), card),
-    });
-    return toMember(created);
+      cardNumber: cardNumber ?? null,
+      registeredOn: registeredOn ?? todayIso(),
+    };
+    // A unique index refusing the card inserts nothing: the person went on record meanwhile (a
+    // conflict naming them), or the number is held — a number given is a conflict, a drawn one
+    // (equal to a number someone brought from before) is drawn again.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const [created] = await putCardsOnRecord(tx, [entry], { skipConflicts: true });
+      if (created) return toMember(created);
+      await assertNotOnRecord(tx, card);
+      if (cardNumber) throw conflict(CARD_TAKEN, [{ field: 'cardNumber', message: CARD_TAKEN }]);
+    }
+    throw new Error('no free card number after 10 draws');
   });
 }
 
@@ -190,23 +151,12 @@ export async function updateMember(
     const changes = diffFields(before, after);
     if (changes.length === 0) return toMember(member);
     if (member.status === 'active') await assertNotOnRecord(tx, after, id);
-    const updated = await withSavepoint(
+    const [updated] = await withSavepoint(
       tx.db,
-      () =>
-        updateMemberRow(tx.db, id, {
-          ...cardColumns(after),
-          // A new address is not a verified one.
-          ...(after.email !== before.email ? { email_verified: false } : {}),
-        }),
+      () => writeChangedCards(tx, [{ record: member, before, after, changes }]),
       explainUnique(tx, after, id),
     );
-    await recordMemberFacts(tx.db, factsOf(member), factsOf(updated));
-    await recordMemberChange(tx, {
-      member: { id, orgPath: member.org_path },
-      action: 'update',
-      changes,
-    });
-    return toMember(updated);
+    return toMember(updated as MemberRecord);
   });
 }
 
