@@ -1,3 +1,5 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Server tests always run on PGlite; with TEST_DATABASE_URL they run on PostgreSQL as well.
@@ -36,6 +38,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      // The web's components in a simulated DOM; the network is stubbed at `fetch`.
+      {
+        plugins: [react()],
+        resolve: { conditions: ['source', ...defaultClientConditions] },
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['web/src/test/setup.ts'],
         },
       },
     ],

@@ -1,37 +1,20 @@
 import type {
-  MeResponse,
   MfaSetupResponse,
   MfaSignedInResponse,
   PasswordChange,
   RecoveryCodesResponse,
 } from '@profreestr/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from './client';
-import { meQueryKey } from './query-client';
+import { api } from './client';
+import { meQuery } from './me';
 
 // The signed-in user's own security: the second factor and the password. The same setup and
 // enable calls also finish a sign-in that waits for enrolment (`mfa: 'enroll'`).
 
-// Not under `me`: a new sign-in drops it with the rest of the previous user's data.
-const SECURITY_KEY = ['account', 'security'] as const;
 const SETUP_KEY = ['mfa-setup'] as const;
 
-/** `GET /auth/me` with the second factor's status. */
-export function useSecurityStatus() {
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: SECURITY_KEY,
-    queryFn: async ({ signal }) => {
-      try {
-        return (await api<MeResponse>('/auth/me', { signal })).mfa;
-      } catch (error) {
-        // /auth/me is an auth probe: its 401 does not end the session by itself.
-        if (isApiError(error, 401)) queryClient.setQueryData(meQueryKey, null);
-        throw error;
-      }
-    },
-  });
-}
+/** The second factor's status: a view of the one `/auth/me` query; null without a session. */
+export const useSecurityStatus = () => useQuery({ ...meQuery, select: (me) => me?.mfa ?? null });
 
 /**
  * A new secret to enrol. A query, not a mutation, so a re-render (or React's strict mode) does
@@ -49,9 +32,18 @@ export const useMfaSetup = () =>
 const post = <T>(path: string, body?: unknown) =>
   api<T>(path, { method: 'POST', ...(body === undefined ? {} : { body }) });
 
+/**
+ * Asks `/auth/me` again for the new status, once signed in. During a sign-in that waits for
+ * enrolment there is no user yet: the session starts after the recovery codes have been seen
+ * (useStartSession), not as soon as the second factor is on.
+ */
 function useRefreshStatus() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: SECURITY_KEY });
+  return async () => {
+    if (queryClient.getQueryData(meQuery.queryKey)) {
+      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+    }
+  };
 }
 
 /** Confirms the enrolment with a code: the second factor is on, the recovery codes come once. */

@@ -1,43 +1,39 @@
-import type { LoginRequest, LoginResponse, MeResponse, User } from '@profreestr/contracts';
+import type { LoginRequest, LoginResponse, Role, StaffAction } from '@profreestr/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from '../api/client';
+import { useMemo } from 'react';
+import { api } from '../api/client';
+import { meQuery } from '../api/me';
 import { meQueryKey } from '../api/query-client';
 
-/** The current user, or null when there is no session (401 from /auth/me). */
-async function fetchMe(signal: AbortSignal): Promise<User | null> {
-  try {
-    return (await api<MeResponse>('/auth/me', { signal })).user;
-  } catch (error) {
-    if (isApiError(error, 401)) return null;
-    throw error;
-  }
-}
+/** `/auth/me` as the app reads it: asked once per session, then refreshed only on purpose. */
+const useMe = () => useQuery({ ...meQuery, staleTime: Number.POSITIVE_INFINITY });
 
-/** Starts the app for a signed-in user: the previous user's data (an expired session) goes. */
+/**
+ * Starts the app for a signed-in user: the previous user's data (an expired session) goes, and
+ * `/auth/me` is asked before the app opens, so no page shows without what the user may do.
+ * A failed ask leaves the auth guard to show the error with «Повторить».
+ */
 export function useStartSession() {
   const queryClient = useQueryClient();
-  return (user: User) => {
+  return async () => {
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
-    queryClient.setQueryData(meQueryKey, user);
+    await queryClient.fetchQuery({ ...meQuery, staleTime: 0 }).catch(() => null);
   };
 }
 
 export function useAuth() {
   const queryClient = useQueryClient();
   const startSession = useStartSession();
-  const me = useQuery({
-    queryKey: meQueryKey,
-    queryFn: ({ signal }) => fetchMe(signal),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const me = useMe();
 
-  // With `mfa` the session waits for the second factor: the user is not signed in yet.
+  // With `mfa` the session waits for the second factor: the user is not signed in yet. Without,
+  // the login stays pending until `/auth/me` has answered.
   const login = useMutation({
     mutationFn: (credentials: LoginRequest) =>
       api<LoginResponse>('/auth/login', { method: 'POST', body: credentials }),
-    onSuccess: ({ user, mfa }) => {
+    onSuccess: async ({ mfa }) => {
       if (mfa) queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
-      else startSession(user);
+      else await startSession();
     },
   });
 
@@ -48,5 +44,26 @@ export function useAuth() {
     onSettled: () => window.location.replace('/login'),
   });
 
-  return { user: me.data ?? null, me, login, logout };
+  return { user: me.data?.user ?? null, me, login, logout };
+}
+
+const NO_ACTIONS: readonly StaffAction[] = [];
+const NO_ROLES: readonly Role[] = [];
+
+/**
+ * Whether the signed-in user may do an action (within their subtree), as the server's policy
+ * answered in `/auth/me`. The UI asks this; it never compares roles itself. Without a session
+ * (or before `/auth/me` has answered) nothing is allowed.
+ */
+export function useCan(): (action: StaffAction) => boolean {
+  const permissions = useMe().data?.permissions ?? NO_ACTIONS;
+  return useMemo(() => {
+    const allowed = new Set(permissions);
+    return (action) => allowed.has(action);
+  }, [permissions]);
+}
+
+/** The roles the signed-in user may give a new colleague (never above their own), least first. */
+export function useGrantableRoles(): readonly Role[] {
+  return useMe().data?.grantableRoles ?? NO_ROLES;
 }

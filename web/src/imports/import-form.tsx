@@ -1,5 +1,5 @@
 import { Alert, Button, FileInput, SegmentedControl, Stack, Text } from '@mantine/core';
-import type { ImportKind, Org } from '@profreestr/contracts';
+import type { ImportKind, Org, StaffAction } from '@profreestr/contracts';
 import { importKindLabels } from '@profreestr/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -13,10 +13,12 @@ import { ImportHelp } from './import-help';
 const MAX_MB = 50;
 const ACCEPT = '.csv,.xlsx';
 const TOO_LARGE = `Файл больше ${MAX_MB} МБ. Разделите его на части и загрузите по очереди.`;
-const KIND_OPTIONS = (['members', 'orgs'] as const).map((value) => ({
-  value,
-  label: importKindLabels[value],
-}));
+export const IMPORT_KINDS: readonly ImportKind[] = ['members', 'orgs'];
+/** What a file of each kind does, so the action the user must be allowed. */
+export const importAction: Record<ImportKind, StaffAction> = {
+  members: 'member:create',
+  orgs: 'org:create',
+};
 
 type Field = 'kind' | 'orgId' | 'file';
 interface Errors {
@@ -46,9 +48,15 @@ function uploadErrors(error: unknown): Errors {
   return formErrors(error, '', ['kind', 'orgId', 'file']);
 }
 
+interface ImportFormProps {
+  ownOrg: Org | null;
+  /** The kinds the user may load (not empty), in IMPORT_KINDS order. */
+  kinds: readonly ImportKind[];
+}
+
 /** Kind, target org and file; on success the import's page shows how it goes. */
-export function ImportForm({ ownOrg }: { ownOrg: Org | null }) {
-  const [kind, setKind] = useState<ImportKind>('members');
+export function ImportForm({ ownOrg, kinds }: ImportFormProps) {
+  const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'members');
   // Until the user picks another, the target is their own org.
   const [picked, setPicked] = useState<Org | null | undefined>(undefined);
   const [file, setFile] = useState<File | null>(null);
@@ -89,7 +97,7 @@ export function ImportForm({ ownOrg }: { ownOrg: Org | null }) {
           </Text>
           <SegmentedControl
             aria-labelledby={kindLabelId}
-            data={KIND_OPTIONS}
+            data={kinds.map((value) => ({ value, label: importKindLabels[value] }))}
             value={kind}
             onChange={(value) => {
               setKind(value as ImportKind);

@@ -1,8 +1,8 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { roleLabels } from '@profreestr/contracts';
+import { roleLabels, type StaffAction } from '@profreestr/contracts';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useAuth } from '../auth/use-auth';
+import { useAuth, useCan } from '../auth/use-auth';
 import { dashboardUrl } from '../completeness/indicators';
 import { UnsavedChangesProvider } from '../components/unsaved-changes';
 
@@ -11,10 +11,8 @@ const SECURITY_PATH = '/account/security';
 interface NavItem {
   to: string;
   label: string;
-  /** Only for editors and admins. */
-  editors?: boolean;
-  /** Only for admins. */
-  admins?: boolean;
+  /** Shown only to a user allowed any of these actions (as `/auth/me` says); always if none. */
+  needs?: StaffAction[];
 }
 
 /** Главная and Заполненность first: what a chairman opens the app for. */
@@ -23,10 +21,12 @@ const navItems = (orgId: string | undefined): NavItem[] => [
   ...(orgId ? [{ to: dashboardUrl(orgId), label: 'Заполненность' }] : []),
   { to: '/orgs', label: 'Организации' },
   { to: '/members', label: 'Члены Профсоюза' },
-  { to: '/members/duplicates', label: 'Возможные дубли', editors: true },
-  { to: '/imports', label: 'Импорт', editors: true },
-  { to: '/users', label: 'Пользователи', editors: true },
-  { to: '/audit', label: 'Журнал аудита', admins: true },
+  // The page is for resolving duplicates: merging cards or marking them «Не дубль».
+  { to: '/members/duplicates', label: 'Возможные дубли', needs: ['member:merge'] },
+  { to: '/imports', label: 'Импорт', needs: ['member:create', 'org:create'] },
+  // Admins list and manage users; editors come here to add a colleague.
+  { to: '/users', label: 'Пользователи', needs: ['user:read', 'user:create'] },
+  { to: '/audit', label: 'Журнал аудита', needs: ['audit:read'] },
   { to: SECURITY_PATH, label: 'Безопасность' },
 ];
 
@@ -48,13 +48,10 @@ const currentItem = (items: NavItem[], pathname: string) =>
 
 export function AppLayout() {
   const { user, logout } = useAuth();
+  const can = useCan();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
-  const items = navItems(user?.orgId).filter(
-    (item) =>
-      (!item.editors || (user && user.role !== 'viewer')) &&
-      (!item.admins || user?.role === 'admin'),
-  );
+  const items = navItems(user?.orgId).filter((item) => !item.needs || item.needs.some(can));
   const current = currentItem(items, pathname);
 
   return (

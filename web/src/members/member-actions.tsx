@@ -1,6 +1,7 @@
 import { Menu } from '@mantine/core';
-import type { Member } from '@profreestr/contracts';
+import type { Member, StaffAction } from '@profreestr/contracts';
 import { useState } from 'react';
+import { useCan } from '../auth/use-auth';
 import { ActionsMenu } from '../components/actions-menu';
 import { DeregisterModal } from './deregister-modal';
 import { READMIT_TITLE, ReadmitModal } from './readmit-modal';
@@ -8,27 +9,43 @@ import { TransferModal } from './transfer-modal';
 
 type Action = 'transfer' | 'deregister' | 'readmit';
 
+/** The menu's items this member has, each with the action the server must allow. */
+function memberActions(member: Member, can: (action: StaffAction) => boolean) {
+  const active = member.status === 'active';
+  return {
+    transfer: active && can('member:transfer'),
+    deregister: active && can('member:deregister'),
+    readmit: !active && can('member:readmit'),
+  } satisfies Record<Action, boolean>;
+}
+
+/** Whether the menu has anything to offer the user for this member. */
+export const hasMemberActions = (member: Member, can: (action: StaffAction) => boolean) =>
+  Object.values(memberActions(member, can)).some(Boolean);
+
 /**
- * The editors' menu «Действия» on a card: each item opens a dialog with its form. A transfer can
- * go to any active primary of the union, so a primary's chairman starts one too.
+ * The menu «Действия» on a card: each item, shown only where the user's permissions allow it,
+ * opens a dialog with its form. A transfer can go to any active primary of the union, so a
+ * primary's chairman starts one too.
  */
 export function MemberActions({ member }: { member: Member }) {
   const [open, setOpen] = useState<Action | null>(null);
   const close = () => setOpen(null);
-  const active = member.status === 'active';
+  const can = useCan();
+  const shown = memberActions(member, can);
 
   return (
     <>
       <ActionsMenu>
-        {active && (
+        {shown.transfer && (
           <Menu.Item onClick={() => setOpen('transfer')}>Перевести в другую организацию</Menu.Item>
         )}
-        {active && (
+        {shown.deregister && (
           <Menu.Item color="red" onClick={() => setOpen('deregister')}>
             Снять с учёта
           </Menu.Item>
         )}
-        {!active && <Menu.Item onClick={() => setOpen('readmit')}>{READMIT_TITLE}</Menu.Item>}
+        {shown.readmit && <Menu.Item onClick={() => setOpen('readmit')}>{READMIT_TITLE}</Menu.Item>}
       </ActionsMenu>
       <TransferModal member={member} opened={open === 'transfer'} onClose={close} />
       <DeregisterModal member={open === 'deregister' ? member : null} onClose={close} />

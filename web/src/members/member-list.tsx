@@ -32,8 +32,8 @@ const SEARCH_MIN_LENGTH = 2;
 interface MemberListProps {
   /** Members of one org (`orgId`) or of a subtree (`under`). */
   scope: { orgId: string } | { under: string };
-  /** Editors get the row action «Снять с учёта». */
-  canEdit: boolean;
+  /** The row action «Снять с учёта» (the user may `member:deregister`). */
+  canDeregister: boolean;
   /** Where «Поставить на учёт» puts people on record; null hides the button … */
   registerOrgId: string | null;
   /** … unless the user picks the primary in this subtree first. */
@@ -63,7 +63,7 @@ function useListFilters() {
 /** The members of an org or a subtree: search, filters, keyset pages, row actions. */
 export function MemberList({
   scope,
-  canEdit,
+  canDeregister,
   registerOrgId,
   registerUnder,
   showOrg = false,
@@ -166,7 +166,9 @@ export function MemberList({
           {filtered ? 'Никого не найдено.' : 'Членов Профсоюза на учёте пока нет.'}
         </Text>
       )}
-      {items.length > 0 && <MemberListHead {...sort} showOrg={showOrg} withActions={canEdit} />}
+      {items.length > 0 && (
+        <MemberListHead {...sort} showOrg={showOrg} withActions={canDeregister} />
+      )}
       {items.length > 0 && (
         <WindowList
           items={items}
@@ -177,7 +179,7 @@ export function MemberList({
             <MemberRow
               member={member}
               showOrg={showOrg}
-              onDeregister={canEdit ? setDeregistering : undefined}
+              onDeregister={canDeregister ? setDeregistering : undefined}
             />
           )}
         />

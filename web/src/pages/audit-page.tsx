@@ -6,7 +6,7 @@ import { AuditFilters } from '../audit/audit-filters';
 import { recordText, targetLabel } from '../audit/audit-format';
 import { AuditList } from '../audit/audit-list';
 import { useAuditParams } from '../audit/audit-params';
-import { useAuth } from '../auth/use-auth';
+import { useCan } from '../auth/use-auth';
 import { FilterChip } from '../components/filter-chip';
 
 export const AUDIT_TITLE = 'Журнал аудита';
@@ -14,13 +14,13 @@ export const AUDIT_TITLE = 'Журнал аудита';
 /** Who did what and when, over the admin's subtree (or `?under=`), newest first. */
 export function AuditPage() {
   useDocumentTitle(`${AUDIT_TITLE} — Профреестр`);
-  const { user } = useAuth();
+  const can = useCan();
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
         {AUDIT_TITLE}
       </Title>
-      {user?.role === 'admin' ? (
+      {can('audit:read') ? (
         <AuditLog />
       ) : (
         <Text c="dimmed">Журнал аудита доступен только администраторам.</Text>

@@ -9,7 +9,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import type { User } from '@profreestr/contracts';
 import { type FormEvent, useState } from 'react';
 import { type Location, Navigate, useLocation, useNavigate } from 'react-router';
 import { MfaEnrollStep, MfaVerifyStep } from '../auth/mfa-steps';
@@ -38,8 +37,9 @@ export function LoginPage() {
 
   if (user && !login.isPending) return <Navigate to={target} replace />;
 
-  const onSignedIn = (signedIn: User) => {
-    startSession(signedIn);
+  // After the second factor: the app opens once `/auth/me` has said what the user may do.
+  const onSignedIn = async () => {
+    await startSession();
     navigate(target, { replace: true });
   };
 

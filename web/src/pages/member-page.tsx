@@ -5,10 +5,10 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { isMemberId, useMember } from '../api/members';
-import { useAuth } from '../auth/use-auth';
+import { useCan } from '../auth/use-auth';
 import { PageLoader, QueryError } from '../components/query-state';
 import { type TabDef, UrlTabs } from '../components/url-tabs';
-import { MemberActions } from '../members/member-actions';
+import { hasMemberActions, MemberActions } from '../members/member-actions';
 import { MemberFieldTab } from '../members/member-field-tab';
 import {
   contactsSection,
@@ -24,7 +24,8 @@ import { NotFoundPage } from './not-found-page';
 const NOT_FOUND = 'Член Профсоюза не найден';
 const MEMBER_AUDIT_TAB = 'Кто просматривал';
 
-// Admins only; it needs the audit labels, which come with the contracts' schemas (zod).
+// For readers of the audit log only; it needs the audit labels, which come with the contracts'
+// schemas (zod).
 const MemberAuditTab = lazy(() =>
   import('../members/member-audit-tab').then((m) => ({ default: m.MemberAuditTab })),
 );
@@ -40,7 +41,7 @@ const BACK = { to: '/members', label: 'К списку членов Профсо
 
 function MemberView({ id }: { id: string }) {
   const member = useMember(id);
-  const { user } = useAuth();
+  const can = useCan();
   useDocumentTitle(`${member.data ? memberName(member.data) : 'Член Профсоюза'} — Профреестр`);
 
   // Out-of-scope members answer 404 too, indistinguishable from missing ones.
@@ -48,14 +49,13 @@ function MemberView({ id }: { id: string }) {
   if (member.isError) return <QueryError error={member.error} onRetry={() => member.refetch()} />;
   if (!member.data) return <PageLoader />;
 
-  const canEdit = !!user && user.role !== 'viewer';
   return (
     <Stack gap="md">
       <MemberHeader
         member={member.data}
-        actions={canEdit ? <MemberActions member={member.data} /> : null}
+        actions={hasMemberActions(member.data, can) ? <MemberActions member={member.data} /> : null}
       />
-      <CardTabs member={member.data} canEdit={canEdit} isAdmin={user?.role === 'admin'} />
+      <CardTabs member={member.data} canEdit={can('member:update')} showAudit={can('audit:read')} />
     </Stack>
   );
 }
@@ -64,13 +64,14 @@ const DEFAULT_TAB = generalSection.tab;
 
 interface CardTabsProps {
   member: Member;
+  /** The fields' «Изменить». */
   canEdit: boolean;
-  /** Admins also see who viewed and changed the card. */
-  isAdmin: boolean;
+  /** Readers of the audit log also see who viewed and changed the card. */
+  showAudit: boolean;
 }
 
 /** The card's sections; the open one is `?tab=` in the URL, so a reload keeps it. */
-function CardTabs({ member, canEdit, isAdmin }: CardTabsProps) {
+function CardTabs({ member, canEdit, showAudit }: CardTabsProps) {
   const fieldTab = (section: typeof generalSection, extra?: ReactNode): TabDef => ({
     value: section.tab,
     label: section.title,
@@ -87,7 +88,7 @@ function CardTabs({ member, canEdit, isAdmin }: CardTabsProps) {
     fieldTab(contactsSection),
     { value: 'history', label: 'История', panel: <MemberHistoryTab memberId={member.id} /> },
   ];
-  if (isAdmin) {
+  if (showAudit) {
     tabs.push({
       value: 'audit',
       label: MEMBER_AUDIT_TAB,

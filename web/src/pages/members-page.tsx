@@ -3,7 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { memberExportUrl } from '../api/exports';
 import { isOrgId, useOrg } from '../api/orgs';
-import { useAuth } from '../auth/use-auth';
+import { useAuth, useCan } from '../auth/use-auth';
 import { ExportMenu } from '../components/export-menu';
 import { PageLoader, QueryError } from '../components/query-state';
 import { useUnderParam } from '../components/use-under-param';
@@ -19,6 +19,7 @@ import { PlaceFilters } from '../members/member-list-place';
 export function MembersPage() {
   useDocumentTitle('Члены Профсоюза — Профреестр');
   const { user } = useAuth();
+  const can = useCan();
   const { under } = useUnderParam();
   const [searchParams] = useSearchParams();
   // The auth guard renders this page only with a user.
@@ -27,9 +28,9 @@ export function MembersPage() {
   const scopeId = isOrgId(under) ? under : ownId;
   const scope = useOrg(scopeId);
   const own = useOrg(ownId);
-  const canEdit = !!user && user.role !== 'viewer';
   const { org } = readMemberFilters(searchParams);
   const active = scope.data?.status === 'active';
+  const register = active && can('member:create');
 
   return (
     <Stack gap="md">
@@ -44,9 +45,9 @@ export function MembersPage() {
       {scope.data && (
         <MemberList
           scope={{ under: scope.data.id }}
-          canEdit={canEdit}
-          registerOrgId={canEdit && active && scope.data.level === 'primary' ? scope.data.id : null}
-          registerUnder={canEdit && active && scope.data.level !== 'primary' ? scope.data.id : null}
+          canDeregister={can('member:deregister')}
+          registerOrgId={register && scope.data.level === 'primary' ? scope.data.id : null}
+          registerUnder={register && scope.data.level !== 'primary' ? scope.data.id : null}
           showOrg={scope.data.level !== 'primary' && !org}
           chips={own.data && <PlaceFilters own={own.data} scope={scope.data} org={org} />}
         />

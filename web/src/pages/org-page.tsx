@@ -4,7 +4,7 @@ import { canHaveChildren, type Org } from '@profreestr/contracts';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { isOrgId, useOrg } from '../api/orgs';
-import { useAuth } from '../auth/use-auth';
+import { useAuth, useCan } from '../auth/use-auth';
 import { PageLoader, QueryError } from '../components/query-state';
 import { type TabDef, UrlTabs } from '../components/url-tabs';
 import { MemberList } from '../members/member-list';
@@ -36,6 +36,7 @@ export function OrgPage() {
 function OrgView({ id }: { id: string }) {
   const org = useOrg(id);
   const { user } = useAuth();
+  const can = useCan();
   useDocumentTitle(`${org.data?.name ?? 'Организация'} — Профреестр`);
 
   // Out-of-scope organizations answer 404 too, indistinguishable from missing ones.
@@ -43,15 +44,21 @@ function OrgView({ id }: { id: string }) {
   if (org.isError) return <QueryError error={org.error} onRetry={() => org.refetch()} />;
   if (!org.data) return <PageLoader />;
 
-  // Viewers never see edit controls; nobody edits a liquidated org.
-  const canEdit = !!user && user.role !== 'viewer' && org.data.status === 'active';
+  // Each control shows where `/auth/me` allows its action; nobody changes a liquidated org.
+  const active = org.data.status === 'active';
+  const access: PassportAccess = {
+    edit: active && can('org:update'),
+    register: active && can('member:create'),
+    deregister: active && can('member:deregister'),
+  };
   const ownOrgId = user?.orgId ?? '';
   return (
     <Stack gap="md">
       <OrgBreadcrumbs id={id} />
       <OrgHeader
         org={org.data}
-        usersLink={!!user && user.role !== 'viewer'}
+        // Admins list the org's users there; editors add a colleague to it.
+        usersLink={can('user:read') || can('user:create')}
         actions={
           // Stacked on a phone: the name keeps most of the width.
           <Flex
@@ -61,18 +68,29 @@ function OrgView({ id }: { id: string }) {
             style={{ flexShrink: 0 }}
           >
             <OrgExport org={org.data} />
-            {canEdit && hasActions(org.data, ownOrgId) && (
+            {active && hasActions(org.data, ownOrgId, can) && (
               <OrgActions org={org.data} ownOrgId={ownOrgId} />
             )}
           </Flex>
         }
       />
-      <PassportTabs org={org.data} canEdit={canEdit} />
+      <PassportTabs org={org.data} access={access} />
     </Stack>
   );
 }
 
-function passportTabs(org: Org, canEdit: boolean): TabDef[] {
+/** What the user may do on the passport's tabs. */
+interface PassportAccess {
+  /** The fields and the tables (activists, staff, events): `org:update`. */
+  edit: boolean;
+  /** «Поставить на учёт» in the members tab: `member:create`. */
+  register: boolean;
+  /** The members' row action «Снять с учёта»: `member:deregister`. */
+  deregister: boolean;
+}
+
+function passportTabs(org: Org, access: PassportAccess): TabDef[] {
+  const canEdit = access.edit;
   const fieldTab = (section: typeof inpoSection) => ({
     value: section.tab,
     label: section.title,
@@ -87,8 +105,8 @@ function passportTabs(org: Org, canEdit: boolean): TabDef[] {
       panel: (
         <MemberList
           scope={{ orgId: org.id }}
-          canEdit={canEdit}
-          registerOrgId={canEdit ? org.id : null}
+          canDeregister={access.deregister}
+          registerOrgId={access.register ? org.id : null}
         />
       ),
     });
@@ -132,10 +150,10 @@ function passportTabs(org: Org, canEdit: boolean): TabDef[] {
 const DEFAULT_TAB = 'inpo';
 
 /** The passport's sections; the open one is `?tab=` in the URL, so a reload keeps it. */
-function PassportTabs({ org, canEdit }: { org: Org; canEdit: boolean }) {
+function PassportTabs({ org, access }: { org: Org; access: PassportAccess }) {
   return (
     <UrlTabs
-      tabs={passportTabs(org, canEdit)}
+      tabs={passportTabs(org, access)}
       defaultTab={DEFAULT_TAB}
       label="Разделы паспорта организации"
     />

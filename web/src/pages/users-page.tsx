@@ -3,7 +3,7 @@ import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import type { Org, User } from '@profreestr/contracts';
 import { useState } from 'react';
 import { isOrgId, useOrg } from '../api/orgs';
-import { useAuth } from '../auth/use-auth';
+import { useAuth, useCan } from '../auth/use-auth';
 import { FilterChip } from '../components/filter-chip';
 import { useUnderParam } from '../components/use-under-param';
 import { CREATE_TITLE, CreateUserModal } from '../users/create-user-modal';
@@ -12,22 +12,24 @@ import { UserList } from '../users/user-list';
 export const USERS_TITLE = 'Пользователи';
 
 /**
- * Admins list, search and change the users of their subtree (or of `?under=`); editors only
- * add a colleague (logins are not theirs to look after: the server lists users to admins only).
+ * Who may list users (`user:read`: admins) lists, searches and changes the users of their
+ * subtree (or of `?under=`); who may only add one (`user:create`: editors) adds a colleague
+ * (logins are not theirs to look after: the server lists users to admins only).
  */
 export function UsersPage() {
   useDocumentTitle(`${USERS_TITLE} — Профреестр`);
   const { user } = useAuth();
-  if (user?.role === 'admin') {
+  const can = useCan();
+  if (user && can('user:read')) {
     return (
       <Stack gap="md">
-        <AdminUsers ownOrgId={user.orgId} />
+        <AdminUsers ownOrgId={user.orgId} canCreate={can('user:create')} />
       </Stack>
     );
   }
   return (
     <Stack gap="md">
-      {user?.role === 'editor' ? (
+      {user && can('user:create') ? (
         <EditorUsers ownOrgId={user.orgId} />
       ) : (
         <>
@@ -77,7 +79,7 @@ function Said({ text }: { text: string | null }) {
   );
 }
 
-function AdminUsers({ ownOrgId }: { ownOrgId: string }) {
+function AdminUsers({ ownOrgId, canCreate }: { ownOrgId: string; canCreate: boolean }) {
   const { under: param, dropUnder } = useUnderParam();
   const under = isOrgId(param) && param !== ownOrgId ? param : undefined;
   const scope = useOrg(under ?? ownOrgId);
@@ -92,7 +94,7 @@ function AdminUsers({ ownOrgId }: { ownOrgId: string }) {
         <Title order={1} size="h2">
           {USERS_TITLE}
         </Title>
-        <Button onClick={create.open}>{CREATE_TITLE}</Button>
+        {canCreate && <Button onClick={create.open}>{CREATE_TITLE}</Button>}
       </Group>
       {under && (
         <Group gap="xs">

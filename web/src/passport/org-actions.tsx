@@ -1,6 +1,7 @@
 import { Menu } from '@mantine/core';
-import { canHaveChildren, type Org } from '@profreestr/contracts';
+import { canHaveChildren, type Org, type StaffAction } from '@profreestr/contracts';
 import { useState } from 'react';
+import { useCan } from '../auth/use-auth';
 import { ActionsMenu } from '../components/actions-menu';
 import { CreateChildModal } from './create-child-modal';
 import { LiquidateModal } from './liquidate-modal';
@@ -15,23 +16,38 @@ interface OrgActionsProps {
   ownOrgId: string;
 }
 
-/** The editors' menu «Действия»: each item opens a dialog with its form. */
+/**
+ * The menu's items this org has, each with the action the server must allow. The user's own org
+ * (and the centre) is the top of a scope: never moved away, merged or liquidated from within.
+ */
+function orgActions(org: Org, ownOrgId: string, can: (action: StaffAction) => boolean) {
+  const structural = org.level !== 'central' && org.id !== ownOrgId;
+  return {
+    create: canHaveChildren(org.level) && can('org:create'),
+    move: structural && can('org:move'),
+    merge: structural && org.level === 'primary' && can('org:merge'),
+    liquidate: structural && can('org:liquidate'),
+  } satisfies Record<Action, boolean>;
+}
+
+/** The menu «Действия»: each item, shown only where allowed, opens a dialog with its form. */
 export function OrgActions({ org, ownOrgId }: OrgActionsProps) {
   const [open, setOpen] = useState<Action | null>(null);
   const close = () => setOpen(null);
-  const structural = org.level !== 'central' && org.id !== ownOrgId;
+  const can = useCan();
+  const shown = orgActions(org, ownOrgId, can);
 
   return (
     <>
       <ActionsMenu>
-        {canHaveChildren(org.level) && (
+        {shown.create && (
           <Menu.Item onClick={() => setOpen('create')}>Создать подчинённую организацию</Menu.Item>
         )}
-        {structural && <Menu.Item onClick={() => setOpen('move')}>Перенести</Menu.Item>}
-        {structural && org.level === 'primary' && (
+        {shown.move && <Menu.Item onClick={() => setOpen('move')}>Перенести</Menu.Item>}
+        {shown.merge && (
           <Menu.Item onClick={() => setOpen('merge')}>Присоединить к другой</Menu.Item>
         )}
-        {structural && (
+        {shown.liquidate && (
           <Menu.Item color="red" onClick={() => setOpen('liquidate')}>
             Ликвидировать
           </Menu.Item>
@@ -45,6 +61,6 @@ export function OrgActions({ org, ownOrgId }: OrgActionsProps) {
   );
 }
 
-/** Whether the menu has anything to offer for this org. */
-export const hasActions = (org: Org, ownOrgId: string) =>
-  canHaveChildren(org.level) || (org.level !== 'central' && org.id !== ownOrgId);
+/** Whether the menu has anything to offer the user for this org. */
+export const hasActions = (org: Org, ownOrgId: string, can: (action: StaffAction) => boolean) =>
+  Object.values(orgActions(org, ownOrgId, can)).some(Boolean);

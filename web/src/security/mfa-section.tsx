@@ -18,8 +18,9 @@ export function MfaSection() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (status.isPending) return <PageLoader />;
   if (status.isError) return <QueryError error={status.error} onRetry={() => status.refetch()} />;
+  // No status without a session: the auth guard is on its way to /login.
+  if (!status.data) return <PageLoader />;
 
   const { enabled, required, recoveryCodesLeft } = status.data;
   const open = (next: Dialog) => {

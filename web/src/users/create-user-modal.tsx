@@ -11,7 +11,7 @@ import {
 import { type Org, PASSWORD_MIN_LENGTH, type Role, type User } from '@profreestr/contracts';
 import { type FormEvent, useState } from 'react';
 import { useCreateUser } from '../api/users';
-import { useAuth } from '../auth/use-auth';
+import { useGrantableRoles } from '../auth/use-auth';
 import { FormModal } from '../components/form-modal';
 import { OrgPicker } from '../orgs/org-picker';
 import { clearFieldError, FORM_ERRORS_NONE, type FormErrors } from '../passport/api-errors';
@@ -19,8 +19,12 @@ import { roleOptions, userFormErrors } from './user-form';
 
 export const CREATE_TITLE = 'Новый пользователь';
 
-const EMPTY = { login: '', fullName: '', role: 'viewer' as Role, password: '' };
-type Values = typeof EMPTY;
+interface Values {
+  login: string;
+  fullName: string;
+  role: Role;
+  password: string;
+}
 type Key = keyof Values | 'orgId';
 const KEYS: Key[] = ['login', 'fullName', 'role', 'orgId', 'password'];
 
@@ -55,9 +59,15 @@ export function CreateUserModal({ opened, onClose, suggestions, onCreated }: Cre
 }
 
 function CreateUserForm({ suggestions, onClose, onCreated }: Omit<CreateUserModalProps, 'opened'>) {
-  const { user: me } = useAuth();
+  const grantable = useGrantableRoles();
   const create = useCreateUser();
-  const [values, setValues] = useState(EMPTY);
+  // The least of the roles the user may give: more rights only when chosen.
+  const [values, setValues] = useState<Values>(() => ({
+    login: '',
+    fullName: '',
+    role: grantable[0] ?? 'viewer',
+    password: '',
+  }));
   // No org until one is chosen: a default (the creator's, maybe the whole union) would be
   // the scope of anyone created in a hurry.
   const [org, setOrg] = useState<Org | null>(null);
@@ -136,7 +146,7 @@ function CreateUserForm({ suggestions, onClose, onCreated }: Omit<CreateUserModa
         />
         <NativeSelect
           label="Роль"
-          data={roleOptions(me?.role ?? 'viewer')}
+          data={roleOptions(grantable)}
           value={values.role}
           error={error('role')}
           onChange={(event) => set('role', event.currentTarget.value)}

@@ -8,7 +8,7 @@ import {
 } from '@profreestr/contracts';
 import { type FormEvent, useState } from 'react';
 import { useUpdateUser } from '../api/users';
-import { useAuth } from '../auth/use-auth';
+import { useAuth, useGrantableRoles } from '../auth/use-auth';
 import { FormModal } from '../components/form-modal';
 import { OrgPicker } from '../orgs/org-picker';
 import { clearFieldError, FORM_ERRORS_NONE, type FormErrors } from '../passport/api-errors';
@@ -33,6 +33,7 @@ export function EditUserModal({ user, onClose }: EditUserModalProps) {
 
 function EditUserForm({ user, onClose }: { user: UserAccount; onClose: () => void }) {
   const { user: me } = useAuth();
+  const grantable = useGrantableRoles();
   // The server refuses an admin's change of their own role or access.
   const self = user.id === me?.id;
   const update = useUpdateUser(user.id);
@@ -110,7 +111,8 @@ function EditUserForm({ user, onClose }: { user: UserAccount; onClose: () => voi
           <>
             <NativeSelect
               label="Роль"
-              data={roleOptions('admin')}
+              // The user's own role stays on show even where it is not the admin's to give.
+              data={roleOptions([...grantable, user.role])}
               value={role}
               error={errors.fields.role || undefined}
               onChange={(event) => setRole(event.currentTarget.value as Role)}

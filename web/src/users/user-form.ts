@@ -2,9 +2,11 @@ import { type Role, roleLabels, roles } from '@profreestr/contracts';
 import { isApiError } from '../api/client';
 import { type FormErrors, formErrors } from '../passport/api-errors';
 
-/** The roles a user may give: never above their own. */
-export const roleOptions = (own: Role) =>
-  roles.slice(0, roles.indexOf(own) + 1).map((value) => ({ value, label: roleLabels[value] }));
+/** The roles a user may give (`grantableRoles` of `/auth/me`), least rights first. */
+export const roleOptions = (grantable: readonly Role[]) =>
+  roles
+    .filter((role) => grantable.includes(role))
+    .map((value) => ({ value, label: roleLabels[value] }));
 
 /**
  * The server's refusal: each detail under its input; when all of them found one, the alert

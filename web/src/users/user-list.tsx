@@ -2,7 +2,7 @@ import { Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { UserAccount } from '@profreestr/contracts';
 import { useState } from 'react';
 import { useUsers } from '../api/users';
-import { useAuth } from '../auth/use-auth';
+import { useAuth, useCan } from '../auth/use-auth';
 import { PageLoader, QueryError } from '../components/query-state';
 import { ShowMore } from '../components/show-more';
 import { useWideScreen } from '../components/use-wide-screen';
@@ -19,15 +19,18 @@ interface UserListProps {
   onPasswordSet: (user: UserAccount) => void;
 }
 
-/** Users ordered by login (admins): a table on wide screens, cards on phones; «Показать ещё». */
+/**
+ * Users ordered by login (for `user:read`): a table on wide screens, cards on phones; «Показать
+ * ещё». The menu «Действия» of each is for `user:manage`.
+ */
 export function UserList({ under, q, onPasswordSet }: UserListProps) {
   const wide = useWideScreen();
   const { user: me } = useAuth();
+  const can = useCan();
   const users = useUsers(under, q);
   const [action, setAction] = useState<UserAction | null>(null);
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
-  // The page shows the list to admins only, who manage every user in it.
-  const manage = me?.role === 'admin';
+  const manage = can('user:manage');
 
   if (users.isPending) return <PageLoader />;
   if (users.isError && items.length === 0) {

@@ -1,0 +1,84 @@
+import type { Member, Org, StaffAction } from '@profreestr/contracts';
+
+// Answers of the fake server. The permission sets are what the server's policy gives each role
+// today (server/src/features/access/access.ts): data for the tests, not a rule of the web.
+
+export const VIEWER: StaffAction[] = ['org:read', 'member:read'];
+export const EDITOR: StaffAction[] = [
+  ...VIEWER,
+  'org:create',
+  'org:update',
+  'org:move',
+  'org:merge',
+  'org:liquidate',
+  'user:create',
+  'member:create',
+  'member:update',
+  'member:transfer',
+  'member:deregister',
+  'member:readmit',
+  'member:merge',
+  'member:mark-distinct',
+];
+export const ADMIN: StaffAction[] = [...EDITOR, 'user:read', 'user:manage', 'audit:read'];
+
+/** A primary org (id 1, the user's own in `me()`), active. */
+export const primaryOrg: Org = {
+  id: '1',
+  code: '77-001',
+  parentId: null,
+  level: 'primary',
+  name: 'Первичная организация школы № 1',
+  shortName: null,
+  status: 'active',
+  isLegalEntity: false,
+  inn: null,
+  ogrn: null,
+  duesRate: null,
+  isSmall: null,
+  hasCommittee: null,
+  foundedOn: null,
+  chairman: null,
+  eduOrg: null,
+  contacts: { legalAddress: null, actualAddress: null, phone: null, email: null, website: null },
+  memberCount: 1,
+  childCount: 0,
+  liquidatedOn: null,
+  mergedIntoId: null,
+  version: 1,
+};
+
+/** A member on record in the primary org. */
+export const activeMember: Member = {
+  id: '7',
+  orgId: '1',
+  status: 'active',
+  lastName: 'Петров',
+  firstName: 'Сергей',
+  middleName: 'Иванович',
+  sex: 'male',
+  birthDate: '1985-04-12',
+  category: 'working',
+  duesPaymentForm: null,
+  pdConsent: null,
+  joinedOn: '2010-09-01',
+  registeredOn: '2010-09-01',
+  cardNumber: '7700000000000017',
+  workplace: null,
+  position: 'Учитель',
+  staffCategory: null,
+  studyCourse: null,
+  faculty: null,
+  phone: null,
+  email: null,
+  emailVerified: false,
+  address: null,
+  notify: { sms: false, push: false, email: false },
+  deregisteredOn: null,
+  deregisterReason: null,
+  deregisterNote: null,
+  under35: false,
+  version: 1,
+};
+
+export const emptyPage = { items: [], nextCursor: null };
