@@ -9,8 +9,10 @@ import {
 import { z } from 'zod';
 import {
   defaultImportConfig,
+  defaultMailConfig,
   defaultSecurityConfig,
   type ImportConfig,
+  type MailConfig,
   type SecurityConfig,
   type TrustProxy,
 } from './config.js';
@@ -26,6 +28,8 @@ import { registerExportRoutes } from './features/exports/exports.routes.js';
 import { defaultZipLimits } from './features/imports/file-guard.js';
 import { registerImportRoutes } from './features/imports/imports.routes.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
+import { registerMailRoutes } from './features/mail/mail.routes.js';
+import { configureLetters } from './features/mail/mail.service.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerOrgPartRoutes } from './features/orgs/org-parts.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
@@ -52,6 +56,7 @@ export interface AppOptions {
   webDistDir?: string | undefined;
   imports?: Partial<ImportConfig>;
   security?: Partial<SecurityConfig>;
+  mail?: Partial<MailConfig>;
 }
 
 /** A hop count as the function Fastify's types accept (its runtime takes numbers too). */
@@ -111,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     app.log.error({ err: error }, 'job queue error'),
   );
   app.decorate('jobs', runner.jobs);
+  const mail = { ...defaultMailConfig, ...options.mail };
+  configureLetters(mail);
   const security = { ...defaultSecurityConfig, ...options.security };
   registerHttpHardening(app);
   registerAuthentication(app, db, security);
@@ -125,15 +132,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerStatsRoutes(app, db);
   registerCompletenessRoutes(app, db);
   registerExportRoutes(app, db);
+  registerMailRoutes(app, db, mail);
 
   registerImportRoutes(app, db, { maxBytes: imports.maxBytes, zip: defaultZipLimits });
   // `imports.worker` false: an API-only server; jobs are still sent, another process runs them.
   const stopWorkers = imports.worker
-    ? await startWorkers(db, runner, imports, app.log)
+    ? await startWorkers(db, runner, { imports, mail }, app.log)
     : () => undefined;
   // Before the database closes: a running import finishes its batch or is resumed later.
   app.addHook('onClose', async () => {
-    stopWorkers();
+    await stopWorkers();
     await runner.stop();
   });
   await registerWebApp(app, options.webDistDir);

@@ -28,6 +28,40 @@ export const defaultSecurityConfig: SecurityConfig = {
   now: () => new Date(),
 };
 
+/** Letters (features/mail): the outbox and its delivery over SMTP. */
+export interface MailConfig {
+  /** `smtp://user:pass@host:port` or `smtps://…`; unset: letters wait in the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender: `Профреестр <noreply@union.example>`. */
+  from: string;
+  /** Letters handed to SMTP per second at most. */
+  ratePerSecond: number;
+  /** The address people open, for links in letters. */
+  publicUrl: string;
+  /** The bounce webhook's bearer token; unset: the webhook refuses everyone. */
+  webhookToken: string | undefined;
+  /** Attempts before a temporarily failing letter is given up as failed. */
+  maxAttempts: number;
+  /** The first retry's delay; each next one doubles it (at most an hour). */
+  retryBaseSeconds: number;
+  /** A letter being sent longer than this is taken for lost (a killed worker) and sent again. */
+  leaseSeconds: number;
+  /** Run the delivery in this process (with the other workers). */
+  worker: boolean;
+}
+
+export const defaultMailConfig: MailConfig = {
+  smtpUrl: undefined,
+  from: 'Профреестр <noreply@localhost>',
+  ratePerSecond: 50,
+  publicUrl: 'http://127.0.0.1:3000',
+  webhookToken: undefined,
+  maxAttempts: 8,
+  retryBaseSeconds: 60,
+  leaseSeconds: 120,
+  worker: true,
+};
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -60,6 +94,15 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'адрес вида smtp://пользователь:пароль@сервер:порт')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default(defaultMailConfig.from),
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(50),
+  PUBLIC_URL: z.string().url().optional(),
+  MAIL_WEBHOOK_TOKEN: z.string().min(16, 'не короче 16 символов').optional(),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(defaultMailConfig.maxAttempts),
 });
 
 export interface AppConfig {
@@ -77,6 +120,7 @@ export interface AppConfig {
   webDistDir: string | undefined;
   imports: ImportConfig;
   security: Omit<SecurityConfig, 'now'>;
+  mail: MailConfig;
 }
 
 export interface ImportConfig {
@@ -116,6 +160,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
       batchRows: e.IMPORT_BATCH_ROWS,
       staleSeconds: e.IMPORT_STALE_SECONDS,
       maxRows: e.IMPORT_MAX_ROWS,
+      worker: e.IMPORT_WORKER,
+    },
+    mail: {
+      ...defaultMailConfig,
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      ratePerSecond: e.MAIL_RATE_PER_SECOND,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+      webhookToken: e.MAIL_WEBHOOK_TOKEN,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
       worker: e.IMPORT_WORKER,
     },
   };

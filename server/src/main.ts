@@ -26,6 +26,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   webDistDir: config.webDistDir,
   imports: config.imports,
+  mail: config.mail,
 });
 
 if (firstStart.generatedPassword) {

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { ImportConfig } from './config.js';
+import type { ImportConfig, MailConfig } from './config.js';
 import type { Database } from './db/schema.js';
 import { startStatsDaily } from './features/completeness/completeness.worker.js';
 import { importJob } from './features/imports/import.job.js';
 import { startImportWorker } from './features/imports/imports.worker.js';
+import { startMailDelivery } from './features/mail/mail-delivery.js';
 import type { JobDefinition, JobRunner } from './lib/jobs.js';
 
 // The one place that knows every job and starts the workers: a new job is listed here.
@@ -13,18 +14,21 @@ export const jobDefinitions: readonly JobDefinition<any>[] = [importJob];
 
 type Log = { error(object: unknown, message: string): void };
 
-/** Starts every worker of this process; returns what stops their timers. */
+/** Starts every worker of this process; returns what stops them. */
 export async function startWorkers(
   db: Kysely<Database>,
   runner: JobRunner,
-  imports: ImportConfig,
+  config: { imports: ImportConfig; mail: MailConfig },
   log: Log,
-): Promise<() => void> {
-  const stopSweep = await startImportWorker(db, runner, imports, log);
+): Promise<() => Promise<void>> {
+  const stopSweep = await startImportWorker(db, runner, config.imports, log);
   // The counts' daily step (under-35 ageing, trend snapshots) runs with the workers.
   const stopDaily = await startStatsDaily(db, log);
-  return () => {
+  // Letters leave the outbox only with SMTP configured; without it they wait, visibly queued.
+  const delivery = config.mail.worker ? startMailDelivery(db, config.mail, log) : null;
+  return async () => {
     stopSweep();
     stopDaily();
+    await delivery?.stop();
   };
 }

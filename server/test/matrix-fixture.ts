@@ -97,6 +97,8 @@ export interface TargetRecords {
   importId: string;
   /** One row of each passport list of the target org. */
   parts: Record<PartKind, string>;
+  /** A letter about the target org that did not go (its chairman's address refused it). */
+  letterId: string;
 }
 
 export interface Session {
@@ -330,7 +332,21 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
     const member = await freshMember(key);
     const parts = {} as Record<PartKind, string>;
     for (const kind of partKinds) parts[kind] = await freshPart(key, kind);
-    targets[key] = { user: { id: user.id, fullName }, member, importId: '', parts };
+    // A letter about the org, as the outbox holds it after a refusal.
+    const [letter] = (await t.database.query(
+      `insert into mail_messages (kind, to_address, subject, text_body, html_body, message_id,
+         org_path, status, attempts, last_error)
+       select 'member_registered', $1, 'Письмо', 'Текст', '<p>Текст</p>', $2, path, 'failed', 1,
+         '550 Mailbox unavailable' from orgs where id = $3 returning id`,
+      [`chair.${key.toLowerCase()}@example.org`, `<matrix-${key}@union.example>`, orgs[key].id],
+    )) as { id: string }[];
+    targets[key] = {
+      user: { id: user.id, fullName },
+      member,
+      importId: '',
+      parts,
+      letterId: String(letter?.id),
+    };
     const upload = await send({
       method: 'POST',
       url: '/api/v1/imports',

@@ -24,7 +24,11 @@ export interface TestApp {
 
 /** No second factor is required unless a test asks (`security.mfaRequiredRoles`). */
 export async function createTestApp(
-  options: { security?: Partial<SecurityConfig>; logger?: AppOptions['logger'] } = {},
+  options: {
+    security?: Partial<SecurityConfig>;
+    logger?: AppOptions['logger'];
+    mail?: AppOptions['mail'];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   await ensureFirstStart(database, ADMIN_PASSWORD);
@@ -33,6 +37,8 @@ export async function createTestApp(
     // Errors only: a background job's failure (an import) then shows its stack in the output.
     logger: options.logger ?? { level: 'error' },
     security: { mfaRequiredRoles: [], ...options.security },
+    // Letters wait in the outbox unless a test brings its own SMTP server.
+    ...(options.mail ? { mail: options.mail } : {}),
   });
 
   const api: TestApp['api'] = (method, url, options = {}) =>

@@ -2,6 +2,8 @@ import { deniedRecordType, deniedStatusText, requestText } from './audit-request
 import {
   importKindLabels,
   indicatorLabels,
+  letterKindLabels,
+  letterStatusLabels,
   isIndicator,
   memberCategoryLabels,
   memberStatusLabels,
@@ -62,6 +64,10 @@ export const auditActionLabels = {
   'import.rejected.read': 'Выгрузка отклонённых строк импорта',
   'completeness.export': 'Выгрузка заполненности',
   'completeness.export.end': 'Выгрузка заполненности: итог',
+  'mail.search': 'Просмотр писем',
+  'mail.read': 'Просмотр письма',
+  'mail.resend': 'Повторная отправка письма',
+  'mail.bounce': 'Письмо не доставлено (сообщение почтового сервиса)',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
@@ -83,6 +89,7 @@ export const auditActionGroupLabels: Record<string, string> = {
   member: 'Члены Профсоюза',
   import: 'Импорт',
   completeness: 'Заполненность',
+  mail: 'Почта',
 };
 
 export const auditResultLabels = { ok: 'Успешно', denied: 'Отказано', failed: 'Ошибка' } as const;
@@ -94,6 +101,7 @@ export const auditRecordTypeLabels: Record<string, string> = {
   org: 'Организация',
   user: 'Пользователь',
   import: 'Импорт',
+  letter: 'Письмо',
 };
 
 /**
@@ -198,6 +206,10 @@ const detailLabels: Record<string, string> = {
   format: 'Формат',
   complete: 'Выгрузка',
   status: 'Статус',
+  letterKind: 'Вид письма',
+  letterStatus: 'Состояние письма',
+  recipient: 'Получатель',
+  bounce: 'Возврат',
   category: 'Категория',
   level: 'Уровень',
   fields: 'Поля',
@@ -310,6 +322,12 @@ function valueText(action: string, key: string, value: unknown, naming: AuditNam
       return labelOf(action.startsWith('org.') ? orgStatusLabels : memberStatusLabels, value);
     case 'category':
       return labelOf(memberCategoryLabels, value);
+    case 'letterKind':
+      return labelOf(letterKindLabels, value);
+    case 'letterStatus':
+      return labelOf(letterStatusLabels, value);
+    case 'bounce':
+      return value === 'hard' ? 'постоянный (адрес не работает)' : 'временный';
     case 'level':
       return labelOf(orgLevelLabels, value);
     case 'action':

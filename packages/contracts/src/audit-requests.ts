@@ -67,6 +67,10 @@ const requestLabels: Record<string, string> = {
   'GET /api/v1/imports/:id': 'ход импорта',
   'GET /api/v1/imports/:id/rejected.xlsx': 'отклонённые строки импорта',
   'GET /api/v1/imports/templates/:kind': 'шаблон файла импорта',
+  'GET /api/v1/mail/messages': 'список писем',
+  'GET /api/v1/mail/messages/:id': 'письмо',
+  'POST /api/v1/mail/messages/:id/resend': 'повторная отправка письма',
+  'POST /api/v1/mail/bounces': 'сообщение о недоставленном письме',
 };
 
 /** A route's own Russian name, when it has one (a test checks every API route has). */
@@ -80,6 +84,7 @@ const sectionLabels: Record<string, string> = {
   orgs: 'организации',
   members: 'члены Профсоюза',
   imports: 'импорт',
+  mail: 'почта',
 };
 const methodLabels: Record<string, string> = {
   GET: 'просмотр',

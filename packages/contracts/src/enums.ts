@@ -284,3 +284,52 @@ export type AuditResult = (typeof auditResults)[number];
 
 /** Passwords: at least this long (and not a common one); no composition rules. */
 export const PASSWORD_MIN_LENGTH = 10;
+
+// Letters (the outbox).
+export const letterKinds = [
+  'login_code',
+  'email_confirmation',
+  'cabinet_invitation',
+  'member_registered',
+  'member_deregistered',
+  'member_transferred_in',
+  'member_transferred_out',
+  'application_confirmation',
+  'application_received',
+  'application_accepted',
+  'application_rejected',
+  'report_returned',
+  'mailing',
+  'survey_invitation',
+  'card_ready',
+  'aid_decided',
+] as const;
+export type LetterKind = (typeof letterKinds)[number];
+
+export const letterKindLabels: Record<LetterKind, string> = {
+  login_code: 'Код входа в кабинет',
+  email_confirmation: 'Подтверждение e-mail',
+  cabinet_invitation: 'Приглашение в кабинет',
+  member_registered: 'Постановка на учёт',
+  member_deregistered: 'Снятие с учёта',
+  member_transferred_in: 'Перевод в организацию',
+  member_transferred_out: 'Перевод из организации',
+  application_confirmation: 'Подтверждение заявления',
+  application_received: 'Новое заявление',
+  application_accepted: 'Заявление принято',
+  application_rejected: 'Заявление отклонено',
+  report_returned: 'Отчёт возвращён',
+  mailing: 'Рассылка',
+  survey_invitation: 'Приглашение в опрос',
+  card_ready: 'Карта готова',
+  aid_decided: 'Решение о помощи',
+};
+
+export const letterStatuses = ['queued', 'sent', 'failed', 'bounced'] as const;
+export type LetterStatus = (typeof letterStatuses)[number];
+export const letterStatusLabels: Record<LetterStatus, string> = {
+  queued: 'В очереди',
+  sent: 'Отправлено',
+  failed: 'Не доставлено',
+  bounced: 'Возвращено',
+};

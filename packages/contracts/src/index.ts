@@ -7,6 +7,7 @@ export * from './enums.js';
 export * from './errors.js';
 export * from './fields.js';
 export * from './imports.js';
+export * from './mail.js';
 export * from './members.js';
 export * from './org-field-levels.js';
 export * from './org-levels.js';

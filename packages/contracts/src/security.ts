@@ -41,6 +41,8 @@ export const staffActions = [
   'user:create',
   'user:manage',
   'audit:read',
+  'mail:read',
+  'mail:manage',
   'member:read',
   'member:create',
   'member:update',

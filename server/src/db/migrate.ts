@@ -13,6 +13,7 @@ import * as memberList from './migrations/0010-member-list.js';
 import * as signInAddresses from './migrations/0011-sign-in-addresses.js';
 import * as callerKinds from './migrations/0012-caller-kinds.js';
 import * as cardDraw from './migrations/0013-card-draw.js';
+import * as outbox from './migrations/0014-outbox.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011-sign-in-addresses': signInAddresses,
   '0012-caller-kinds': callerKinds,
   '0013-card-draw': cardDraw,
+  '0014-outbox': outbox,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -313,6 +313,32 @@ export interface MemberMergesTable {
   merged_at: DefaultTimestamp;
 }
 
+export type LetterStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced';
+
+/** The outbox: one row per letter (features/mail). */
+export interface MailMessagesTable {
+  id: Generated<string>;
+  kind: string;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  message_id: string;
+  /** The org the letter is about: admins see the letters of their subtree. */
+  org_path: string | null;
+  member_id: string | null;
+  /** A bulk letter (a mailing): it carries List-Unsubscribe. */
+  bulk: Defaulted<boolean>;
+  status: Defaulted<LetterStatus>;
+  attempts: Defaulted<number>;
+  last_error: string | null;
+  next_attempt_at: DefaultTimestamp;
+  locked_until: Timestamp | null;
+  created_at: DefaultTimestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -335,6 +361,7 @@ export interface Database {
   import_rejects: ImportRejectsTable;
   member_duplicate_dismissals: MemberDuplicateDismissalsTable;
   member_merges: MemberMergesTable;
+  mail_messages: MailMessagesTable;
 }
 
 export type NewOrgRow = Insertable<OrgsTable>;

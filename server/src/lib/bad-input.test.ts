@@ -102,6 +102,7 @@ interface World {
  */
 const validBodies: Record<string, (w: World) => Body> = {
   'POST /api/v1/auth/login': () => ({ login: 'probe-viewer', password: USER_PASSWORD }),
+  'POST /api/v1/mail/bounces': () => ({ messageId: '<probe@union.example>', type: 'soft' }),
   'POST /api/v1/auth/password': () => ({
     currentPassword: 'not-the-password',
     newPassword: 'a-new-long-password',
@@ -221,6 +222,7 @@ function withValue(body: Body, path: string[], value: unknown): Body {
 
 let w: World;
 let routes: RouteEntry[];
+const WEBHOOK_TOKEN = 'probe-webhook-token-0123456789';
 const failures: string[] = [];
 let requests = 0;
 
@@ -231,6 +233,8 @@ async function send(
 ): Promise<LightMyRequestResponse> {
   requests++;
   const headers: Record<string, string> = { cookie: w.cookie };
+  // The mail service's webhook answers its token, not the session.
+  if (url === '/api/v1/mail/bounces') headers.authorization = `Bearer ${WEBHOOK_TOKEN}`;
   if (payload) headers['content-type'] = payload.contentType ?? 'application/json';
   const response = await w.t.app.inject({
     method: method as 'POST',
@@ -260,7 +264,10 @@ const writeRoutes = () =>
 
 beforeAll(async () => {
   // The probe sends thousands of requests through one session.
-  const t = await createTestApp({ security: { apiRequestsPerMinute: 1_000_000 } });
+  const t = await createTestApp({
+    security: { apiRequestsPerMinute: 1_000_000 },
+    mail: { webhookToken: WEBHOOK_TOKEN },
+  });
   const tree = await buildTree(t);
   let n = 0;
   const world: World = { t, cookie: tree.admin, ids: {}, seq: () => ++n };

@@ -8,6 +8,8 @@ import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../test/test-app
 import { openApiTypes, openApiTypesFile } from '../tools/openapi-types.js';
 import { operationIdOf } from './openapi.js';
 
+const WEBHOOK_TOKEN = 'openapi-webhook-token-0123456789';
+
 // The document integrators build on, proven against the running server: its types drive a
 // real client, and every operation's security and documented errors are what the server does.
 
@@ -30,7 +32,7 @@ let document: Document;
 let operations: { method: string; path: string; operation: Operation }[];
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ mail: { webhookToken: WEBHOOK_TOKEN } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   document = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as Document;
@@ -158,15 +160,16 @@ describe('the OpenAPI document', () => {
     );
   });
 
-  it('declares the session cookie and partners’ bearer keys; only the cookie is required', () => {
+  it('declares the session cookie, partners’ bearer keys and the mail webhook’s token', () => {
     expect(document.components.securitySchemes).toEqual({
       sessionCookie: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'prf_session' }),
       bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+      mailWebhook: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
     });
     const schemes = new Set(
       operations.flatMap((o) => o.operation.security.flatMap((s) => Object.keys(s))),
     );
-    expect([...schemes]).toEqual(['sessionCookie']);
+    expect([...schemes].sort()).toEqual(['mailWebhook', 'sessionCookie']);
   });
 
   it('describes every error with the contract’s error body', () => {
@@ -206,8 +209,14 @@ describe('the OpenAPI document', () => {
     let checked422 = 0;
     for (const { method, path, operation } of operations) {
       const where = `${method} ${path}`;
+      // The mail webhook answers its own token, not the session.
+      const webhook = operation.security.some((s) => 'mailWebhook' in s);
       const call = (url: string, body?: unknown) =>
-        t.api(method.toUpperCase() as 'GET', url, { cookie, body });
+        t.api(method.toUpperCase() as 'GET', url, {
+          cookie,
+          body,
+          ...(webhook ? { headers: { authorization: `Bearer ${WEBHOOK_TOKEN}` } } : {}),
+        });
       const query = operation.parameters?.find((p) => p.in === 'query');
       if (path.includes('{')) {
         expect(operation.responses, where).toHaveProperty('404');

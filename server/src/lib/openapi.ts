@@ -23,6 +23,7 @@ const tagDescriptions: Record<string, string> = {
   completeness: 'Заполненность данных по поддереву и краткий паспорт организации',
   exports: 'Выгрузки организаций и членов Профсоюза в XLSX и CSV',
   imports: 'Загрузка организаций и членов Профсоюза из файлов CSV и XLSX',
+  mail: 'Письма: исходящая очередь, ошибки доставки, возвраты от почтового сервиса',
 };
 
 /** The contract's error body (`packages/contracts/src/errors.ts`, ../shared/API.md). */
@@ -75,6 +76,10 @@ type ErrorStatus = keyof typeof errorResponses;
 const undeclaredErrors: Record<string, Partial<Record<ErrorStatus, string>>> = {
   'POST /api/v1/auth/login': { 401: 'Неверный логин или пароль (`unauthenticated`)' },
   'POST /api/v1/imports': { 404: errorResponses[404] },
+  'POST /api/v1/mail/bounces': {
+    401: 'Неверный токен вебхука (`unauthenticated`)',
+    404: 'Письма с таким Message-ID нет (`not_found`)',
+  },
 };
 
 /** As authentication decides (features/auth): a session unless nobody signed in is admitted. */
@@ -239,6 +244,11 @@ export async function registerOpenApi(app: App, options: OpenApiOptions) {
           },
           // Partners' API keys: declared for integrators, required by no route yet.
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'Ключ API партнёра' },
+          mailWebhook: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Токен вебхука почтового сервиса (MAIL_WEBHOOK_TOKEN)',
+          },
         },
         schemas: { Error: errorBodySchema as never },
       },

@@ -5,6 +5,7 @@ import type { Role } from '@profreestr/contracts';
 import { nameKey } from '@profreestr/contracts';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
 import { searchOrgs } from '../features/orgs/org-search.service.js';
 import { moveOrg } from '../features/orgs/org-tree.service.js';
 import { listChildren } from '../features/orgs/orgs.service.js';
@@ -36,6 +37,8 @@ const database = await openDatabase({
   poolSize: 4,
 });
 const { db, query } = database;
+// A dataset seeded by an older version gets the newer tables (the outbox) first.
+await migrateToLatest(db);
 // Services send jobs through the context; nothing here runs them (no workers are started).
 const runner = await startJobs(database, jobDefinitions, (error) => console.error(error));
 const { jobs } = runner;

@@ -28,7 +28,15 @@ const editorActions: Action[] = [
 ];
 // Only admins list and change users (role, org, disabling, password, the second factor) and
 // read the audit log.
-const adminActions: Action[] = [...editorActions, 'user:read', 'user:manage', 'audit:read'];
+// …and look after the outbox of their subtree (letters, their errors, sending one again).
+const adminActions: Action[] = [
+  ...editorActions,
+  'user:read',
+  'user:manage',
+  'audit:read',
+  'mail:read',
+  'mail:manage',
+];
 
 const roleActions: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set(viewerActions),

@@ -53,7 +53,9 @@ type Action =
   | 'user:read'
   | 'user:create'
   | 'user:manage'
-  | 'audit:read';
+  | 'audit:read'
+  | 'mail:read'
+  | 'mail:manage';
 
 const viewer: Action[] = ['org:read', 'member:read'];
 const editor: Action[] = [
@@ -73,7 +75,14 @@ const editor: Action[] = [
   'user:create',
 ];
 // Listing and managing users is the admins' (editors only add colleagues).
-const admin: Action[] = [...editor, 'user:read', 'user:manage', 'audit:read'];
+const admin: Action[] = [
+  ...editor,
+  'user:read',
+  'user:manage',
+  'audit:read',
+  'mail:read',
+  'mail:manage',
+];
 const policy: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set(viewer),
   editor: new Set(editor),
@@ -88,7 +97,7 @@ const policy: Record<Role, ReadonlySet<Action>> = {
 type Outcome = number | 'reached' | 'signed-in';
 
 /** What a route's `:id` (or `under`, `orgId`, `parentId`) names; `none`: checked per caller. */
-type TargetKind = 'org' | 'member' | 'user' | 'import' | 'none';
+type TargetKind = 'org' | 'member' | 'user' | 'import' | 'letter' | 'none';
 
 interface Cell {
   w: MatrixWorld;
@@ -290,6 +299,36 @@ const matrix: Record<string, Entry> = {
     rule: 'audit:read',
     success: 200,
     request: (c) => ({ url: `${v1}/members/${member(c).id}/audit` }),
+  },
+
+  // ── The outbox ──────────────────────────────────────────────────────────────────────────
+  // The list is always the caller's own subtree.
+  [`GET ${v1}/mail/messages`]: {
+    target: 'none',
+    rule: 'mail:read',
+    success: 200,
+    request: () => ({}),
+  },
+  [`GET ${v1}/mail/messages/:id`]: {
+    target: 'letter',
+    rule: 'mail:read',
+    success: 200,
+    request: (c) => ({ url: `${v1}/mail/messages/${c.w.targets[c.org].letterId}` }),
+  },
+  // The first cell queues the letter again (200); later ones find it queued already (409).
+  [`POST ${v1}/mail/messages/:id/resend`]: {
+    target: 'letter',
+    rule: 'mail:manage',
+    success: 'reached',
+    note: 'the letter is queued already',
+    request: (c) => ({ url: `${v1}/mail/messages/${c.w.targets[c.org].letterId}/resend` }),
+  },
+  // The mail service's webhook: its token decides, and here none is configured.
+  [`POST ${v1}/mail/bounces`]: {
+    target: 'none',
+    rule: 'public',
+    success: 401,
+    request: () => ({ body: { messageId: '<matrix@union.example>', type: 'hard' } }),
   },
 
   // ── Organizations ───────────────────────────────────────────────────────────────────────

@@ -8,9 +8,11 @@ import { conflict, invalid, notFound } from '../../lib/app-error.js';
 import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { authorize, canSee } from '../access/access.js';
 import { getOrgPlacement } from '../access/placement.js';
+import { notifyChairmen } from '../mail/mail.service.js';
 import { factsOf, moveActiveStats, recordMemberFacts } from '../stats/stats.service.js';
 import { cardOf, toMember } from './member-card.js';
 import { recordMemberChange } from './member-history.js';
+import { newsByOrg } from './member-records.js';
 import {
   closeOpenPeriod,
   findMemberForUpdate,
@@ -73,6 +75,13 @@ export async function transferMember(
         { field: 'registeredOn', old: member.registered_on, new: input.on },
       ],
     });
+    await notifyChairmen(tx, [
+      ...newsByOrg('member_transferred_out', [{ ...updated, org_id: member.org_id }], {
+        on: input.on,
+        otherOrgId: target.id,
+      }),
+      ...newsByOrg('member_transferred_in', [updated], { on: input.on, otherOrgId: member.org_id }),
+    ]);
     return toMember(updated);
   });
 }
@@ -101,6 +110,7 @@ export async function deregisterMember(
       changes: [{ field: 'status', old: 'active', new: 'deregistered' }],
       note: [deregisterReasonLabels[input.reason], input.note].filter(Boolean).join('. '),
     });
+    await notifyChairmen(tx, newsByOrg('member_deregistered', [updated], { on: input.on }));
     return toMember(updated);
   });
 }
@@ -138,6 +148,7 @@ export async function readmitMember(
           : [{ field: 'orgId', old: member.org_id, new: target.id }]),
       ],
     });
+    await notifyChairmen(tx, newsByOrg('member_registered', [updated], { on: input.on }));
     return toMember(updated);
   });
 }

@@ -4,6 +4,8 @@ import type { StaffCtx } from '../../lib/context.js';
 import { canSee } from '../access/access.js';
 import { diffFields } from '../history/field-diff.js';
 import { type EntityChange, recordChanges } from '../history/history.service.js';
+import type { ChairmanLetterKind } from '../mail/letters.js';
+import { notifyChairmen } from '../mail/mail.service.js';
 import { factsOf, recordManyMemberFacts } from '../stats/stats.service.js';
 import { cardColumns, emptyCard, type MemberCard } from './member-card.js';
 import { retiredCardNumbers } from './member-merge.queries.js';
@@ -141,6 +143,7 @@ export async function putCardsOnRecord(
     ctx.db,
     inserted.map((m) => [null, factsOf(m)] as const),
   );
+  await notifyChairmen(ctx, newsByOrg('member_registered', inserted));
   await recordChanges(
     ctx,
     inserted.map(
@@ -153,6 +156,26 @@ export async function putCardsOnRecord(
     ),
   );
   return inserted;
+}
+
+/** One piece of news per org for its chairman: who was put on record, taken off, moved. */
+export function newsByOrg(
+  kind: ChairmanLetterKind,
+  records: readonly MemberRecord[],
+  options: { on?: string; otherOrgId?: string } = {},
+) {
+  const byOrg = new Map<string, MemberRecord[]>();
+  for (const r of records) byOrg.set(r.org_id, [...(byOrg.get(r.org_id) ?? []), r]);
+  return [...byOrg].map(([orgId, rows]) => ({
+    kind,
+    orgId,
+    on: options.on ?? (rows[0] as MemberRecord).registered_on,
+    otherOrgId: options.otherOrgId,
+    people: rows.map((r) => ({
+      id: r.id,
+      name: [r.last_name, r.first_name, r.middle_name].filter(Boolean).join(' '),
+    })),
+  }));
 }
 
 // A stored row is told apart from the others of its batch by its org and person: a batch never

@@ -1,0 +1,118 @@
+import { isoToRu, quoted } from '@profreestr/contracts';
+
+// The letters' texts: one template per kind, a plain-text and an HTML body from the same
+// parts. Whatever people typed (names, an org's name, a mailing's text) is escaped in HTML.
+
+export interface LetterContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+/** A paragraph of text, a list of lines, or a link with its label. */
+type Part = string | { list: string[] } | { link: string; label: string };
+
+/** The one layout of every letter: a greeting, the parts, the signature. */
+export function compose(subject: string, greeting: string, parts: Part[]): LetterContent {
+  const text = [
+    greeting,
+    ...parts.map((p) =>
+      typeof p === 'string'
+        ? p
+        : 'list' in p
+          ? p.list.map((line) => `— ${line}`).join('\n')
+          : `${p.label}: ${p.link}`,
+    ),
+    'Профреестр — реестр членов Профсоюза',
+  ].join('\n\n');
+  const html = [
+    '<!doctype html><html lang="ru"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family: Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1b1e">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...parts.map((p) =>
+      typeof p === 'string'
+        ? `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`
+        : 'list' in p
+          ? `<ul>${p.list.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+          : `<p><a href="${escapeHtml(p.link)}">${escapeHtml(p.label)}</a></p>`,
+    ),
+    '<p style="color: #868e96; font-size: 13px">Профреестр — реестр членов Профсоюза</p>',
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}
+
+export const greetingOf = (person: { firstName?: string | null; middleName?: string | null }) => {
+  const name = [person.firstName, person.middleName].filter(Boolean).join(' ');
+  return name ? `Здравствуйте, ${name}!` : 'Здравствуйте!';
+};
+
+export type ChairmanLetterKind =
+  | 'member_registered'
+  | 'member_deregistered'
+  | 'member_transferred_in'
+  | 'member_transferred_out';
+
+export interface ChairmanNews {
+  kind: ChairmanLetterKind;
+  orgName: string;
+  /** The other org of a transfer. */
+  otherOrgName?: string | undefined;
+  on: string;
+  people: { id: string; name: string }[];
+}
+
+/** How many people a chairman's letter names before "и ещё N". */
+const LISTED = 20;
+
+/** A letter to a primary's chairman about members put on record, taken off, moved. */
+export function chairmanLetter(
+  news: ChairmanNews,
+  chairman: { firstName: string | null; middleName: string | null },
+  publicUrl: string,
+): LetterContent {
+  const one = news.people.length === 1 ? news.people[0] : undefined;
+  const org = quoted(news.orgName);
+  const other = news.otherOrgName ? quoted(news.otherOrgName) : 'другой организации';
+  const date = isoToRu(news.on);
+  const what: Record<ChairmanLetterKind, { subject: string; lead: string }> = {
+    member_registered: {
+      subject: one
+        ? `Поставлен(а) на учёт: ${one.name}`
+        : `Поставлены на учёт: ${news.people.length}`,
+      lead: `В организации ${org} ${date} на учёт поставлены:`,
+    },
+    member_deregistered: {
+      subject: one ? `Снят(а) с учёта: ${one.name}` : `Сняты с учёта: ${news.people.length}`,
+      lead: `В организации ${org} ${date} сняты с учёта:`,
+    },
+    member_transferred_in: {
+      subject: one ? `Переведён(а) к вам: ${one.name}` : `Переведены к вам: ${news.people.length}`,
+      lead: `${date} в организацию ${org} из ${other} переведены:`,
+    },
+    member_transferred_out: {
+      subject: one
+        ? `Переведён(а) от вас: ${one.name}`
+        : `Переведены от вас: ${news.people.length}`,
+      lead: `${date} из организации ${org} в ${other} переведены:`,
+    },
+  };
+  const { subject, lead } = what[news.kind];
+  const listed = news.people.slice(0, LISTED).map((p) => p.name);
+  const more = news.people.length - listed.length;
+  const parts: Part[] = [lead, { list: more > 0 ? [...listed, `и ещё ${more}`] : listed }];
+  if (one && news.kind !== 'member_transferred_out') {
+    parts.push({ link: `${publicUrl}/members/${one.id}`, label: 'Карточка члена Профсоюза' });
+  }
+  parts.push(
+    'Вы получаете это письмо как председатель первичной организации. Отказаться от писем можно в паспорте организации (уведомления по e-mail).',
+  );
+  return compose(`Профреестр: ${subject}`, greetingOf(chairman), parts);
+}

@@ -1,0 +1,238 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, LetterStatus } from '../../db/schema.js';
+import { subtreeUpperBound } from '../../lib/tree-path.js';
+
+type Db = Kysely<Database>;
+
+export interface NewLetter {
+  kind: string;
+  toAddress: string;
+  toName: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  orgPath: string | null;
+  memberId: string | null;
+  bulk: boolean;
+}
+
+/** Many letters in one statement, in the caller's transaction. */
+export async function insertLetters(db: Db, letters: readonly NewLetter[]) {
+  if (letters.length === 0) return;
+  await db
+    .insertInto('mail_messages')
+    .values(
+      letters.map((l) => ({
+        kind: l.kind,
+        to_address: l.toAddress,
+        to_name: l.toName,
+        subject: l.subject,
+        text_body: l.text,
+        html_body: l.html,
+        message_id: l.messageId,
+        org_path: l.orgPath,
+        member_id: l.memberId,
+        bulk: l.bulk,
+      })),
+    )
+    .execute();
+}
+
+/** The chairmen of orgs with their address and consent, from the passports. */
+export async function findChairmen(db: Db, orgIds: readonly string[]) {
+  if (orgIds.length === 0) return [];
+  const { rows } = await sql<{
+    id: string;
+    name: string;
+    path: string;
+    email: string | null;
+    last_name: string | null;
+    first_name: string | null;
+    middle_name: string | null;
+    notify_email: boolean | null;
+  }>`
+    select id::text, name, path, chairman->>'email' as email, chairman->>'lastName' as last_name,
+      chairman->>'firstName' as first_name, chairman->>'middleName' as middle_name,
+      (chairman->'notify'->>'email')::boolean as notify_email
+    from orgs where id = any(${orgIds as string[]}::bigint[])`.execute(db);
+  return rows;
+}
+
+export type LetterRow = Awaited<ReturnType<typeof findLetter>>;
+
+export function findLetter(db: Db, id: string) {
+  return db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface LetterFilter {
+  scopePath: string;
+  /** The centre's admins also see letters tied to no org (a sign-in code). */
+  withUnplaced: boolean;
+  kind?: string | undefined;
+  status?: LetterStatus | undefined;
+  to?: string | undefined;
+}
+
+/** A page of letters, newest first (keyset on id). */
+export function findLetters(db: Db, f: LetterFilter, beforeId: string | undefined, limit: number) {
+  return (
+    db
+      .selectFrom('mail_messages')
+      .select([
+        'id',
+        'kind',
+        'to_address',
+        'subject',
+        'status',
+        'attempts',
+        'last_error',
+        'created_at',
+        'sent_at',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('org_path', '>=', f.scopePath),
+            eb('org_path', '<', subtreeUpperBound(f.scopePath)),
+          ]),
+          ...(f.withUnplaced ? [eb('org_path', 'is', null)] : []),
+        ]),
+      )
+      .$if(!!f.kind, (q) => q.where('kind', '=', f.kind as string))
+      // A letter being handed to SMTP right now is still "in the queue" to people.
+      .$if(!!f.status, (q) =>
+        f.status === 'queued'
+          ? q.where('status', 'in', ['queued', 'sending'])
+          : q.where('status', '=', f.status as LetterStatus),
+      )
+      .$if(!!f.to, (q) =>
+        q.where(sql`lower(to_address)`, 'like', `${escapeLike((f.to as string).toLowerCase())}%`),
+      )
+      .$if(!!beforeId, (q) => q.where('id', '<', beforeId as string))
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
+  );
+}
+
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
+
+/** A failed or bounced letter queued again from its first attempt. */
+export async function requeueLetter(db: Db, id: string) {
+  const result = await db
+    .updateTable('mail_messages')
+    .set({
+      status: 'queued',
+      attempts: 0,
+      last_error: null,
+      next_attempt_at: sql`now()`,
+      locked_until: null,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', ['failed', 'bounced'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * The next due letters, leased to this worker: `sending` until `leaseSeconds` pass. Rows other
+ * workers hold are skipped, so several processes share the queue.
+ */
+export async function claimLetters(db: Db, limit: number, leaseSeconds: number) {
+  const { rows } = await sql<{
+    id: string;
+    kind: string;
+    to_address: string;
+    to_name: string | null;
+    subject: string;
+    text_body: string;
+    html_body: string;
+    message_id: string;
+    bulk: boolean;
+    attempts: number;
+  }>`
+    update mail_messages set status = 'sending', attempts = attempts + 1,
+      locked_until = now() + make_interval(secs => ${leaseSeconds})
+    where id in (
+      select id from mail_messages
+      where status = 'queued' and next_attempt_at <= now()
+      order by next_attempt_at, id
+      limit ${limit}
+      for update skip locked
+    )
+    returning id::text, kind, to_address, to_name, subject, text_body, html_body, message_id,
+      bulk, attempts`.execute(db);
+  return rows;
+}
+
+/** Letters whose worker went quiet mid-delivery go back to the queue (sent again, same id). */
+export async function releaseLostLeases(db: Db) {
+  const result = await db
+    .updateTable('mail_messages')
+    .set({ status: 'queued', locked_until: null })
+    .where('status', '=', 'sending')
+    .where('locked_until', '<', sql<Date>`now()`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function markSent(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('mail_messages')
+    .set({ status: 'sent', sent_at: sql`now()`, last_error: null, locked_until: null })
+    .where('id', 'in', ids)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+export async function markFailed(db: Db, id: string, error: string) {
+  await db
+    .updateTable('mail_messages')
+    .set({ status: 'failed', last_error: error, locked_until: null })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+export async function markRetry(db: Db, id: string, error: string, delaySeconds: number) {
+  await db
+    .updateTable('mail_messages')
+    .set({
+      status: 'queued',
+      last_error: error,
+      locked_until: null,
+      next_attempt_at: sql`now() + make_interval(secs => ${delaySeconds})`,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/** A hard bounce: the letter is marked, and the member's address no longer counts as working. */
+export async function markBounced(db: Db, messageId: string, reason: string) {
+  return db
+    .updateTable('mail_messages')
+    .set({ status: 'bounced', last_error: reason })
+    .where('message_id', '=', messageId)
+    .returning(['id', 'member_id', 'to_address', 'org_path'])
+    .executeTakeFirst();
+}
+
+export async function markAddressNotDelivering(db: Db, memberId: string, address: string) {
+  await db
+    .updateTable('members')
+    .set({ email_verified: false })
+    .where('id', '=', memberId)
+    .where(sql`lower(email)`, '=', address.toLowerCase())
+    .execute();
+}
+
+export function findLetterByMessageId(db: Db, messageId: string) {
+  return db
+    .selectFrom('mail_messages')
+    .select(['id', 'org_path', 'status'])
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
+}
