@@ -30,6 +30,7 @@ import { registerImportRoutes } from './features/imports/imports.routes.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerMailRoutes } from './features/mail/mail.routes.js';
 import { configureLetters } from './features/mail/mail.service.js';
+import { registerMailingRoutes } from './features/mail/mailings.routes.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerOrgPartRoutes } from './features/orgs/org-parts.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerCompletenessRoutes(app, db);
   registerExportRoutes(app, db);
   registerMailRoutes(app, db, mail);
+  registerMailingRoutes(app, db);
 
   registerImportRoutes(app, db, { maxBytes: imports.maxBytes, zip: defaultZipLimits });
   // `imports.worker` false: an API-only server; jobs are still sent, another process runs them.

@@ -5,12 +5,14 @@ import { startStatsDaily } from './features/completeness/completeness.worker.js'
 import { importJob } from './features/imports/import.job.js';
 import { startImportWorker } from './features/imports/imports.worker.js';
 import { startMailDelivery } from './features/mail/mail-delivery.js';
+import { mailingPrepareJob } from './features/mail/mailing.job.js';
+import { prepareMailing } from './features/mail/mailings.service.js';
 import type { JobDefinition, JobRunner } from './lib/jobs.js';
 
 // The one place that knows every job and starts the workers: a new job is listed here.
 
 // biome-ignore lint/suspicious/noExplicitAny: definitions of any payload
-export const jobDefinitions: readonly JobDefinition<any>[] = [importJob];
+export const jobDefinitions: readonly JobDefinition<any>[] = [importJob, mailingPrepareJob];
 
 type Log = { error(object: unknown, message: string): void };
 
@@ -22,6 +24,7 @@ export async function startWorkers(
   log: Log,
 ): Promise<() => Promise<void>> {
   const stopSweep = await startImportWorker(db, runner, config.imports, log);
+  await runner.work(mailingPrepareJob, ({ mailingId }) => prepareMailing(db, mailingId));
   // The counts' daily step (under-35 ageing, trend snapshots) runs with the workers.
   const stopDaily = await startStatsDaily(db, log);
   // Letters leave the outbox only with SMTP configured; without it they wait, visibly queued.

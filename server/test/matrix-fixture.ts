@@ -99,6 +99,8 @@ export interface TargetRecords {
   parts: Record<PartKind, string>;
   /** A letter about the target org that did not go (its chairman's address refused it). */
   letterId: string;
+  /** A draft mailing to the members of the target org. */
+  mailingId: string;
 }
 
 export interface Session {
@@ -346,6 +348,13 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
       importId: '',
       parts,
       letterId: String(letter?.id),
+      mailingId: (
+        await admin('POST', '/api/v1/mailings', {
+          subject: `Рассылка ${orgs[key].code}`,
+          body: 'Текст',
+          audience: { kind: 'members', under: orgs[key].id },
+        })
+      ).json().id as string,
     };
     const upload = await send({
       method: 'POST',

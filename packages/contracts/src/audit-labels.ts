@@ -2,9 +2,9 @@ import { deniedRecordType, deniedStatusText, requestText } from './audit-request
 import {
   importKindLabels,
   indicatorLabels,
+  isIndicator,
   letterKindLabels,
   letterStatusLabels,
-  isIndicator,
   memberCategoryLabels,
   memberStatusLabels,
   orgLevelLabels,
@@ -68,6 +68,11 @@ export const auditActionLabels = {
   'mail.read': 'Просмотр письма',
   'mail.resend': 'Повторная отправка письма',
   'mail.bounce': 'Письмо не доставлено (сообщение почтового сервиса)',
+  'mail.unsubscribe': 'Отписка от рассылок по ссылке из письма',
+  'member.email_confirmed': 'Подтверждение электронной почты владельцем по ссылке из письма',
+  'mailing.create': 'Создание рассылки',
+  'mailing.send': 'Отправка рассылки',
+  'mailing.recipients': 'Просмотр получателей рассылки',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
@@ -90,6 +95,7 @@ export const auditActionGroupLabels: Record<string, string> = {
   import: 'Импорт',
   completeness: 'Заполненность',
   mail: 'Почта',
+  mailing: 'Рассылки',
 };
 
 export const auditResultLabels = { ok: 'Успешно', denied: 'Отказано', failed: 'Ошибка' } as const;
@@ -102,6 +108,7 @@ export const auditRecordTypeLabels: Record<string, string> = {
   user: 'Пользователь',
   import: 'Импорт',
   letter: 'Письмо',
+  mailing: 'Рассылка',
 };
 
 /**
@@ -209,6 +216,8 @@ const detailLabels: Record<string, string> = {
   letterKind: 'Вид письма',
   letterStatus: 'Состояние письма',
   recipient: 'Получатель',
+  recipients: 'Получателей',
+  subscriber: 'Кто отписался',
   bounce: 'Возврат',
   category: 'Категория',
   level: 'Уровень',
@@ -326,6 +335,8 @@ function valueText(action: string, key: string, value: unknown, naming: AuditNam
       return labelOf(letterKindLabels, value);
     case 'letterStatus':
       return labelOf(letterStatusLabels, value);
+    case 'subscriber':
+      return value === 'chairman' ? 'председатель организации' : 'член Профсоюза';
     case 'bounce':
       return value === 'hard' ? 'постоянный (адрес не работает)' : 'временный';
     case 'level':

@@ -71,6 +71,13 @@ const requestLabels: Record<string, string> = {
   'GET /api/v1/mail/messages/:id': 'письмо',
   'POST /api/v1/mail/messages/:id/resend': 'повторная отправка письма',
   'POST /api/v1/mail/bounces': 'сообщение о недоставленном письме',
+  'POST /api/v1/unsubscribe': 'отписка от рассылок',
+  'POST /api/v1/email/confirm': 'подтверждение e-mail',
+  'GET /api/v1/mailings': 'список рассылок',
+  'POST /api/v1/mailings': 'создание рассылки',
+  'GET /api/v1/mailings/:id': 'рассылка',
+  'POST /api/v1/mailings/:id/send': 'отправка рассылки',
+  'GET /api/v1/mailings/:id/recipients': 'получатели рассылки',
 };
 
 /** A route's own Russian name, when it has one (a test checks every API route has). */
@@ -85,6 +92,7 @@ const sectionLabels: Record<string, string> = {
   members: 'члены Профсоюза',
   imports: 'импорт',
   mail: 'почта',
+  mailings: 'рассылки',
 };
 const methodLabels: Record<string, string> = {
   GET: 'просмотр',
@@ -96,10 +104,14 @@ const methodLabels: Record<string, string> = {
 
 /** The record a refused request's `id` names, by the route it came to. */
 export function deniedRecordType(route: string): string | null {
-  const match = /^\/api\/v1\/(members|orgs|users|imports)\/:id(\/|$)/.exec(route);
+  const match = /^\/api\/v1\/(members|orgs|users|imports|mailings)\/:id(\/|$)/.exec(route);
   const section = match?.[1];
   if (!section) return null;
-  return { members: 'member', orgs: 'org', users: 'user', imports: 'import' }[section] ?? null;
+  return (
+    { members: 'member', orgs: 'org', users: 'user', imports: 'import', mailings: 'mailing' }[
+      section
+    ] ?? null
+  );
 }
 
 export function requestText(method: string, route: string): string {

@@ -120,7 +120,10 @@ export const mailingSchema = z.object({
 });
 export type Mailing = z.infer<typeof mailingSchema>;
 
-export const mailingPageSchema = pageOf(mailingSchema);
+/** `GET /mailings`: without the text and the per-recipient counts (those are the mailing's own page). */
+export const mailingListItemSchema = mailingSchema.omit({ body: true, counts: true });
+export type MailingListItem = z.infer<typeof mailingListItemSchema>;
+export const mailingPageSchema = pageOf(mailingListItemSchema);
 
 export const mailingRecipientStatuses = ['queued', 'sent', 'failed', 'bounced', 'skipped'] as const;
 export type MailingRecipientStatus = (typeof mailingRecipientStatuses)[number];
@@ -147,3 +150,6 @@ export const mailingRecipientQuerySchema = pageQuerySchema.extend({
 export const unsubscribeQuerySchema = z.object({
   token: plainText().trim().min(10).max(200),
 });
+
+/** `POST /email/confirm` (the page a confirmation letter's link opens). */
+export const emailConfirmSchema = z.object({ token: plainText().trim().min(10).max(200) }).strict();

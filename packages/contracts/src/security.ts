@@ -43,6 +43,8 @@ export const staffActions = [
   'audit:read',
   'mail:read',
   'mail:manage',
+  'mailing:read',
+  'mailing:create',
   'member:read',
   'member:create',
   'member:update',

@@ -14,6 +14,8 @@ import * as signInAddresses from './migrations/0011-sign-in-addresses.js';
 import * as callerKinds from './migrations/0012-caller-kinds.js';
 import * as cardDraw from './migrations/0013-card-draw.js';
 import * as outbox from './migrations/0014-outbox.js';
+import * as mailings from './migrations/0015-mailings.js';
+import * as emailConfirmations from './migrations/0016-email-confirmations.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -32,6 +34,8 @@ const migrations: Record<string, Migration> = {
   '0012-caller-kinds': callerKinds,
   '0013-card-draw': cardDraw,
   '0014-outbox': outbox,
+  '0015-mailings': mailings,
+  '0016-email-confirmations': emailConfirmations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

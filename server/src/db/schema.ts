@@ -322,8 +322,9 @@ export interface MailMessagesTable {
   to_address: string;
   to_name: string | null;
   subject: string;
-  text_body: string;
-  html_body: string;
+  /** Null for a mailing's letter: rendered from the mailing as it is sent. */
+  text_body: string | null;
+  html_body: string | null;
   message_id: string;
   /** The org the letter is about: admins see the letters of their subtree. */
   org_path: string | null;
@@ -337,6 +338,51 @@ export interface MailMessagesTable {
   locked_until: Timestamp | null;
   created_at: DefaultTimestamp;
   sent_at: Timestamp | null;
+  mailing_id: string | null;
+  recipient_id: string | null;
+}
+
+export interface MailingsTable {
+  id: Generated<string>;
+  subject: string;
+  body: string;
+  audience: ColumnType<unknown, string, string>;
+  org_id: string;
+  org_path: string;
+  status: Defaulted<'draft' | 'sending' | 'sent'>;
+  total: Defaulted<number>;
+  without_email: Defaulted<number>;
+  without_consent: Defaulted<number>;
+  prepared: Defaulted<number>;
+  resume_after: ColumnType<unknown, string | null | undefined, string | null>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface MailingRecipientsTable {
+  id: Generated<string>;
+  mailing_id: string;
+  kind: 'chairman' | 'member';
+  person_id: string;
+  org_id: string;
+  org_path: string;
+  name: string;
+  email: string | null;
+  skip_reason: 'no_email' | 'no_consent' | null;
+}
+
+export interface EmailConfirmationsTable {
+  token_hash: string;
+  member_id: string;
+  email: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AppSecretsTable {
+  name: string;
+  value: string;
 }
 
 export interface Database {
@@ -362,6 +408,10 @@ export interface Database {
   member_duplicate_dismissals: MemberDuplicateDismissalsTable;
   member_merges: MemberMergesTable;
   mail_messages: MailMessagesTable;
+  mailings: MailingsTable;
+  mailing_recipients: MailingRecipientsTable;
+  app_secrets: AppSecretsTable;
+  email_confirmations: EmailConfirmationsTable;
 }
 
 export type NewOrgRow = Insertable<OrgsTable>;

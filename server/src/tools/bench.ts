@@ -17,6 +17,7 @@ import { jobDefinitions } from '../workers.js';
 import { benchCompleteness } from './bench-completeness.js';
 import { benchHttp } from './bench-http.js';
 import { type Measured, measure, printTable } from './bench-kit.js';
+import { benchMail } from './bench-mail.js';
 import { benchCounts, benchMembers } from './bench-members.js';
 
 const { values } = parseArgs({
@@ -24,7 +25,8 @@ const { values } = parseArgs({
     explain: { type: 'boolean', default: false },
     // Length of the HTTP load run on the card read (autocannon, 10 connections).
     seconds: { type: 'string', default: '20' },
-    // `--only completeness`: just the completeness and short passport rows; `--only members`:
+    // `--only completeness`: just the completeness and short passport rows; `--only mail`: a
+    // mailing to every member (draft, recipients, delivery for --seconds); `--only members`:
     // the member rows (card, search, list, creation, transfer).
     only: { type: 'string' },
   },
@@ -59,6 +61,12 @@ const actor: StaffActor = {
   sessionId: 'bench',
 };
 const ctx: StaffCtx = { db, actor, ip: '127.0.0.1', jobs };
+if (values.only === 'mail') {
+  await benchMail({ database, ctx, seconds: Number(values.seconds) });
+  await runner.stop();
+  await database.close();
+  process.exit(0);
+}
 if (values.only === 'completeness' || values.only === 'members') {
   printTable(
     values.only === 'members'

@@ -25,6 +25,9 @@ const editorActions: Action[] = [
   // Resolving suspected duplicates: merging two cards of one person, or «Не дубль».
   'member:merge',
   'member:mark-distinct',
+  // Mailings to the chairmen and members of their subtree.
+  'mailing:read',
+  'mailing:create',
 ];
 // Only admins list and change users (role, org, disabling, password, the second factor) and
 // read the audit log.

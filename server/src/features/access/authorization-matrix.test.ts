@@ -55,7 +55,9 @@ type Action =
   | 'user:manage'
   | 'audit:read'
   | 'mail:read'
-  | 'mail:manage';
+  | 'mail:manage'
+  | 'mailing:read'
+  | 'mailing:create';
 
 const viewer: Action[] = ['org:read', 'member:read'];
 const editor: Action[] = [
@@ -73,6 +75,8 @@ const editor: Action[] = [
   'member:merge',
   'member:mark-distinct',
   'user:create',
+  'mailing:read',
+  'mailing:create',
 ];
 // Listing and managing users is the admins' (editors only add colleagues).
 const admin: Action[] = [
@@ -97,7 +101,7 @@ const policy: Record<Role, ReadonlySet<Action>> = {
 type Outcome = number | 'reached' | 'signed-in';
 
 /** What a route's `:id` (or `under`, `orgId`, `parentId`) names; `none`: checked per caller. */
-type TargetKind = 'org' | 'member' | 'user' | 'import' | 'letter' | 'none';
+type TargetKind = 'org' | 'member' | 'user' | 'import' | 'letter' | 'mailing' | 'none';
 
 interface Cell {
   w: MatrixWorld;
@@ -322,6 +326,54 @@ const matrix: Record<string, Entry> = {
     success: 'reached',
     note: 'the letter is queued already',
     request: (c) => ({ url: `${v1}/mail/messages/${c.w.targets[c.org].letterId}/resend` }),
+  },
+  [`GET ${v1}/mailings`]: {
+    target: 'none',
+    rule: 'mailing:read',
+    success: 200,
+    request: () => ({}),
+  },
+  [`POST ${v1}/mailings`]: {
+    target: 'org',
+    rule: 'mailing:create',
+    success: 201,
+    request: (c) => ({
+      body: { subject: 'Тема', body: 'Текст', audience: { kind: 'members', under: id(c) } },
+    }),
+  },
+  [`GET ${v1}/mailings/:id`]: {
+    target: 'mailing',
+    rule: 'mailing:read',
+    success: 200,
+    request: (c) => ({ url: `${v1}/mailings/${c.w.targets[c.org].mailingId}` }),
+  },
+  // The first cell sends the draft (202); later ones find it sent already (409).
+  [`POST ${v1}/mailings/:id/send`]: {
+    target: 'mailing',
+    rule: 'mailing:create',
+    success: 'reached',
+    note: 'the mailing is sent already',
+    request: (c) => ({ url: `${v1}/mailings/${c.w.targets[c.org].mailingId}/send` }),
+  },
+  [`GET ${v1}/mailings/:id/recipients`]: {
+    target: 'mailing',
+    rule: 'mailing:read',
+    success: 200,
+    request: (c) => ({ url: `${v1}/mailings/${c.w.targets[c.org].mailingId}/recipients` }),
+  },
+  // The confirmation link of a letter: a token never issued is not found, for anyone.
+  [`POST ${v1}/email/confirm`]: {
+    target: 'none',
+    rule: 'public',
+    success: 404,
+    request: () => ({ body: { token: 'never-issued-token-0123456789' } }),
+  },
+  // The link of a letter: its token decides; a token the server did not sign is not found.
+  [`POST ${v1}/unsubscribe`]: {
+    target: 'none',
+    rule: 'public',
+    success: 404,
+    request: () => ({ url: `${v1}/unsubscribe?token=m1.${'A'.repeat(32)}` }),
   },
   // The mail service's webhook: its token decides, and here none is configured.
   [`POST ${v1}/mail/bounces`]: {

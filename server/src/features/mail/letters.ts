@@ -116,3 +116,31 @@ export function chairmanLetter(
   );
   return compose(`Профреестр: ${subject}`, greetingOf(chairman), parts);
 }
+
+/** A mailing's letter to one recipient: their name, the text, the way out. */
+export function mailingLetter(
+  mailing: { subject: string; body: string },
+  recipient: { name: string },
+  unsubscribePage: string,
+): LetterContent {
+  // «Иванова Анна Петровна» is greeted as «Анна Петровна».
+  const [, firstName = null, middleName = null] = recipient.name.split(' ');
+  return compose(mailing.subject, greetingOf({ firstName, middleName }), [
+    ...mailing.body.split(/\n{2,}/),
+    { link: unsubscribePage, label: 'Отписаться от рассылок' },
+  ]);
+}
+
+/** To a member whose e-mail staff entered: the link that confirms it is theirs. */
+export function emailConfirmationLetter(name: string, link: string): LetterContent {
+  const [, firstName = null, middleName = null] = name.split(' ');
+  return compose(
+    'Профреестр: подтвердите адрес электронной почты',
+    greetingOf({ firstName, middleName }),
+    [
+      'Этот адрес указан в вашей учётной карточке члена Профсоюза. Подтвердите, что он ваш: по нему будут приходить письма профсоюзной организации.',
+      { link, label: 'Подтвердить адрес' },
+      'Ссылка действует 7 дней. Если вы не состоите в Профсоюзе или адрес не ваш, просто не отвечайте на это письмо.',
+    ],
+  );
+}

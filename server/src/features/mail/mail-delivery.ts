@@ -10,6 +10,7 @@ import {
   markSent,
   releaseLostLeases,
 } from './mail.queries.js';
+import { type Rendered, renderMailingLetters } from './mailing-render.js';
 
 // The delivery worker: takes due letters from the outbox a batch at a time (leased, so several
 // processes share the queue and a killed one loses nothing), hands them to SMTP through a
@@ -77,7 +78,7 @@ export function startMailDelivery(
   const take = rateLimiter(config.ratePerSecond);
   const batchSize = Math.max(10, Math.min(500, Math.ceil(config.ratePerSecond)));
 
-  const deliver = async (letter: Claimed) => {
+  const deliver = async (letter: Claimed, rendered: Rendered | undefined) => {
     await take();
     try {
       await transport.sendMail({
@@ -85,10 +86,11 @@ export function startMailDelivery(
         to: letter.to_name
           ? { name: letter.to_name, address: letter.to_address }
           : letter.to_address,
-        subject: letter.subject,
-        text: letter.text_body,
-        html: letter.html_body,
+        subject: rendered?.subject ?? letter.subject,
+        text: rendered?.text ?? letter.text_body ?? '',
+        html: rendered?.html ?? letter.html_body ?? '',
         messageId: letter.message_id,
+        headers: rendered?.headers ?? {},
       });
       return null;
     } catch (error) {
@@ -99,12 +101,13 @@ export function startMailDelivery(
   /** One batch: claimed, sent `connections` at a time, marked. */
   const runBatch = async () => {
     const batch = await claimLetters(db, batchSize, config.leaseSeconds);
+    const rendered = await renderMailingLetters(db, config.publicUrl, batch);
     const sent: string[] = [];
     let cursor = 0;
     const lane = async () => {
       while (cursor < batch.length) {
         const letter = batch[cursor++] as Claimed;
-        const error = await deliver(letter);
+        const error = await deliver(letter, rendered.get(letter.id));
         if (!error) {
           sent.push(letter.id);
           continue;

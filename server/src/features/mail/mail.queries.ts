@@ -151,6 +151,8 @@ export async function claimLetters(db: Db, limit: number, leaseSeconds: number) 
     message_id: string;
     bulk: boolean;
     attempts: number;
+    mailing_id: string | null;
+    recipient_id: string | null;
   }>`
     update mail_messages set status = 'sending', attempts = attempts + 1,
       locked_until = now() + make_interval(secs => ${leaseSeconds})
@@ -162,7 +164,7 @@ export async function claimLetters(db: Db, limit: number, leaseSeconds: number) 
       for update skip locked
     )
     returning id::text, kind, to_address, to_name, subject, text_body, html_body, message_id,
-      bulk, attempts`.execute(db);
+      bulk, attempts, mailing_id::text, recipient_id::text`.execute(db);
   return rows;
 }
 
@@ -234,5 +236,27 @@ export function findLetterByMessageId(db: Db, messageId: string) {
     .selectFrom('mail_messages')
     .select(['id', 'org_path', 'status'])
     .where('message_id', '=', messageId)
+    .executeTakeFirst();
+}
+
+/** A member's consent to letters by e-mail turned off; false when there is no such member. */
+export async function turnOffMemberLetters(db: Db, memberId: string) {
+  const result = await db
+    .updateTable('members')
+    .set({ notify_email: false })
+    .where('id', '=', memberId)
+    .returning(['id', 'org_path'])
+    .executeTakeFirst();
+  return result;
+}
+
+/** A chairman's consent (on the passport) turned off; undefined when the org has no chairman. */
+export async function turnOffChairmanLetters(db: Db, orgId: string) {
+  return db
+    .updateTable('orgs')
+    .set({ chairman: sql`jsonb_set(chairman, '{notify,email}', 'false'::jsonb, true)` })
+    .where('id', '=', orgId)
+    .where('chairman', 'is not', null)
+    .returning(['id', 'path'])
     .executeTakeFirst();
 }

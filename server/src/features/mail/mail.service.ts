@@ -24,7 +24,11 @@ import {
   markAddressNotDelivering,
   markBounced,
   requeueLetter,
+  turnOffChairmanLetters,
+  turnOffMemberLetters,
 } from './mail.queries.js';
+import { renderMailingLetters } from './mailing-render.js';
+import { readUnsubscribeToken, unsubscribeKey } from './unsubscribe.js';
 
 // The outbox: letters are queued in the transaction of the change that causes them and leave
 // through the delivery worker (mail-delivery). Admins read the letters of their subtree.
@@ -38,6 +42,11 @@ export function configureLetters(config: Pick<MailConfig, 'publicUrl' | 'from'>)
   const domain = /@([^>\s]+)>?\s*$/.exec(config.from)?.[1] ?? 'localhost';
   settings = { publicUrl: config.publicUrl, domain };
 }
+
+/** What Message-IDs end with: the sender's domain. */
+export const letterDomain = () => settings.domain;
+/** Where links in letters lead. */
+export const publicUrl = () => settings.publicUrl;
 
 export interface OutgoingLetter extends LetterContent {
   kind: LetterKind;
@@ -178,6 +187,7 @@ async function visibleLetter(ctx: StaffCtx, id: string, action: 'mail:read' | 'm
 
 export async function getLetter(ctx: StaffCtx, id: string): Promise<LetterDetail> {
   const row = await visibleLetter(ctx, id, 'mail:read');
+  const rendered = (await renderMailingLetters(ctx.db, settings.publicUrl, [row])).get(row.id);
   await recordAudit(ctx, {
     action: 'mail.read',
     target: { type: 'letter', id, orgPath: row.org_path },
@@ -186,8 +196,8 @@ export async function getLetter(ctx: StaffCtx, id: string): Promise<LetterDetail
     ...toLetter(row),
     toName: row.to_name,
     messageId: row.message_id,
-    text: row.text_body,
-    html: row.html_body,
+    text: rendered?.text ?? row.text_body ?? '',
+    html: rendered?.html ?? row.html_body ?? '',
     nextAttemptAt: row.status === 'queued' ? new Date(row.next_attempt_at).toISOString() : null,
   };
 }
@@ -241,6 +251,34 @@ export async function recordBounce(
         ...(letter ? { target: { type: 'letter', id: letter.id, orgPath: letter.org_path } } : {}),
         details: { bounce: bounce.type, reason },
       },
+    );
+  });
+}
+
+/**
+ * One-click unsubscribe (a mail client's POST, or the page's button): the recipient's consent
+ * to letters by e-mail goes off. A token the server did not sign, one character changed
+ * included, is 404 and changes nothing.
+ */
+export async function unsubscribe(
+  base: { db: Kysely<Database>; ip: string | null },
+  token: string,
+) {
+  const subscriber = readUnsubscribeToken(await unsubscribeKey(base.db), token);
+  if (!subscriber) throw notFound('Ссылка для отписки недействительна');
+  await base.db.transaction().execute(async (trx) => {
+    const target =
+      subscriber.kind === 'member'
+        ? await turnOffMemberLetters(trx, subscriber.personId).then(
+            (m) => m && { type: 'member', id: m.id, orgPath: m.org_path },
+          )
+        : await turnOffChairmanLetters(trx, subscriber.personId).then(
+            (o) => o && { type: 'org', id: o.id, orgPath: o.path },
+          );
+    if (!target) throw notFound('Ссылка для отписки недействительна');
+    await recordAudit(
+      { db: trx, actor: null, ip: base.ip },
+      { action: 'mail.unsubscribe', target, details: { subscriber: subscriber.kind } },
     );
   });
 }

@@ -4,6 +4,7 @@ import type { StaffCtx } from '../../lib/context.js';
 import { canSee } from '../access/access.js';
 import { diffFields } from '../history/field-diff.js';
 import { type EntityChange, recordChanges } from '../history/history.service.js';
+import { requestEmailConfirmations } from '../mail/email-confirmation.js';
 import type { ChairmanLetterKind } from '../mail/letters.js';
 import { notifyChairmen } from '../mail/mail.service.js';
 import { factsOf, recordManyMemberFacts } from '../stats/stats.service.js';
@@ -144,6 +145,7 @@ export async function putCardsOnRecord(
     inserted.map((m) => [null, factsOf(m)] as const),
   );
   await notifyChairmen(ctx, newsByOrg('member_registered', inserted));
+  await requestEmailConfirmations(ctx, inserted.flatMap(confirmationOf));
   await recordChanges(
     ctx,
     inserted.map(
@@ -157,6 +159,18 @@ export async function putCardsOnRecord(
   );
   return inserted;
 }
+
+const confirmationOf = (m: MemberRecord) =>
+  m.email
+    ? [
+        {
+          id: m.id,
+          email: m.email,
+          name: [m.last_name, m.first_name, m.middle_name].filter(Boolean).join(' '),
+          orgPath: m.org_path,
+        },
+      ]
+    : [];
 
 /** One piece of news per org for its chairman: who was put on record, taken off, moved. */
 export function newsByOrg(
@@ -211,6 +225,13 @@ export async function writeChangedCards(
   await recordManyMemberFacts(
     ctx.db,
     changed.map((c, i) => [factsOf(c.record), factsOf(updated[i] as MemberRecord)] as const),
+  );
+  // A new address is confirmed by its owner (a letter with a link).
+  await requestEmailConfirmations(
+    ctx,
+    updated
+      .filter((m, i) => m.email && m.email !== changed[i]?.before.email)
+      .flatMap(confirmationOf),
   );
   await recordChanges(
     ctx,
