@@ -169,7 +169,7 @@ export async function prepareMailing(db: Kysely<Database>, mailingId: string) {
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
       const row = await findMailingForUpdate(trx, mailingId);
-      if (!row || row.status !== 'sending' || row.resume_after === 'done') return true;
+      if (row?.status !== 'sending' || row.resume_after === 'done') return true;
       const batch = await prepareBatch(trx, {
         mailingId,
         audience: row.audience as MailingAudience,
