@@ -39,21 +39,25 @@ export async function insertLetters(db: Db, letters: readonly NewLetter[]) {
     .execute();
 }
 
+/** An org's chairman as letters need them: name, address, consent (from the passport). */
+export interface ChairmanContact {
+  id: string;
+  name: string;
+  path: string;
+  email: string | null;
+  last_name: string | null;
+  first_name: string | null;
+  middle_name: string | null;
+  notify_email: boolean | null;
+}
+
 /** The chairmen of orgs with their address and consent, from the passports. */
 export async function findChairmen(db: Db, orgIds: readonly string[]) {
   if (orgIds.length === 0) return [];
-  const { rows } = await sql<{
-    id: string;
-    name: string;
-    path: string;
-    email: string | null;
-    last_name: string | null;
-    first_name: string | null;
-    middle_name: string | null;
-    notify_email: boolean | null;
-  }>`
-    select id::text, name, path, chairman->>'email' as email, chairman->>'lastName' as last_name,
-      chairman->>'firstName' as first_name, chairman->>'middleName' as middle_name,
+  const { rows } = await sql<ChairmanContact>`
+    select id::text, name, path, chairman->>'email' as email,
+      chairman->>'lastName' as last_name, chairman->>'firstName' as first_name,
+      chairman->>'middleName' as middle_name,
       (chairman->'notify'->>'email')::boolean as notify_email
     from orgs where id = any(${orgIds as string[]}::bigint[])`.execute(db);
   return rows;

@@ -17,6 +17,7 @@ import { authorize, authorizeList } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type ChairmanNews, chairmanLetter, type LetterContent } from './letters.js';
 import {
+  type ChairmanContact,
   findChairmen,
   findLetter,
   findLetters,
@@ -42,6 +43,12 @@ export function configureLetters(config: Pick<MailConfig, 'publicUrl' | 'from'>)
   const domain = /@([^>\s]+)>?\s*$/.exec(config.from)?.[1] ?? 'localhost';
   settings = { publicUrl: config.publicUrl, domain };
 }
+
+/**
+ * An org's chairman as letters need them: a feature that reads the org anyway (putting a member
+ * on record) passes it to notifyChairmen, which then does not read it again.
+ */
+export type { ChairmanContact };
 
 /** What Message-IDs end with: the sender's domain. */
 export const letterDomain = () => settings.domain;
@@ -89,11 +96,15 @@ export async function notifyChairmen(
     /** The other org of a transfer, named in the letter. */
     otherOrgId?: string | undefined;
   })[],
+  /** Chairmen the caller read already (with the org it checked): not read again. */
+  known: readonly ChairmanContact[] = [],
 ) {
   const wanted = news.filter((n) => n.people.length > 0);
   if (wanted.length === 0) return;
+  const chairmen = new Map(known.map((c) => [c.id, c]));
   const ids = wanted.flatMap((n) => (n.otherOrgId ? [n.orgId, n.otherOrgId] : [n.orgId]));
-  const chairmen = new Map((await findChairmen(ctx.db, [...new Set(ids)])).map((c) => [c.id, c]));
+  const missing = [...new Set(ids)].filter((id) => !chairmen.has(id));
+  for (const c of await findChairmen(ctx.db, missing)) chairmen.set(c.id, c);
   const letters: OutgoingLetter[] = [];
   for (const n of wanted) {
     const chairman = chairmen.get(n.orgId);

@@ -6,7 +6,7 @@ import { diffFields } from '../history/field-diff.js';
 import { type EntityChange, recordChanges } from '../history/history.service.js';
 import { requestEmailConfirmations } from '../mail/email-confirmation.js';
 import type { ChairmanLetterKind } from '../mail/letters.js';
-import { notifyChairmen } from '../mail/mail.service.js';
+import { type ChairmanContact, notifyChairmen } from '../mail/mail.service.js';
 import { factsOf, recordManyMemberFacts } from '../stats/stats.service.js';
 import { cardColumns, emptyCard, type MemberCard } from './member-card.js';
 import { retiredCardNumbers } from './member-merge.queries.js';
@@ -129,7 +129,7 @@ export interface NewCard {
 export async function putCardsOnRecord(
   ctx: StaffCtx,
   cards: readonly NewCard[],
-  options: { skipConflicts: boolean; note?: string },
+  options: { skipConflicts: boolean; note?: string; chairmen?: readonly ChairmanContact[] },
 ): Promise<MemberRecord[]> {
   const rows: NewRecordRow[] = cards.map((c) => ({
     org_id: c.org.id,
@@ -144,7 +144,7 @@ export async function putCardsOnRecord(
     ctx.db,
     inserted.map((m) => [null, factsOf(m)] as const),
   );
-  await notifyChairmen(ctx, newsByOrg('member_registered', inserted));
+  await notifyChairmen(ctx, newsByOrg('member_registered', inserted), options.chairmen);
   await requestEmailConfirmations(ctx, inserted.flatMap(confirmationOf));
   await recordChanges(
     ctx,

@@ -344,3 +344,28 @@ export function findMergedMemberIds(db: Kysely<Database>, ids: readonly string[]
     .where('merged_id', 'in', ids)
     .execute();
 }
+
+/**
+ * A primary for a new member: its place (for the access check) and its chairman's contact (for
+ * the letter about the member), in one read.
+ */
+export async function findPrimaryWithChairman(db: Kysely<Database>, id: string) {
+  const { rows } = await sql<{
+    id: string;
+    path: string;
+    level: string;
+    status: string;
+    name: string;
+    email: string | null;
+    last_name: string | null;
+    first_name: string | null;
+    middle_name: string | null;
+    notify_email: boolean | null;
+  }>`
+    select id::text, path, level, status, name, chairman->>'email' as email,
+      chairman->>'lastName' as last_name, chairman->>'firstName' as first_name,
+      chairman->>'middleName' as middle_name,
+      (chairman->'notify'->>'email')::boolean as notify_email
+    from orgs where id = ${id}::bigint`.execute(db);
+  return rows[0];
+}

@@ -41,6 +41,7 @@ import {
   findMemberNames,
   findMergedMemberIds,
   findPeriods,
+  findPrimaryWithChairman,
   type MemberRecord,
   searchMembers,
 } from './members.queries.js';
@@ -56,7 +57,8 @@ export async function primaryForMembers(
   action: 'member:create' | 'member:transfer' | 'member:readmit',
   field = 'orgId',
 ) {
-  const org = await getOrgPlacement(ctx.db, orgId);
+  // The chairman comes along: the letter about the member needs them (one read, not two).
+  const org = await findPrimaryWithChairman(ctx.db, orgId);
   authorize(ctx.actor, action, org, 'Организация не найдена');
   if (org.level !== 'primary')
     throw invalid(field, 'Члены Профсоюза состоят на учёте в первичных организациях');
@@ -109,7 +111,10 @@ export async function createMember(ctx: StaffCtx, input: MemberCreate): Promise<
     // conflict naming them), or the number is held — a number given is a conflict, a drawn one
     // (equal to a number someone brought from before) is drawn again.
     for (let attempt = 0; attempt < 10; attempt++) {
-      const [created] = await putCardsOnRecord(tx, [entry], { skipConflicts: true });
+      const [created] = await putCardsOnRecord(tx, [entry], {
+        skipConflicts: true,
+        chairmen: [org],
+      });
       if (created) return toMember(created);
       await assertNotOnRecord(tx, card);
       if (cardNumber) throw conflict(CARD_TAKEN, [{ field: 'cardNumber', message: CARD_TAKEN }]);
