@@ -6,6 +6,7 @@ import { AppLayout } from './layout/app-layout';
 import { CompletenessPage } from './pages/completeness-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { DuplicatesPage } from './pages/duplicates-page';
+import { EmailConfirmPage } from './pages/email-confirm-page';
 import { HomePage } from './pages/home-page';
 import { ImportPage } from './pages/import-page';
 import { ImportsPage } from './pages/imports-page';
@@ -16,10 +17,26 @@ import { NotFoundPage } from './pages/not-found-page';
 import { OrgPage } from './pages/org-page';
 import { OrgsPage } from './pages/orgs-page';
 import { ShortPassportPage } from './pages/short-passport-page';
+import { UnsubscribePage } from './pages/unsubscribe-page';
 
 // Loaded when opened: they need the contracts' validation schemas (zod), which the other pages
 // do without, and admins alone see the audit log. Users are managed by editors and admins only.
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
+// The outbox is the admins' too.
+const MailPage = lazy(() => import('./pages/mail-page').then((m) => ({ default: m.MailPage })));
+const LetterPage = lazy(() =>
+  import('./pages/letter-page').then((m) => ({ default: m.LetterPage })),
+);
+// Mailings are the editors' and admins'.
+const MailingsPage = lazy(() =>
+  import('./pages/mailings-page').then((m) => ({ default: m.MailingsPage })),
+);
+const MailingNewPage = lazy(() =>
+  import('./pages/mailing-new-page').then((m) => ({ default: m.MailingNewPage })),
+);
+const MailingPage = lazy(() =>
+  import('./pages/mailing-page').then((m) => ({ default: m.MailingPage })),
+);
 const SecurityPage = lazy(() =>
   import('./pages/security-page').then((m) => ({ default: m.SecurityPage })),
 );
@@ -38,6 +55,9 @@ export function createAppRouter() {
     createRoutesFromElements(
       <>
         <Route path="/login" element={<LoginPage />} />
+        {/* A letter's links: opened by anyone, with no session (and no request until pressed). */}
+        <Route path="/unsubscribe" element={<UnsubscribePage />} />
+        <Route path="/email/confirm" element={<EmailConfirmPage />} />
         <Route
           element={
             <RequireAuth>
@@ -69,6 +89,46 @@ export function createAppRouter() {
             element={
               <Lazy>
                 <AuditPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="mail"
+            element={
+              <Lazy>
+                <MailPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="mail/:id"
+            element={
+              <Lazy>
+                <LetterPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="mailings"
+            element={
+              <Lazy>
+                <MailingsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="mailings/new"
+            element={
+              <Lazy>
+                <MailingNewPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="mailings/:id"
+            element={
+              <Lazy>
+                <MailingPage />
               </Lazy>
             }
           />

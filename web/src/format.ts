@@ -33,3 +33,8 @@ export function formatPercent(part: number, whole: number | null | undefined): s
   const tenths = Math.floor((part / whole) * 1000 + 1e-9);
   return `${percentFormat.format(tenths / 10)}\u00a0%`;
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+
+/** A moment as people read it: «05.03.2025, 14:30». */
+export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));

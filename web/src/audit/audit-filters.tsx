@@ -1,9 +1,9 @@
 import { NativeSelect, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { auditResults } from '@profreestr/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AuditParams } from '../api/audit';
 import { DateInput, dateText, parseDateInput } from '../components/date-input';
+import { useDebouncedText } from '../components/use-debounced-text';
 import classes from './audit.module.css';
 import { actionGroups, auditResultLabels } from './audit-format';
 import type { AuditFilterKey } from './audit-params';
@@ -15,28 +15,6 @@ const RESULT_OPTIONS = [
   { value: '', label: 'Все' },
   ...auditResults.map((value) => ({ value, label: auditResultLabels[value] })),
 ];
-
-/**
- * A text filter: typed locally, written to the URL once the typing pauses; a change of the URL
- * from elsewhere («Сбросить фильтры», back) shows in the input.
- */
-function useDebouncedText(url: string, commit: (value: string) => void) {
-  const [value, setValue] = useState(url);
-  const [debounced] = useDebouncedValue(value.trim(), 400);
-  const last = useRef(url);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only new text writes the URL
-  useEffect(() => {
-    if (debounced === last.current) return;
-    last.current = debounced;
-    commit(debounced);
-  }, [debounced]);
-  useEffect(() => {
-    if (url === last.current) return;
-    last.current = url;
-    setValue(url);
-  }, [url]);
-  return [value, setValue] as const;
-}
 
 interface AuditFiltersProps {
   filters: AuditParams;

@@ -63,6 +63,7 @@ export function targetPath(ref: Ref): string | null {
   if (ref.type === 'member') return `/members/${ref.id}`;
   if (ref.type === 'org') return `/orgs/${ref.id}`;
   if (ref.type === 'import') return `/imports/${ref.id}`;
+  if (ref.type === 'letter') return `/mail/${ref.id}`;
   return null;
 }
 

@@ -9,10 +9,7 @@ const STATUS_COLORS: Record<ImportStatus, string> = {
   failed: 'red',
 };
 
-const dateTimeFormat = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
-
-/** «05.03.2025, 14:30». */
-export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+export { formatDateTime } from '../format';
 
 export function ImportStatusBadge({
   status,

@@ -45,6 +45,39 @@ describe('the main menu', () => {
     expect(menu).not.toContain('Пользователи');
   });
 
+  it.each([
+    ['an admin', ADMIN, true],
+    ['an editor', EDITOR, false],
+    [
+      'a caller with mail:manage and audit:read but not mail:read',
+      [...VIEWER, 'audit:read', 'mail:manage'],
+      false,
+    ],
+    ['a «viewer» allowed mail:read', [...VIEWER, 'mail:read'], true],
+  ] as [string, StaffAction[], boolean][])(
+    '«Почта» follows mail:read: %s',
+    async (_, permissions, shown) => {
+      const menu = await menuOf(permissions);
+      if (shown) expect(menu).toContain('Почта');
+      else expect(menu).not.toContain('Почта');
+    },
+  );
+
+  it.each([
+    ['a viewer', VIEWER, false],
+    ['an editor', EDITOR, true],
+    ['an admin', ADMIN, true],
+    ['a «viewer» allowed mailing:read', [...VIEWER, 'mailing:read'], true],
+    ['a caller with mailing:create but not mailing:read', [...VIEWER, 'mailing:create'], false],
+  ] as [string, StaffAction[], boolean][])(
+    '«Рассылки» follows mailing:read: %s',
+    async (_, permissions, shown) => {
+      const menu = await menuOf(permissions);
+      if (shown) expect(menu).toContain('Рассылки');
+      else expect(menu).not.toContain('Рассылки');
+    },
+  );
+
   it('«Пользователи» follows user:read alone', async () => {
     const menu = await menuOf([...VIEWER, 'user:read']);
     expect(menu).toContain('Пользователи');

@@ -24,9 +24,13 @@ const navItems = (orgId: string | undefined): NavItem[] => [
   // The page is for resolving duplicates: merging cards or marking them «Не дубль».
   { to: '/members/duplicates', label: 'Возможные дубли', needs: ['member:merge'] },
   { to: '/imports', label: 'Импорт', needs: ['member:create', 'org:create'] },
+  // Letters to the members and chairmen of the subtree.
+  { to: '/mailings', label: 'Рассылки', needs: ['mailing:read'] },
   // Admins list and manage users; editors come here to add a colleague.
   { to: '/users', label: 'Пользователи', needs: ['user:read', 'user:create'] },
   { to: '/audit', label: 'Журнал аудита', needs: ['audit:read'] },
+  // The outbox: what went out, what waits for the mail server, what did not arrive.
+  { to: '/mail', label: 'Почта', needs: ['mail:read'] },
   { to: SECURITY_PATH, label: 'Безопасность' },
 ];
 

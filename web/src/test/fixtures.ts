@@ -19,8 +19,17 @@ export const EDITOR: StaffAction[] = [
   'member:readmit',
   'member:merge',
   'member:mark-distinct',
+  'mailing:read',
+  'mailing:create',
 ];
-export const ADMIN: StaffAction[] = [...EDITOR, 'user:read', 'user:manage', 'audit:read'];
+export const ADMIN: StaffAction[] = [
+  ...EDITOR,
+  'user:read',
+  'user:manage',
+  'audit:read',
+  'mail:read',
+  'mail:manage',
+];
 
 /** A primary org (id 1, the user's own in `me()`), active. */
 export const primaryOrg: Org = {
