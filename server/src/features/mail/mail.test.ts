@@ -3,8 +3,11 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putOnRecord } from '../../../test/member-fixture.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/test-app.js';
+import { createTestDatabase } from '../../../test/test-database.js';
 import { buildTree } from '../../../test/tree-fixture.js';
+import { buildApp } from '../../app.js';
+import { ensureFirstStart } from '../system/first-start.js';
 
 const WEBHOOK_TOKEN = 'bounce-webhook-test-token';
 
@@ -334,4 +337,85 @@ describe('SMTP down for a while', () => {
       await sink?.close();
     }
   }, 60_000);
+});
+
+describe('a restart with letters in the queue', () => {
+  it('letters queued before the restart leave after it, once SMTP is configured', async () => {
+    const database = await createTestDatabase();
+    await ensureFirstStart(database, ADMIN_PASSWORD);
+    const sink = await startSmtpSink();
+    try {
+      // The first run has no SMTP: the letter waits.
+      const before = await buildApp({
+        database,
+        logger: false,
+        security: { mfaRequiredRoles: [] },
+      });
+      const api = (
+        app: typeof before,
+        method: 'GET' | 'POST' | 'PATCH',
+        url: string,
+        cookie?: string,
+        body?: unknown,
+      ) =>
+        app.inject({
+          method,
+          url,
+          headers: cookie ? { cookie } : {},
+          ...(body ? { payload: body as object } : {}),
+        });
+      const login = await api(before, 'POST', '/api/v1/auth/login', undefined, {
+        login: 'admin',
+        password: ADMIN_PASSWORD,
+      });
+      const cookie = `prf_session=${login.cookies.find((c) => c.name === 'prf_session')?.value}`;
+      const me = (await api(before, 'GET', '/api/v1/auth/me', cookie)).json();
+      const org = async (code: string, level: string, parentId: string, name: string) =>
+        (await api(before, 'POST', '/api/v1/orgs', cookie, { code, level, parentId, name })).json();
+      const region = await org('R-1', 'regional', me.user.orgId, 'Региональная организация');
+      const district = await org('T-1', 'territorial', region.id, 'Городская организация');
+      const primary = await org('P-1', 'primary', district.id, 'ППО перезапуска');
+      await api(before, 'PATCH', `/api/v1/orgs/${primary.id}`, cookie, {
+        chairman: {
+          lastName: 'Ждущая',
+          firstName: 'Анна',
+          email: 'wait@example.org',
+          notify: { email: true },
+        },
+      });
+      const member = await api(before, 'POST', '/api/v1/members', cookie, {
+        orgId: primary.id,
+        lastName: 'Перезапускова',
+        firstName: 'Лидия',
+      });
+      expect(member.statusCode).toBe(201);
+      await before.close();
+      const [queued] = (await database.query(
+        `select status from mail_messages where to_address = 'wait@example.org'`,
+      )) as { status: string }[];
+      expect(queued?.status).toBe('queued');
+
+      // The next run has SMTP: the letter from before goes.
+      const after = await buildApp({
+        database,
+        logger: false,
+        security: { mfaRequiredRoles: [] },
+        mail: { smtpUrl: sink.url },
+      });
+      try {
+        await until(
+          async () => sink.received.length,
+          (n) => n > 0,
+        );
+        expect(sink.received[0]?.subject).toBe(
+          'Профреестр: Поставлен(а) на учёт: Перезапускова Лидия',
+        );
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await sink.close();
+      await database.close();
+    }
+  });
 });
