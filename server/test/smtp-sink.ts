@@ -12,12 +12,20 @@ export type Refusal = { code: number; message: string } | null;
 export async function startSmtpSink(port = 0) {
   const received: ParsedMail[] = [];
   let refuse: (mail: ParsedMail, attempt: number) => Refusal = () => null;
+  /** A refusal of the sender (MAIL FROM): the server's fault, not any recipient's. */
+  let refuseSender: Refusal = null;
   const attempts = new Map<string, number>();
   const server = new SMTPServer({
     // Plain SMTP on loopback: no STARTTLS to negotiate, no login.
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (!refuseSender) return callback();
+      const error = new Error(refuseSender.message) as Error & { responseCode: number };
+      error.responseCode = refuseSender.code;
+      return callback(error);
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -47,6 +55,9 @@ export async function startSmtpSink(port = 0) {
     attempts,
     refuseWith(rule: typeof refuse) {
       refuse = rule;
+    },
+    refuseSenderWith(refusal: Refusal) {
+      refuseSender = refusal;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -336,6 +336,8 @@ export interface MailMessagesTable {
   last_error: string | null;
   next_attempt_at: DefaultTimestamp;
   locked_until: Timestamp | null;
+  /** The claim of the worker sending it: a mark by any other (a lease ran out) changes nothing. */
+  lease: string | null;
   created_at: DefaultTimestamp;
   sent_at: Timestamp | null;
   mailing_id: string | null;

@@ -17,7 +17,11 @@ export interface JobDefinition<P> {
   /** Seconds before the first retry; doubled at each next one when `retryBackoff`. */
   retryDelaySeconds: number;
   retryBackoff: boolean;
-  /** One queued job per key at a time (a second send with the same key is dropped). */
+  /**
+   * The key pg-boss records with the job (`singletonKey`). The queues use pg-boss's standard
+   * policy, which does not enforce it: the jobs here make a second run harmless themselves (an
+   * import's runner claims its import under a lock; a mailing's job continues from its row).
+   */
   singletonKey?: (payload: P) => string;
 }
 

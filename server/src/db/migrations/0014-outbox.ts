@@ -23,6 +23,7 @@ const statements = [
     last_error text,
     next_attempt_at timestamptz not null default now(),
     locked_until timestamptz,
+    lease uuid,
     created_at timestamptz not null default now(),
     sent_at timestamptz
   )`,

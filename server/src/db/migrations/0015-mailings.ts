@@ -44,6 +44,22 @@ const statements = [
     where mailing_id is not null`,
   `create unique index mail_messages_recipient_idx on mail_messages (recipient_id)
     where recipient_id is not null`,
+  'create index mailing_recipients_page_idx on mailing_recipients (mailing_id, id)',
+  `create index mailing_recipients_skipped_idx on mailing_recipients (mailing_id)
+    where skip_reason is not null`,
+  'create index mailing_recipients_path_idx on mailing_recipients (org_path)',
+  // Letters, mailings and recipients are placed by their org's path (admins see those of
+  // their subtree): when an org moves, they move with it, as members do (migration 0003).
+  `create function mail_follow_org_path() returns trigger language plpgsql as $$
+  begin
+    update mail_messages set org_path = new.path where org_path = old.path;
+    update mailings set org_path = new.path where org_path = old.path;
+    update mailing_recipients set org_path = new.path where org_path = old.path;
+    return new;
+  end $$`,
+  `create trigger mail_follow_org_path after update of path on orgs
+    for each row when (old.path is distinct from new.path)
+    execute function mail_follow_org_path()`,
   // Secrets the server keeps across restarts (the unsubscribe links' HMAC key).
   `create table app_secrets (
     name text primary key,

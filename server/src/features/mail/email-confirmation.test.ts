@@ -44,6 +44,17 @@ describe('e-mail confirmation', () => {
     )) as { subject: string; text_body: string }[];
     expect(letter?.text_body).toContain('Здравствуйте, Елена Игоревна!');
 
+    // An admin reading the letter in «Почта» sees no usable link.
+    const [queued] = (await t.database.query(
+      `select id from mail_messages where kind = 'email_confirmation' and to_address = 'elena@example.org'`,
+    )) as { id: string }[];
+    const shown = (
+      await t.api('GET', `/api/v1/mail/messages/${queued?.id}`, { cookie: tree.admin })
+    ).json();
+    expect(shown.text).toContain('/email/confirm?token=…');
+    expect(shown.text).not.toContain(token);
+    expect(shown.html).not.toContain(token);
+
     const altered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
     expect((await confirm(altered)).statusCode).toBe(404);
     expect((await card(member.id)).emailVerified).toBe(false);

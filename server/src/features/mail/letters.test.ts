@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chairmanLetter, compose } from './letters.js';
+import { parseUnsubscribeToken, tokenSigned, unsubscribeToken } from './unsubscribe.js';
 
 describe('letters', () => {
   it('whatever people typed never reaches the HTML as markup', () => {
@@ -63,5 +64,30 @@ describe('letters', () => {
     expect(letter.text).toContain('В организации «ППО школы № 1» 02.12.2026 на учёт поставлены:');
     // A link to a card only when the letter is about one person.
     expect(letter.text).not.toContain('/members/');
+  });
+});
+
+describe('unsubscribe links', () => {
+  const key = Buffer.alloc(32, 7);
+  it('a link is signed for the person at the address it went to', () => {
+    const token = unsubscribeToken(key, { kind: 'chairman', personId: '45' }, 'old@example.org');
+    const parsed = parseUnsubscribeToken(token);
+    expect(parsed).toMatchObject({ kind: 'chairman', personId: '45' });
+    expect(tokenSigned(key, parsed as NonNullable<typeof parsed>, 'OLD@example.org')).toBe(true);
+    // The next chairman of the org (another address) is not unsubscribed by the old link.
+    expect(tokenSigned(key, parsed as NonNullable<typeof parsed>, 'new@example.org')).toBe(false);
+  });
+
+  it('any one character changed, the link is no longer signed', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom(...'ABCxyz019-_'), (at, c) => {
+        const token = unsubscribeToken(key, { kind: 'member', personId: '123' }, 'a@b.org');
+        const i = at % token.length;
+        fc.pre(token[i] !== c);
+        const altered = token.slice(0, i) + c + token.slice(i + 1);
+        const parsed = parseUnsubscribeToken(altered);
+        return !parsed || !tokenSigned(key, parsed, 'a@b.org') || parsed.personId !== '123';
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
@@ -5,6 +6,7 @@ import type { MailConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import {
   claimLetters,
+  closeSentMailings,
   markFailed,
   markRetry,
   markSent,
@@ -12,29 +14,43 @@ import {
 } from './mail.queries.js';
 import { type Rendered, renderMailingLetters } from './mailing-render.js';
 
-// The delivery worker: takes due letters from the outbox a batch at a time (leased, so several
-// processes share the queue and a killed one loses nothing), hands them to SMTP through a
-// pooled nodemailer transport at no more than MAIL_RATE_PER_SECOND, and marks each: sent;
-// a temporary failure (4xx, a refused or dropped connection) retried with doubling delays up
-// to MAIL_MAX_ATTEMPTS, then failed with the reason; a permanent one (5xx) failed at once.
+// The delivery worker: takes due letters from the outbox a batch at a time (leased under a
+// token of its own, so several processes share the queue and a killed one loses nothing),
+// hands them to SMTP through a pooled nodemailer transport at no more than
+// MAIL_RATE_PER_SECOND, and marks each as soon as the server answers: sent; refused for its
+// recipient — 5xx failed at once, 4xx retried with doubling delays up to MAIL_MAX_ATTEMPTS; a
+// fault of the server itself (connection, sign-in, the sender refused) fails no letter: the
+// batch goes back to the queue uncounted and the worker waits, longer each time.
 
-type Log = {
-  error(object: unknown, message: string): void;
-  info?(object: unknown, message: string): void;
-};
+type Log = { error(object: unknown, message: string): void };
 
 export type Claimed = Awaited<ReturnType<typeof claimLetters>>[number];
 
+export type Failure =
+  /** The recipient will never take it (5xx to RCPT TO or DATA, an impossible address). */
+  | { kind: 'permanent'; reason: string }
+  /** The recipient's server asks to try later (4xx to RCPT TO or DATA). */
+  | { kind: 'temporary'; reason: string }
+  /** Not about this letter: no connection, a wrong password, the sender refused. */
+  | { kind: 'server'; reason: string };
+
 /** What an SMTP failure means for the letter. */
-export function classifyFailure(error: unknown): { permanent: boolean; reason: string } {
-  const e = error as { responseCode?: number; code?: string; response?: string; message?: string };
+export function classifyFailure(error: unknown): Failure {
+  const e = error as {
+    responseCode?: number;
+    code?: string;
+    command?: string;
+    response?: string;
+    message?: string;
+  };
   const reason = (e.response ?? e.message ?? String(error)).slice(0, 500);
-  if (typeof e.responseCode === 'number') {
-    return { permanent: e.responseCode >= 500, reason };
+  const aboutRecipient = /^(RCPT|DATA)/.test(e.command ?? '');
+  if (typeof e.responseCode === 'number' && aboutRecipient) {
+    return { kind: e.responseCode >= 500 ? 'permanent' : 'temporary', reason };
   }
-  // An address the server or nodemailer refuses outright will never work; anything about the
-  // connection (refused, dropped, timed out, DNS) is the network's and passes.
-  return { permanent: e.code === 'EENVELOPE' || e.code === 'EMESSAGE', reason };
+  // An address nodemailer refuses before any server sees it will never work.
+  if (e.code === 'EENVELOPE' && e.responseCode === undefined) return { kind: 'permanent', reason };
+  return { kind: 'server', reason };
 }
 
 /** The delay before attempt `attempts + 1`: the base, doubled each time, at most an hour. */
@@ -56,90 +72,115 @@ function rateLimiter(perSecond: number) {
 export interface MailDelivery {
   /** Stops taking letters; those in flight finish and are marked. */
   stop(): Promise<void>;
-  /** Sends what is due now and returns (tests and the benchmark drive it this way too). */
-  drain(): Promise<number>;
 }
+
+const REVOKED = 'Получатель отказался от писем или сменил адрес';
+const UNRENDERED = 'Рассылка письма не найдена';
 
 export function startMailDelivery(
   db: Kysely<Database>,
   config: MailConfig,
   log: Log,
-  options: { pollMs?: number; run?: boolean } = {},
+  options: { pollMs?: number } = {},
 ): MailDelivery | null {
   // Without SMTP the letters wait in the outbox, visibly queued, and leave once it is set.
   if (!config.smtpUrl) return null;
   const connections = 5;
+  // Every wait well inside the lease: a letter is never still being sent when it is re-leased.
+  const timeoutMs = Math.max(1000, Math.min(60_000, (config.leaseSeconds * 1000) / 3));
   const transport = nodemailer.createTransport({
     ...transportOptions(config.smtpUrl),
     pool: true,
     maxConnections: connections,
     maxMessages: 1000,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
   });
   const take = rateLimiter(config.ratePerSecond);
   const batchSize = Math.max(10, Math.min(500, Math.ceil(config.ratePerSecond)));
+  const pollMs = options.pollMs ?? 1000;
+  let serverFaults = 0;
 
-  const deliver = async (letter: Claimed, rendered: Rendered | undefined) => {
+  const send = async (
+    letter: Claimed,
+    rendered: Exclude<Rendered, { revoked: true }> | undefined,
+  ) => {
     await take();
-    try {
-      await transport.sendMail({
-        from: config.from,
-        to: letter.to_name
-          ? { name: letter.to_name, address: letter.to_address }
-          : letter.to_address,
-        subject: rendered?.subject ?? letter.subject,
-        text: rendered?.text ?? letter.text_body ?? '',
-        html: rendered?.html ?? letter.html_body ?? '',
-        messageId: letter.message_id,
-        headers: rendered?.headers ?? {},
-      });
-      return null;
-    } catch (error) {
-      return error;
-    }
+    await transport.sendMail({
+      from: config.from,
+      to: letter.to_name ? { name: letter.to_name, address: letter.to_address } : letter.to_address,
+      subject: rendered?.subject ?? letter.subject,
+      text: rendered?.text ?? letter.text_body ?? '',
+      html: rendered?.html ?? letter.html_body ?? '',
+      messageId: letter.message_id,
+      headers: rendered?.headers ?? {},
+    });
   };
 
-  /** One batch: claimed, sent `connections` at a time, marked. */
+  /** One batch: claimed, sent `connections` at a time, each marked at once. */
   const runBatch = async () => {
-    const batch = await claimLetters(db, batchSize, config.leaseSeconds);
+    const lease = randomUUID();
+    const batch = await claimLetters(db, batchSize, config.leaseSeconds, lease);
+    if (batch.length === 0) return 0;
     const rendered = await renderMailingLetters(db, config.publicUrl, batch);
-    const sent: string[] = [];
+    let serverDown: string | null = null;
     let cursor = 0;
     const lane = async () => {
       while (cursor < batch.length) {
         const letter = batch[cursor++] as Claimed;
-        const error = await deliver(letter, rendered.get(letter.id));
-        if (!error) {
-          sent.push(letter.id);
+        // The server failed a moment ago: the rest of the batch waits, its attempts uncounted.
+        if (serverDown) {
+          await markRetry(db, letter.id, lease, serverDown, pauseSeconds(), false);
           continue;
         }
-        const { permanent, reason } = classifyFailure(error);
-        if (permanent || letter.attempts >= config.maxAttempts) {
-          await markFailed(db, letter.id, reason);
-        } else {
-          await markRetry(
-            db,
-            letter.id,
-            reason,
-            retryDelaySeconds(letter.attempts, config.retryBaseSeconds),
-          );
+        const text = rendered.get(letter.id);
+        if (letter.mailing_id && !text) {
+          await markFailed(db, letter.id, lease, UNRENDERED);
+          continue;
+        }
+        if (text && 'revoked' in text) {
+          await markFailed(db, letter.id, lease, REVOKED);
+          continue;
+        }
+        try {
+          await send(letter, text);
+          serverFaults = 0;
+          await markSent(db, letter.id, lease);
+        } catch (error) {
+          const failure = classifyFailure(error);
+          if (failure.kind === 'server') {
+            serverFaults++;
+            serverDown = failure.reason;
+            await markRetry(db, letter.id, lease, failure.reason, pauseSeconds(), false);
+          } else if (failure.kind === 'permanent' || letter.attempts >= config.maxAttempts) {
+            await markFailed(db, letter.id, lease, failure.reason);
+          } else {
+            const delay = retryDelaySeconds(letter.attempts, config.retryBaseSeconds);
+            await markRetry(db, letter.id, lease, failure.reason, delay);
+          }
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(connections, batch.length) }, lane));
-    await markSent(db, sent);
+    // A lane that fails (the database) leaves its letters leased: they go again after the lease.
+    const lanes = await Promise.allSettled(
+      Array.from({ length: Math.min(connections, batch.length) }, lane),
+    );
+    for (const result of lanes) {
+      if (result.status === 'rejected') log.error({ err: result.reason }, 'mail delivery failed');
+    }
+    if (serverDown) {
+      log.error({ reason: serverDown }, 'SMTP server unavailable: letters wait');
+      await sleep(pauseSeconds() * 1000);
+    }
     return batch.length;
   };
 
-  const drain = async () => {
-    let total = 0;
-    for (;;) {
-      const n = await runBatch();
-      total += n;
-      if (n === 0) return total;
-    }
-  };
+  /** How long the queue waits for a failing server: doubling from 5 s, at most 5 minutes. */
+  const pauseSeconds = () =>
+    Math.min(300, Math.max(config.retryBaseSeconds, 5 * 2 ** Math.max(0, serverFaults - 1)));
 
-  let running = options.run ?? true;
+  let running = true;
   let lastRelease = 0;
   const loop = (async () => {
     while (running) {
@@ -147,18 +188,20 @@ export function startMailDelivery(
         // Lost leases are looked for every few seconds (one index range over `sending`).
         if (Date.now() - lastRelease > Math.min(5000, (config.leaseSeconds * 1000) / 2)) {
           lastRelease = Date.now();
-          await releaseLostLeases(db);
+          await releaseLostLeases(db, config.maxAttempts);
         }
-        if ((await runBatch()) === 0) await sleep(options.pollMs ?? 1000);
+        if ((await runBatch()) === 0) {
+          await closeSentMailings(db);
+          await sleep(pollMs);
+        }
       } catch (error) {
         log.error({ err: error }, 'mail delivery failed');
-        await sleep(options.pollMs ?? 1000);
+        await sleep(pollMs);
       }
     }
   })();
 
   return {
-    drain,
     stop: async () => {
       running = false;
       await loop;

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database, LetterStatus } from '../../db/schema.js';
 import { subtreeUpperBound } from '../../lib/tree-path.js';
 
@@ -140,25 +140,25 @@ export async function requeueLetter(db: Db, id: string) {
 }
 
 /**
- * The next due letters, leased to this worker: `sending` until `leaseSeconds` pass. Rows other
- * workers hold are skipped, so several processes share the queue.
+ * The next due letters, leased to this worker (`lease`): `sending` until `leaseSeconds` pass.
+ * Rows other workers hold are skipped, so several processes share the queue.
  */
-export async function claimLetters(db: Db, limit: number, leaseSeconds: number) {
+export async function claimLetters(db: Db, limit: number, leaseSeconds: number, lease: string) {
   const { rows } = await sql<{
     id: string;
     kind: string;
     to_address: string;
     to_name: string | null;
     subject: string;
-    text_body: string;
-    html_body: string;
+    text_body: string | null;
+    html_body: string | null;
     message_id: string;
     bulk: boolean;
     attempts: number;
     mailing_id: string | null;
     recipient_id: string | null;
   }>`
-    update mail_messages set status = 'sending', attempts = attempts + 1,
+    update mail_messages set status = 'sending', attempts = attempts + 1, lease = ${lease}::uuid,
       locked_until = now() + make_interval(secs => ${leaseSeconds})
     where id in (
       select id from mail_messages
@@ -172,58 +172,82 @@ export async function claimLetters(db: Db, limit: number, leaseSeconds: number) 
   return rows;
 }
 
-/** Letters whose worker went quiet mid-delivery go back to the queue (sent again, same id). */
-export async function releaseLostLeases(db: Db) {
+/**
+ * Letters whose worker went quiet mid-delivery go back to the queue (sent again, the same
+ * Message-ID); one that has used its attempts (it crashed the sender each time) is failed.
+ */
+export async function releaseLostLeases(db: Db, maxAttempts: number) {
+  await db
+    .updateTable('mail_messages')
+    .set({ status: 'failed', lease: null, locked_until: null, last_error: 'Отправка прерывалась' })
+    .where('status', '=', 'sending')
+    .where('locked_until', '<', sql<Date>`now()`)
+    .where('attempts', '>=', maxAttempts)
+    .execute();
   const result = await db
     .updateTable('mail_messages')
-    .set({ status: 'queued', locked_until: null })
+    .set({ status: 'queued', lease: null, locked_until: null })
     .where('status', '=', 'sending')
     .where('locked_until', '<', sql<Date>`now()`)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
-export async function markSent(db: Db, ids: readonly string[]) {
-  if (ids.length === 0) return;
+/** Marks only what this worker still holds: a letter whose lease ran out is another's now. */
+const held = (id: string, lease: string) => (eb: ExpressionBuilder<Database, 'mail_messages'>) =>
+  eb.and([eb('id', '=', id), eb('status', '=', 'sending'), eb('lease', '=', lease)]);
+
+export async function markSent(db: Db, id: string, lease: string) {
   await db
     .updateTable('mail_messages')
-    .set({ status: 'sent', sent_at: sql`now()`, last_error: null, locked_until: null })
-    .where('id', 'in', ids)
-    .where('status', '=', 'sending')
+    .set({ status: 'sent', sent_at: sql`now()`, last_error: null, locked_until: null, lease: null })
+    .where(held(id, lease))
     .execute();
 }
 
-export async function markFailed(db: Db, id: string, error: string) {
+export async function markFailed(db: Db, id: string, lease: string, error: string) {
   await db
     .updateTable('mail_messages')
-    .set({ status: 'failed', last_error: error, locked_until: null })
-    .where('id', '=', id)
-    .where('status', '=', 'sending')
+    .set({ status: 'failed', last_error: error, locked_until: null, lease: null })
+    .where(held(id, lease))
     .execute();
 }
 
-export async function markRetry(db: Db, id: string, error: string, delaySeconds: number) {
+/** Queued again after `delaySeconds`; `counted: false` gives the attempt back (the server's fault). */
+export async function markRetry(
+  db: Db,
+  id: string,
+  lease: string,
+  error: string,
+  delaySeconds: number,
+  counted = true,
+) {
   await db
     .updateTable('mail_messages')
     .set({
       status: 'queued',
       last_error: error,
       locked_until: null,
+      lease: null,
       next_attempt_at: sql`now() + make_interval(secs => ${delaySeconds})`,
+      ...(counted ? {} : { attempts: sql`attempts - 1` }),
     })
-    .where('id', '=', id)
-    .where('status', '=', 'sending')
+    .where(held(id, lease))
     .execute();
 }
 
 /** A hard bounce: the letter is marked, and the member's address no longer counts as working. */
 export async function markBounced(db: Db, messageId: string, reason: string) {
-  return db
-    .updateTable('mail_messages')
-    .set({ status: 'bounced', last_error: reason })
-    .where('message_id', '=', messageId)
-    .returning(['id', 'member_id', 'to_address', 'org_path'])
-    .executeTakeFirst();
+  return (
+    db
+      .updateTable('mail_messages')
+      .set({ status: 'bounced', last_error: reason })
+      .where('message_id', '=', messageId)
+      // A letter queued again meanwhile is not marked by a late report about its earlier try.
+      .where('status', '=', 'sent')
+      .returning(['id', 'member_id', 'to_address', 'org_path'])
+      .executeTakeFirst()
+  );
 }
 
 export async function markAddressNotDelivering(db: Db, memberId: string, address: string) {
@@ -263,4 +287,33 @@ export async function turnOffChairmanLetters(db: Db, orgId: string) {
     .where('chairman', 'is not', null)
     .returning(['id', 'path'])
     .executeTakeFirst();
+}
+
+/**
+ * Mailings whose recipients are all written and whose letters have all left the queue become
+ * `sent`, at the time of their last letter.
+ */
+export async function closeSentMailings(db: Db) {
+  await sql`
+    update mailings m set status = 'sent',
+      sent_at = coalesce((select max(sent_at) from mail_messages where mailing_id = m.id), now())
+    where m.status = 'sending' and m.resume_after = '"done"'::jsonb
+      and not exists (
+        select 1 from mail_messages l
+        where l.mailing_id = m.id and l.status in ('queued', 'sending')
+      )`.execute(db);
+}
+
+/** The address a member or an org's chairman has now (null: none, or no such person). */
+export async function currentAddressOf(
+  db: Db,
+  who: { kind: 'member' | 'chairman'; personId: string },
+): Promise<{ email: string } | undefined> {
+  const { rows } = await (who.kind === 'member'
+    ? sql<{ email: string | null }>`select email from members where id = ${who.personId}::bigint`
+    : sql<{ email: string | null }>`
+        select nullif(chairman->>'email', '') as email from orgs where id = ${who.personId}::bigint`
+  ).execute(db);
+  const email = rows[0]?.email;
+  return email ? { email } : undefined;
 }

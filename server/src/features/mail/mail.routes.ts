@@ -72,13 +72,14 @@ export function registerMailRoutes(
     {
       // The mail service's webhook: its bearer token (MAIL_WEBHOOK_TOKEN) decides, not a session.
       config: { callers: anyone },
-      // The token first: a caller without it learns nothing, not even what a body should hold.
-      preValidation: async (request) => {
-        const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      // The token first, before the body is even read: a caller without it learns nothing.
+      onRequest: async (request) => {
+        const token = /^bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
         if (!tokenMatches(token, settings.webhookToken)) {
           throw await refuseWebhook({ db, ip: request.ip });
         }
       },
+      bodyLimit: 16 * 1024,
       schema: {
         tags,
         summary: 'Сообщение почтового сервиса о недоставленном письме (Bearer MAIL_WEBHOOK_TOKEN)',

@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { type ChairmanNews, chairmanLetter, type LetterContent } from './letters.js';
 import {
   type ChairmanContact,
+  currentAddressOf,
   findChairmen,
   findLetter,
   findLetters,
@@ -29,7 +30,7 @@ import {
   turnOffMemberLetters,
 } from './mail.queries.js';
 import { renderMailingLetters } from './mailing-render.js';
-import { readUnsubscribeToken, unsubscribeKey } from './unsubscribe.js';
+import { parseUnsubscribeToken, tokenSigned, unsubscribeKey } from './unsubscribe.js';
 
 // The outbox: letters are queued in the transaction of the change that causes them and leave
 // through the delivery worker (mail-delivery). Admins read the letters of their subtree.
@@ -198,7 +199,8 @@ async function visibleLetter(ctx: StaffCtx, id: string, action: 'mail:read' | 'm
 
 export async function getLetter(ctx: StaffCtx, id: string): Promise<LetterDetail> {
   const row = await visibleLetter(ctx, id, 'mail:read');
-  const rendered = (await renderMailingLetters(ctx.db, settings.publicUrl, [row])).get(row.id);
+  const found = (await renderMailingLetters(ctx.db, settings.publicUrl, [row])).get(row.id);
+  const rendered = found && !('revoked' in found) ? found : undefined;
   await recordAudit(ctx, {
     action: 'mail.read',
     target: { type: 'letter', id, orgPath: row.org_path },
@@ -207,11 +209,15 @@ export async function getLetter(ctx: StaffCtx, id: string): Promise<LetterDetail
     ...toLetter(row),
     toName: row.to_name,
     messageId: row.message_id,
-    text: rendered?.text ?? row.text_body ?? '',
-    html: rendered?.html ?? row.html_body ?? '',
+    // A confirmation or unsubscribe link is the recipient's alone: an admin reading the letter
+    // must not be able to confirm an address or unsubscribe someone with it.
+    text: withoutTokens(rendered?.text ?? row.text_body ?? ''),
+    html: withoutTokens(rendered?.html ?? row.html_body ?? ''),
     nextAttemptAt: row.status === 'queued' ? new Date(row.next_attempt_at).toISOString() : null,
   };
 }
+
+const withoutTokens = (text: string) => text.replace(/token=[A-Za-z0-9_.-]+/g, 'token=…');
 
 /** A failed or bounced letter goes back to the queue, from its first attempt. */
 export async function resendLetter(ctx: StaffCtx, id: string): Promise<LetterDetail> {
@@ -251,8 +257,9 @@ export async function recordBounce(
   const reason =
     bounce.reason ?? (bounce.type === 'hard' ? 'Адрес не существует' : 'Временный отказ');
   await base.db.transaction().execute(async (trx) => {
-    const letter =
-      bounce.type === 'hard' ? await markBounced(trx, bounce.messageId, reason) : undefined;
+    // Providers report the id with or without its angle brackets.
+    const messageId = `<${bounce.messageId.replace(/^<|>$/g, '')}>`;
+    const letter = bounce.type === 'hard' ? await markBounced(trx, messageId, reason) : undefined;
     if (bounce.type === 'hard' && !letter) throw notFound(LETTER_NOT_FOUND);
     if (letter?.member_id) await markAddressNotDelivering(trx, letter.member_id, letter.to_address);
     await recordAudit(
@@ -275,21 +282,27 @@ export async function unsubscribe(
   base: { db: Kysely<Database>; ip: string | null },
   token: string,
 ) {
-  const subscriber = readUnsubscribeToken(await unsubscribeKey(base.db), token);
-  if (!subscriber) throw notFound('Ссылка для отписки недействительна');
+  const parsed = parseUnsubscribeToken(token);
+  if (!parsed) throw notFound(BAD_LINK);
+  const key = await unsubscribeKey(base.db);
   await base.db.transaction().execute(async (trx) => {
+    const current = await currentAddressOf(trx, parsed);
+    // Signed for this person at the address they have now, else it changes nothing.
+    if (!current || !tokenSigned(key, parsed, current.email)) throw notFound(BAD_LINK);
     const target =
-      subscriber.kind === 'member'
-        ? await turnOffMemberLetters(trx, subscriber.personId).then(
+      parsed.kind === 'member'
+        ? await turnOffMemberLetters(trx, parsed.personId).then(
             (m) => m && { type: 'member', id: m.id, orgPath: m.org_path },
           )
-        : await turnOffChairmanLetters(trx, subscriber.personId).then(
+        : await turnOffChairmanLetters(trx, parsed.personId).then(
             (o) => o && { type: 'org', id: o.id, orgPath: o.path },
           );
-    if (!target) throw notFound('Ссылка для отписки недействительна');
+    if (!target) throw notFound(BAD_LINK);
     await recordAudit(
       { db: trx, actor: null, ip: base.ip },
-      { action: 'mail.unsubscribe', target, details: { subscriber: subscriber.kind } },
+      { action: 'mail.unsubscribe', target, details: { subscriber: parsed.kind } },
     );
   });
 }
+
+const BAD_LINK = 'Ссылка для отписки недействительна';

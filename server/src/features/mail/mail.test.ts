@@ -255,6 +255,26 @@ describe('delivery over SMTP', () => {
     expect(copies).toHaveLength(2);
   });
 
+  it('a server refusing the sender fails no letter: they wait, uncounted, and go when it accepts', async () => {
+    sink.refuseSenderWith({ code: 550, message: 'Sender address rejected' });
+    await putOnRecord(t, tree.admin, {
+      orgId: tree.orgs.primaryA2.id,
+      lastName: 'Отправителева',
+      firstName: 'Инна',
+    });
+    const waiting = await until(
+      async () =>
+        (await letters(t, tree.admin, '&to=chair-a2')).find((l) =>
+          l.subject.includes('Отправителева'),
+        ),
+      (l) => !!l?.lastError,
+    );
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(waiting?.lastError).toMatch(/Sender address rejected/);
+    sink.refuseSenderWith(null);
+    await arrived('Профреестр: Поставлен(а) на учёт: Отправителева Инна');
+  }, 30_000);
+
   it('admins see letters of their subtree only; editors see none', async () => {
     const regionB = await tree.user('mail-admin-b', 'admin', tree.orgs.regionB.id);
     expect(regionB.id).toBeDefined();
@@ -294,6 +314,33 @@ describe('delivery over SMTP', () => {
       await t.api('GET', `/api/v1/mail/messages/${letter?.id}`, { cookie: tree.admin })
     ).json();
     expect(after).toMatchObject({ status: 'bounced', lastError: 'User unknown' });
+  });
+});
+
+describe('letters move with their org', () => {
+  it('an org moved to another region takes its letters along: the new region admin sees them', async () => {
+    const t = await createTestApp();
+    try {
+      const tree = await buildTree(t);
+      await setChairman(t, tree, tree.orgs.primaryA1.id, 'chair-a1@example.org');
+      await putOnRecord(t, tree.admin, {
+        orgId: tree.orgs.primaryA1.id,
+        lastName: 'Переездова',
+        firstName: 'Алла',
+      });
+      await tree.user('mover-admin-b', 'admin', tree.orgs.regionB.id);
+      const adminB = await t.login('mover-admin-b');
+      expect(await letters(t, adminB)).toHaveLength(0);
+      const moved = await t.api('POST', `/api/v1/orgs/${tree.orgs.terrA.id}/move`, {
+        cookie: tree.admin,
+        body: { parentId: tree.orgs.regionB.id },
+      });
+      expect(moved.statusCode).toBe(200);
+      const [letter] = await letters(t, adminB);
+      expect(letter?.subject).toBe('Профреестр: Поставлен(а) на учёт: Переездова Алла');
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { authorize, authorizeList } from '../access/access.js';
 import { getOrgPlacement } from '../access/placement.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { closeSentMailings } from './mail.queries.js';
 import { letterDomain } from './mail.service.js';
 import { mailingPrepareJob } from './mailing.job.js';
 import {
@@ -114,14 +115,7 @@ export async function getMailing(ctx: StaffCtx, id: string): Promise<Mailing> {
     const count = await countAudience(ctx.db, row.audience as MailingAudience, row.org_path);
     row = { ...row, ...count };
   }
-  const mailing = await toMailing(ctx.db, row);
-  // Every letter has left the queue once the recipients are all written: the mailing is sent.
-  if (row.status === 'sending' && row.resume_after === 'done' && mailing.counts.queued === 0) {
-    const sentAt = new Date();
-    await updateMailing(ctx.db, id, { status: 'sent', sent_at: sentAt });
-    return { ...mailing, status: 'sent', sentAt: sentAt.toISOString() };
-  }
-  return mailing;
+  return toMailing(ctx.db, row);
 }
 
 export async function listMailings(ctx: StaffCtx, page: { limit: number; cursor?: string }) {
@@ -146,8 +140,8 @@ export async function sendMailing(ctx: StaffCtx, id: string): Promise<Mailing> {
     const row = (await findMailingForUpdate(tx.db, id)) as MailingRow;
     if (row.status !== 'draft') throw conflict('Рассылка уже отправлена');
     // The audience's org may be out of reach by now (a user moved): checked again.
-    await audienceOrg(tx, row.audience as MailingAudience, 'mailing:create');
-    const count = await countAudience(tx.db, row.audience as MailingAudience, row.org_path);
+    const org = await audienceOrg(tx, row.audience as MailingAudience, 'mailing:create');
+    const count = await countAudience(tx.db, row.audience as MailingAudience, org.path);
     await updateMailing(tx.db, id, {
       status: 'sending',
       ...count,
@@ -185,7 +179,11 @@ export async function prepareMailing(db: Kysely<Database>, mailingId: string) {
       });
       return batch.count < BATCH;
     });
-    if (done) return;
+    if (done) {
+      // A mailing whose recipients can receive nothing is sent as soon as it is written.
+      await closeSentMailings(db);
+      return;
+    }
   }
 }
 

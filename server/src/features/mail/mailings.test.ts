@@ -5,6 +5,8 @@ import { putOnRecord } from '../../../test/member-fixture.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { buildTree } from '../../../test/tree-fixture.js';
+import { defaultMailConfig } from '../../config.js';
+import { startMailDelivery } from './mail-delivery.js';
 
 type Tree = Awaited<ReturnType<typeof buildTree>>;
 
@@ -242,5 +244,86 @@ describe('mailings', () => {
     const [mail] = sink.received.filter((m) => m.subject === 'Председателям первичных');
     expect(mail?.text).toContain('Здравствуйте, Ольга Сергеевна!');
     expect(rawHeader(mail, 'list-unsubscribe')).toMatch(/token=c\d+\./);
+  });
+});
+
+describe('a mailing sent over hours', () => {
+  it('a member who turns letters off before their letter leaves does not get it', async () => {
+    // No SMTP at first: the letters wait in the outbox, as during a long mailing.
+    const t = await createTestApp();
+    const sink = await startSmtpSink();
+    try {
+      const tree = await buildTree(t);
+      const stays = await putOnRecord(t, tree.admin, {
+        orgId: tree.orgs.primaryA1.id,
+        lastName: 'Остаётся',
+        firstName: 'Вера',
+        email: 'stays@example.org',
+        notify: { email: true },
+      });
+      const leaves = await putOnRecord(t, tree.admin, {
+        orgId: tree.orgs.primaryA1.id,
+        lastName: 'Передумала',
+        firstName: 'Нина',
+        email: 'leaves@example.org',
+        notify: { email: true },
+      });
+      expect(stays.id).toBeDefined();
+      const created = (
+        await t.api('POST', '/api/v1/mailings', {
+          cookie: tree.admin,
+          body: {
+            subject: 'Долгая рассылка',
+            body: 'Текст.',
+            audience: { kind: 'members', under: tree.orgs.primaryA1.id },
+          },
+        })
+      ).json();
+      await t.api('POST', `/api/v1/mailings/${created.id}/send`, { cookie: tree.admin });
+      await until(
+        async () =>
+          (await t.api('GET', `/api/v1/mailings/${created.id}`, { cookie: tree.admin })).json(),
+        (m) => m.prepared === 2,
+      );
+      // She turns letters off on her card while her letter is still in the queue.
+      const off = await t.api('PATCH', `/api/v1/members/${leaves.id}`, {
+        cookie: tree.admin,
+        body: { notify: { email: false } },
+      });
+      expect(off.statusCode).toBe(200);
+
+      const delivery = startMailDelivery(
+        t.database.db,
+        { ...defaultMailConfig, smtpUrl: sink.url, ratePerSecond: 1000 },
+        { error: () => undefined },
+        { pollMs: 100 },
+      );
+      try {
+        const recipients = await until(
+          async () =>
+            (
+              await t.api('GET', `/api/v1/mailings/${created.id}/recipients`, {
+                cookie: tree.admin,
+              })
+            ).json().items as { name: string; status: string; reason: string | null }[],
+          (items) => items.every((r) => r.status !== 'queued'),
+        );
+        expect(recipients.map((r) => [r.name.split(' ')[0], r.status]).sort()).toEqual([
+          ['Остаётся', 'sent'],
+          ['Передумала', 'failed'],
+        ]);
+        expect(recipients.find((r) => r.status === 'failed')?.reason).toMatch(/отказался/);
+        // Her address's confirmation letter still goes; the mailing's only to the one who stays.
+        const ofMailing = sink.received.filter((m) => m.subject === 'Долгая рассылка');
+        expect(ofMailing.map((m) => m.to && 'value' in m.to && m.to.value[0]?.address)).toEqual([
+          'stays@example.org',
+        ]);
+      } finally {
+        await delivery?.stop();
+      }
+    } finally {
+      await t.close();
+      await sink.close();
+    }
   });
 });
