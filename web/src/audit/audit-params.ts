@@ -1,7 +1,7 @@
 import { type AuditResult, auditResults } from '@profreestr/contracts';
-import { useSearchParams } from 'react-router';
 import type { AuditParams } from '../api/audit';
 import { isOrgId } from '../api/orgs';
+import { useUrlFilters } from '../components/use-url-filters';
 import { knownActionFilters } from './audit-format';
 
 export const AUDIT_FILTER_KEYS = [
@@ -44,20 +44,5 @@ export function readAuditParams(params: URLSearchParams): AuditParams {
 }
 
 /** The filters in the URL (back and reload keep them) and their setter. */
-export function useAuditParams() {
-  const [params, setParams] = useSearchParams();
-  const set = (changes: Partial<Record<AuditFilterKey, string>>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  const clear = () => setParams({}, { replace: true });
-  return { filters: readAuditParams(params), set, clear };
-}
+export const useAuditParams = () =>
+  useUrlFilters<AuditFilterKey, ReturnType<typeof readAuditParams>>(readAuditParams);

@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
 import type { ImportStatus } from '@profreestr/contracts';
 import { importStatusLabels } from '@profreestr/contracts';
+import { StatusBadge } from '../components/status-badge';
 
 const STATUS_COLORS: Record<ImportStatus, string> = {
   queued: 'gray',
@@ -11,22 +11,10 @@ const STATUS_COLORS: Record<ImportStatus, string> = {
 
 export { formatDateTime } from '../format';
 
-export function ImportStatusBadge({
-  status,
-  size = 'md',
-}: {
-  status: ImportStatus;
-  size?: string;
-}) {
-  return (
-    <Badge
-      color={STATUS_COLORS[status]}
-      variant="light"
-      tt="none"
-      size={size}
-      style={{ flexShrink: 0 }}
-    >
-      {importStatusLabels[status]}
-    </Badge>
-  );
-}
+export const ImportStatusBadge = ({ status, size }: { status: ImportStatus; size?: string }) => (
+  <StatusBadge
+    label={importStatusLabels[status]}
+    color={STATUS_COLORS[status]}
+    size={size ?? 'md'}
+  />
+);

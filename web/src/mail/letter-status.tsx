@@ -1,5 +1,5 @@
-import { Badge } from '@mantine/core';
 import { type LetterStatus, letterStatusLabels } from '@profreestr/contracts';
+import { StatusBadge } from '../components/status-badge';
 
 const STATUS_COLORS: Record<LetterStatus, string> = {
   queued: 'gray',
@@ -11,22 +11,10 @@ const STATUS_COLORS: Record<LetterStatus, string> = {
 /** Only these may be sent again (the server refuses any other with 409). */
 export const canResend = (status: LetterStatus) => status === 'failed' || status === 'bounced';
 
-export function LetterStatusBadge({
-  status,
-  size = 'sm',
-}: {
-  status: LetterStatus;
-  size?: string;
-}) {
-  return (
-    <Badge
-      color={STATUS_COLORS[status]}
-      variant="light"
-      tt="none"
-      size={size}
-      style={{ flexShrink: 0 }}
-    >
-      {letterStatusLabels[status]}
-    </Badge>
-  );
-}
+export const LetterStatusBadge = ({ status, size }: { status: LetterStatus; size?: string }) => (
+  <StatusBadge
+    label={letterStatusLabels[status]}
+    color={STATUS_COLORS[status]}
+    size={size ?? 'sm'}
+  />
+);

@@ -4,8 +4,8 @@ import {
   letterKinds,
   letterStatuses,
 } from '@profreestr/contracts';
-import { useSearchParams } from 'react-router';
 import type { MailParams } from '../api/mail';
+import { useUrlFilters } from '../components/use-url-filters';
 
 export const MAIL_FILTER_KEYS = ['kind', 'status', 'to'] as const;
 export type MailFilterKey = (typeof MAIL_FILTER_KEYS)[number];
@@ -24,20 +24,5 @@ export function readMailParams(params: URLSearchParams): MailParams {
 }
 
 /** The filters in the URL (back and reload keep them) and their setter. */
-export function useMailParams() {
-  const [params, setParams] = useSearchParams();
-  const set = (changes: Partial<Record<MailFilterKey, string>>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  const clear = () => setParams({}, { replace: true });
-  return { filters: readMailParams(params), set, clear };
-}
+export const useMailParams = () =>
+  useUrlFilters<MailFilterKey, ReturnType<typeof readMailParams>>(readMailParams);

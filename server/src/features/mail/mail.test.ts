@@ -6,6 +6,7 @@ import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { createTestDatabase } from '../../../test/test-database.js';
 import { buildTree } from '../../../test/tree-fixture.js';
+import { until } from '../../../test/until.js';
 import { buildApp } from '../../app.js';
 import { ensureFirstStart } from '../system/first-start.js';
 
@@ -42,15 +43,6 @@ async function letters(t: TestApp, cookie: string, query = '') {
     attempts: number;
     lastError: string | null;
   }[];
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(100);
-  }
 }
 
 describe('without SMTP_URL', () => {

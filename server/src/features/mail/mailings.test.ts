@@ -1,10 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putOnRecord } from '../../../test/member-fixture.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { buildTree } from '../../../test/tree-fixture.js';
+import { until } from '../../../test/until.js';
 import { defaultMailConfig } from '../../config.js';
 import { startMailDelivery } from './mail-delivery.js';
 
@@ -13,15 +13,6 @@ type Tree = Awaited<ReturnType<typeof buildTree>>;
 /** A raw header of a received letter (mailparser turns List-* headers into objects). */
 const rawHeader = (mail: ParsedMail | undefined, key: string) =>
   mail?.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, '');
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(100);
-  }
-}
 
 describe('mailings', () => {
   let t: TestApp;
