@@ -94,7 +94,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
         routeTable.push({
           method,
           url: route.url,
-          public: !!route.config?.callers?.includes('applicant'),
           callers: route.config?.callers ?? [],
           schema: route.schema,
         });

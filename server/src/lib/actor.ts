@@ -46,7 +46,6 @@ export type CallerKind = Actor['kind'];
 export const callerKinds = ['staff', 'member', 'partner', 'applicant', 'system'] as const;
 
 export const applicant: ApplicantActor = { kind: 'applicant' };
-export const systemActor = (job: string): SystemActor => ({ kind: 'system', job });
 
 /** How the audit log and the change history name a caller: its kind, id and a readable name. */
 export function actorRef(actor: Actor | null): {

@@ -36,8 +36,6 @@ export const anyone = [
 export interface RouteEntry {
   method: string;
   url: string;
-  /** Reachable by nobody signed in (an applicant). */
-  public: boolean;
   callers: readonly CallerKind[];
   /** The route's Zod schemas (params, querystring, body), for tests that walk every route. */
   schema?: FastifySchema | undefined;

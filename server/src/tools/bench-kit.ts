@@ -12,57 +12,37 @@ export interface Measured {
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 
-export async function time(n: number, run: (i: number) => Promise<unknown>, warmup = 3) {
-  for (let i = 0; i < warmup; i++) await run(i);
-  const samples: number[] = [];
+/**
+ * Samples of each run, taken in turn (a, b, a, b, …) after `warmup` rounds, so a drift of the
+ * machine (another process, a checkpoint, the collector) weighs on every run alike. Sorted.
+ */
+async function sample(n: number, runs: ((i: number) => Promise<unknown>)[], warmup = 3) {
+  for (let i = 0; i < warmup; i++) for (const run of runs) await run(i);
+  const samples = runs.map(() => [] as number[]);
   for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    await run(i);
-    samples.push(performance.now() - start);
+    for (const [k, run] of runs.entries()) {
+      const start = performance.now();
+      await run(i);
+      samples[k]?.push(performance.now() - start);
+    }
   }
-  samples.sort((a, b) => a - b);
-  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
+  return samples.map((s) => s.sort((a, b) => a - b));
 }
 
-/**
- * The service and its raw SQL, sample by sample in turn (service, raw, service, …), so a drift
- * of the machine (another process, a checkpoint, the collector) weighs on both sides alike.
- */
+/** The service beside its raw SQL when it has one, sample by sample in turn. */
 export async function measure(
   operation: string,
   n: number,
   service: (i: number) => Promise<unknown>,
   raw?: (i: number) => Promise<unknown>,
 ): Promise<Measured> {
-  if (!raw) {
-    const s = await time(n, service);
-    return { operation, n, medianMs: s.median, p95Ms: s.p95, rawMedianMs: null };
-  }
-  const timed = async (run: (i: number) => Promise<unknown>, i: number) => {
-    const start = performance.now();
-    await run(i);
-    return performance.now() - start;
-  };
-  for (let i = 0; i < 3; i++) {
-    await service(i);
-    await raw(i);
-  }
-  const serviceSamples: number[] = [];
-  const rawSamples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    serviceSamples.push(await timed(service, i));
-    rawSamples.push(await timed(raw, i));
-  }
-  const sv = serviceSamples.sort((a, b) => a - b);
+  const [s = [], r] = await sample(n, raw ? [service, raw] : [service]);
   return {
     operation,
     n,
-    medianMs: quantile(sv, 0.5),
-    p95Ms: quantile(sv, 0.95),
-    rawMedianMs: quantile(
-      rawSamples.sort((a, b) => a - b),
-      0.5,
-    ),
+    medianMs: quantile(s, 0.5),
+    p95Ms: quantile(s, 0.95),
+    rawMedianMs: r ? quantile(r, 0.5) : null,
   };
 }
 

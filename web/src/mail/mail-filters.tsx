@@ -6,8 +6,8 @@ import {
   letterStatusLabels,
 } from '@profreestr/contracts';
 import type { MailParams } from '../api/mail';
+import classes from '../components/filters.module.css';
 import { useDebouncedText } from '../components/use-debounced-text';
-import classes from './mail.module.css';
 import type { MailFilterKey } from './mail-params';
 
 const KIND_OPTIONS = [

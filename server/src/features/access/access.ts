@@ -88,7 +88,7 @@ export function authorize(
   if (actor.kind !== 'staff' || !target || !canSee(actor, target.path)) {
     throw notFound(notFoundMessage);
   }
-  if (!roleAllows(actor.role, action)) throw forbidden();
+  if (!can(actor, action, target)) throw forbidden();
 }
 
 /** For lists: the caller's role must allow the action; rows are then limited to the subtree. */

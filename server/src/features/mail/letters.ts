@@ -54,6 +54,12 @@ export const greetingOf = (person: { firstName?: string | null; middleName?: str
   return name ? `Здравствуйте, ${name}!` : 'Здравствуйте!';
 };
 
+/** «Иванова Анна Петровна» is greeted as «Анна Петровна». */
+const greetingOfFullName = (fullName: string) => {
+  const [, firstName = null, middleName = null] = fullName.split(' ');
+  return greetingOf({ firstName, middleName });
+};
+
 export type ChairmanLetterKind =
   | 'member_registered'
   | 'member_deregistered'
@@ -123,9 +129,7 @@ export function mailingLetter(
   recipient: { name: string },
   unsubscribePage: string,
 ): LetterContent {
-  // «Иванова Анна Петровна» is greeted as «Анна Петровна».
-  const [, firstName = null, middleName = null] = recipient.name.split(' ');
-  return compose(mailing.subject, greetingOf({ firstName, middleName }), [
+  return compose(mailing.subject, greetingOfFullName(recipient.name), [
     ...mailing.body.split(/\n{2,}/),
     { link: unsubscribePage, label: 'Отписаться от рассылок' },
   ]);
@@ -133,14 +137,9 @@ export function mailingLetter(
 
 /** To a member whose e-mail staff entered: the link that confirms it is theirs. */
 export function emailConfirmationLetter(name: string, link: string): LetterContent {
-  const [, firstName = null, middleName = null] = name.split(' ');
-  return compose(
-    'Профреестр: подтвердите адрес электронной почты',
-    greetingOf({ firstName, middleName }),
-    [
-      'Этот адрес указан в вашей учётной карточке члена Профсоюза. Подтвердите, что он ваш: по нему будут приходить письма профсоюзной организации.',
-      { link, label: 'Подтвердить адрес' },
-      'Ссылка действует 7 дней. Если вы не состоите в Профсоюзе или адрес не ваш, просто не отвечайте на это письмо.',
-    ],
-  );
+  return compose('Профреестр: подтвердите адрес электронной почты', greetingOfFullName(name), [
+    'Этот адрес указан в вашей учётной карточке члена Профсоюза. Подтвердите, что он ваш: по нему будут приходить письма профсоюзной организации.',
+    { link, label: 'Подтвердить адрес' },
+    'Ссылка действует 7 дней. Если вы не состоите в Профсоюзе или адрес не ваш, просто не отвечайте на это письмо.',
+  ]);
 }

@@ -1,8 +1,17 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type ChairmanContactColumns, chairmanContactSql } from '../../db/chairman-contact.js';
 import type { Database, LetterStatus } from '../../db/schema.js';
 import { subtreeUpperBound } from '../../lib/tree-path.js';
 
 type Db = Kysely<Database>;
+
+/**
+ * A letter being handed to SMTP right now is still "in the queue" to people: the statuses a
+ * shown status stands for (the lists' filters), and the status shown for a stored one.
+ */
+export const storedStatuses = (shown: Exclude<LetterStatus, 'sending'>): LetterStatus[] =>
+  shown === 'queued' ? ['queued', 'sending'] : [shown];
+export const shownStatus = (stored: LetterStatus) => (stored === 'sending' ? 'queued' : stored);
 
 export interface NewLetter {
   kind: string;
@@ -40,25 +49,17 @@ export async function insertLetters(db: Db, letters: readonly NewLetter[]) {
 }
 
 /** An org's chairman as letters need them: name, address, consent (from the passport). */
-export interface ChairmanContact {
+export interface ChairmanContact extends ChairmanContactColumns {
   id: string;
   name: string;
   path: string;
-  email: string | null;
-  last_name: string | null;
-  first_name: string | null;
-  middle_name: string | null;
-  notify_email: boolean | null;
 }
 
 /** The chairmen of orgs with their address and consent, from the passports. */
 export async function findChairmen(db: Db, orgIds: readonly string[]) {
   if (orgIds.length === 0) return [];
   const { rows } = await sql<ChairmanContact>`
-    select id::text, name, path, chairman->>'email' as email,
-      chairman->>'lastName' as last_name, chairman->>'firstName' as first_name,
-      chairman->>'middleName' as middle_name,
-      (chairman->'notify'->>'email')::boolean as notify_email
+    select id::text, name, path, ${chairmanContactSql}
     from orgs where id = any(${orgIds as string[]}::bigint[])`.execute(db);
   return rows;
 }
@@ -80,44 +81,39 @@ export interface LetterFilter {
 
 /** A page of letters, newest first (keyset on id). */
 export function findLetters(db: Db, f: LetterFilter, beforeId: string | undefined, limit: number) {
-  return (
-    db
-      .selectFrom('mail_messages')
-      .select([
-        'id',
-        'kind',
-        'to_address',
-        'subject',
-        'status',
-        'attempts',
-        'last_error',
-        'created_at',
-        'sent_at',
-      ])
-      .where((eb) =>
-        eb.or([
-          eb.and([
-            eb('org_path', '>=', f.scopePath),
-            eb('org_path', '<', subtreeUpperBound(f.scopePath)),
-          ]),
-          ...(f.withUnplaced ? [eb('org_path', 'is', null)] : []),
+  return db
+    .selectFrom('mail_messages')
+    .select([
+      'id',
+      'kind',
+      'to_address',
+      'subject',
+      'status',
+      'attempts',
+      'last_error',
+      'created_at',
+      'sent_at',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('org_path', '>=', f.scopePath),
+          eb('org_path', '<', subtreeUpperBound(f.scopePath)),
         ]),
-      )
-      .$if(!!f.kind, (q) => q.where('kind', '=', f.kind as string))
-      // A letter being handed to SMTP right now is still "in the queue" to people.
-      .$if(!!f.status, (q) =>
-        f.status === 'queued'
-          ? q.where('status', 'in', ['queued', 'sending'])
-          : q.where('status', '=', f.status as LetterStatus),
-      )
-      .$if(!!f.to, (q) =>
-        q.where(sql`lower(to_address)`, 'like', `${escapeLike((f.to as string).toLowerCase())}%`),
-      )
-      .$if(!!beforeId, (q) => q.where('id', '<', beforeId as string))
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute()
-  );
+        ...(f.withUnplaced ? [eb('org_path', 'is', null)] : []),
+      ]),
+    )
+    .$if(!!f.kind, (q) => q.where('kind', '=', f.kind as string))
+    .$if(!!f.status, (q) =>
+      q.where('status', 'in', storedStatuses(f.status as Exclude<LetterStatus, 'sending'>)),
+    )
+    .$if(!!f.to, (q) =>
+      q.where(sql`lower(to_address)`, 'like', `${escapeLike((f.to as string).toLowerCase())}%`),
+    )
+    .$if(!!beforeId, (q) => q.where('id', '<', beforeId as string))
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
@@ -257,14 +253,6 @@ export async function markAddressNotDelivering(db: Db, memberId: string, address
     .where('id', '=', memberId)
     .where(sql`lower(email)`, '=', address.toLowerCase())
     .execute();
-}
-
-export function findLetterByMessageId(db: Db, messageId: string) {
-  return db
-    .selectFrom('mail_messages')
-    .select(['id', 'org_path', 'status'])
-    .where('message_id', '=', messageId)
-    .executeTakeFirst();
 }
 
 /** A member's consent to letters by e-mail turned off; false when there is no such member. */

@@ -8,7 +8,7 @@ import type {
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import { defaultMailConfig, type MailConfig } from '../../config.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, LetterStatus as StoredLetterStatus } from '../../db/schema.js';
 import { conflict, notFound, unauthenticated } from '../../lib/app-error.js';
 import type { Ctx, StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
@@ -26,6 +26,7 @@ import {
   markAddressNotDelivering,
   markBounced,
   requeueLetter,
+  shownStatus,
   turnOffChairmanLetters,
   turnOffMemberLetters,
 } from './mail.queries.js';
@@ -153,7 +154,7 @@ const toLetter = (row: {
   to: row.to_address,
   subject: row.subject,
   // Being handed to SMTP is still "in the queue" to people.
-  status: (row.status === 'sending' ? 'queued' : row.status) as LetterStatus,
+  status: shownStatus(row.status as StoredLetterStatus) as LetterStatus,
   attempts: row.attempts,
   lastError: row.last_error,
   createdAt: new Date(row.created_at).toISOString(),

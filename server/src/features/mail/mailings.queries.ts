@@ -2,6 +2,7 @@ import type { MailingAudience } from '@profreestr/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { subtreeUpperBound } from '../../lib/tree-path.js';
+import { storedStatuses } from './mail.queries.js';
 
 type Db = Kysely<Database>;
 
@@ -238,9 +239,8 @@ export function findRecipients(
     ])
     .where('r.mailing_id', '=', mailingId)
     .$if(status === 'skipped', (q) => q.where('r.skip_reason', 'is not', null))
-    .$if(status === 'queued', (q) => q.where('l.status', 'in', ['queued', 'sending']))
-    .$if(!!status && status !== 'skipped' && status !== 'queued', (q) =>
-      q.where('l.status', '=', status as 'sent' | 'failed' | 'bounced'),
+    .$if(!!status && status !== 'skipped', (q) =>
+      q.where('l.status', 'in', storedStatuses(status as Exclude<RecipientStatus, 'skipped'>)),
     )
     .$if(!!afterId, (q) => q.where('r.id', '>', afterId as string))
     .orderBy('r.id')

@@ -14,7 +14,7 @@ import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { authorize, authorizeList } from '../access/access.js';
 import { getOrgPlacement } from '../access/placement.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { closeSentMailings } from './mail.queries.js';
+import { closeSentMailings, shownStatus } from './mail.queries.js';
 import { letterDomain } from './mail.service.js';
 import { mailingPrepareJob } from './mailing.job.js';
 import {
@@ -44,13 +44,10 @@ async function audienceOrg(ctx: StaffCtx, audience: MailingAudience, action: 'ma
   return org;
 }
 
-async function visibleMailing(
-  ctx: StaffCtx,
-  id: string,
-  action: 'mailing:read' | 'mailing:create',
-) {
+/** A mailing the caller may read (404 outside their subtree, as for one that does not exist). */
+async function visibleMailing(ctx: StaffCtx, id: string) {
   const row = await findMailing(ctx.db, id);
-  authorize(ctx.actor, action, row ? { path: row.org_path } : undefined, MAILING_NOT_FOUND);
+  authorize(ctx.actor, 'mailing:read', row && { path: row.org_path }, MAILING_NOT_FOUND);
   return row as MailingRow;
 }
 
@@ -61,7 +58,7 @@ async function toMailing(db: Kysely<Database>, row: MailingRow): Promise<Mailing
   if (row.status !== 'draft') {
     const { letters, skipped } = await deliveryCounts(db, row.id);
     for (const { status, n } of letters) {
-      counts[status === 'sending' ? 'queued' : status] += n;
+      counts[shownStatus(status)] += n;
     }
     counts.skipped = skipped;
     counts.total = letters.reduce((sum, l) => sum + l.n, 0) + skipped;
@@ -110,7 +107,7 @@ export async function createMailing(ctx: StaffCtx, input: MailingCreate): Promis
 
 /** A draft is counted again (the audience changes); a sent one shows its delivery. */
 export async function getMailing(ctx: StaffCtx, id: string): Promise<Mailing> {
-  let row = await visibleMailing(ctx, id, 'mailing:read');
+  let row = await visibleMailing(ctx, id);
   if (row.status === 'draft') {
     const count = await countAudience(ctx.db, row.audience as MailingAudience, row.org_path);
     row = { ...row, ...count };
@@ -135,9 +132,11 @@ export async function listMailings(ctx: StaffCtx, page: { limit: number; cursor?
 
 /** Sending begins: the audience is counted as it is now and the job that writes it is queued. */
 export async function sendMailing(ctx: StaffCtx, id: string): Promise<Mailing> {
-  await visibleMailing(ctx, id, 'mailing:create');
   return inTransaction(ctx, async (tx) => {
-    const row = (await findMailingForUpdate(tx.db, id)) as MailingRow;
+    // Read once, locked: of two sends of one draft, the second waits and finds it sent.
+    const locked = await findMailingForUpdate(tx.db, id);
+    authorize(tx.actor, 'mailing:create', locked && { path: locked.org_path }, MAILING_NOT_FOUND);
+    const row = locked as MailingRow;
     if (row.status !== 'draft') throw conflict('Рассылка уже отправлена');
     // The audience's org may be out of reach by now (a user moved): checked again.
     const org = await audienceOrg(tx, row.audience as MailingAudience, 'mailing:create');
@@ -196,7 +195,7 @@ export async function listRecipients(
     cursor?: string | undefined;
   },
 ) {
-  const mailing = await visibleMailing(ctx, id, 'mailing:read');
+  const mailing = await visibleMailing(ctx, id);
   const after = decodeCursor(query.cursor, ['id'])?.[0];
   const rows = await findRecipients(ctx.db, id, query.status, after, query.limit + 1);
   // Addresses are personal data: reading them is on record.
@@ -213,7 +212,7 @@ export async function listRecipients(
       orgId: r.org_id,
       name: r.name,
       email: r.email,
-      status: r.skip_reason ? 'skipped' : r.status === 'sending' || !r.status ? 'queued' : r.status,
+      status: r.skip_reason ? 'skipped' : shownStatus(r.status ?? 'queued'),
       reason: r.skip_reason ?? r.last_error ?? null,
     }),
     (r) => [r.id],

@@ -2,7 +2,7 @@ import type { DuplicateGroup, DuplicateKind } from '@profreestr/contracts';
 import { invalid } from '../../lib/app-error.js';
 import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
-import { authorize, roleAllows } from '../access/access.js';
+import { authorize, can } from '../access/access.js';
 import { recordAudit, recordAudits } from '../audit/audit.service.js';
 import { toMember } from './member-card.js';
 import {
@@ -33,10 +33,9 @@ export async function listDuplicates(
   },
 ): Promise<{ items: DuplicateGroup[]; nextCursor: string | null }> {
   const scope = await scopeOf(ctx, query.under);
-  // Every record listed lies in the caller's subtree, so the role alone decides.
+  // Every record listed lies in the scope: what the caller may do there decides for all.
   const canResolve =
-    roleAllows(ctx.actor.role, 'member:merge') &&
-    roleAllows(ctx.actor.role, 'member:mark-distinct');
+    can(ctx.actor, 'member:merge', scope) && can(ctx.actor, 'member:mark-distinct', scope);
   const page =
     query.kind === 'duplicate'
       ? await duplicatePage(ctx, scope.path, query.limit, query.cursor)

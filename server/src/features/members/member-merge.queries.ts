@@ -47,13 +47,3 @@ export async function retiredCardNumbers(db: Kysely<Database>, numbers: readonly
     .execute();
   return new Set(rows.map((r) => r.card_number));
 }
-
-/** A number that belonged to a card merged into another: never given again. */
-export async function isCardNumberRetired(db: Kysely<Database>, cardNumber: string) {
-  const row = await db
-    .selectFrom('member_merges')
-    .select('merged_id')
-    .where('card_number', '=', cardNumber)
-    .executeTakeFirst();
-  return row !== undefined;
-}

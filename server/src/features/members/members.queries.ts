@@ -1,5 +1,6 @@
 import type { MemberCategory, MemberIndicator, MemberStatus } from '@profreestr/contracts';
 import { type Kysely, sql } from 'kysely';
+import { type ChairmanContactColumns, chairmanContactSql } from '../../db/chairman-contact.js';
 import { memberMissingSql } from '../../db/indicators.js';
 import type { Database, MemberRowUpdate, NewMemberRow } from '../../db/schema.js';
 import { subtreeUpperBound } from '../../lib/tree-path.js';
@@ -350,22 +351,15 @@ export function findMergedMemberIds(db: Kysely<Database>, ids: readonly string[]
  * the letter about the member), in one read.
  */
 export async function findPrimaryWithChairman(db: Kysely<Database>, id: string) {
-  const { rows } = await sql<{
-    id: string;
-    path: string;
-    level: string;
-    status: string;
-    name: string;
-    email: string | null;
-    last_name: string | null;
-    first_name: string | null;
-    middle_name: string | null;
-    notify_email: boolean | null;
-  }>`
-    select id::text, path, level, status, name, chairman->>'email' as email,
-      chairman->>'lastName' as last_name, chairman->>'firstName' as first_name,
-      chairman->>'middleName' as middle_name,
-      (chairman->'notify'->>'email')::boolean as notify_email
+  const { rows } = await sql<
+    {
+      id: string;
+      path: string;
+      level: string;
+      status: string;
+      name: string;
+    } & ChairmanContactColumns
+  >`select id::text, path, level, status, name, ${chairmanContactSql}
     from orgs where id = ${id}::bigint`.execute(db);
   return rows[0];
 }
