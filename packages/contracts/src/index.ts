@@ -19,3 +19,5 @@ export * from './quotes.js';
 export * from './security.js';
 export * from './users.js';
 export * from './validators.js';
+export * from './cabinet.js';
+export * from './join.js';

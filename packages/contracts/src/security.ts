@@ -53,6 +53,9 @@ export const staffActions = [
   'member:readmit',
   'member:merge',
   'member:mark-distinct',
+  'member:invite',
+  'application:read',
+  'application:decide',
 ] as const;
 export type StaffAction = (typeof staffActions)[number];
 

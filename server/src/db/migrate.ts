@@ -16,6 +16,7 @@ import * as cardDraw from './migrations/0013-card-draw.js';
 import * as outbox from './migrations/0014-outbox.js';
 import * as mailings from './migrations/0015-mailings.js';
 import * as emailConfirmations from './migrations/0016-email-confirmations.js';
+import * as cabinetAndJoin from './migrations/0017-cabinet-and-join.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014-outbox': outbox,
   '0015-mailings': mailings,
   '0016-email-confirmations': emailConfirmations,
+  '0017-cabinet-and-join': cabinetAndJoin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

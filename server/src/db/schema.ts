@@ -1,5 +1,7 @@
 import type {
   ActivistRole,
+  ApplicationStatus,
+  consentKinds,
   AuditResult,
   DeregisterReason,
   DuesPaymentForm,
@@ -225,6 +227,7 @@ export interface MembersTable {
   notify_sms: Generated<boolean>;
   notify_push: Generated<boolean>;
   notify_email: Generated<boolean>;
+  bonus_programme: Generated<boolean>;
   deregistered_on: Optional<string>;
   deregister_reason: Optional<DeregisterReason>;
   deregister_note: Optional<string>;
@@ -387,6 +390,73 @@ export interface AppSecretsTable {
   value: string;
 }
 
+export interface CabinetCodesTable {
+  email: string;
+  member_id: string;
+  code_hash: string;
+  expires_at: Timestamp;
+  created_at: DefaultTimestamp;
+}
+
+export interface MemberSessionsTable {
+  id: string;
+  member_id: string;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export type ConsentKindColumn = (typeof consentKinds)[number];
+
+/** The consents ledger: every grant and withdrawal, never overwritten. */
+export interface MemberConsentsTable {
+  id: Generated<string>;
+  member_id: string;
+  kind: ConsentKindColumn;
+  granted: boolean;
+  version: string;
+  at: DefaultTimestamp;
+  by: 'member' | 'staff' | 'application' | 'system';
+  actor_id: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  org_id: string;
+  org_path: string;
+  status: Defaulted<ApplicationStatus>;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  name_key: string;
+  sex: Sex;
+  birth_date: string;
+  category: MemberCategory;
+  workplace: string;
+  position: string | null;
+  study_course: number | null;
+  phone: string | null;
+  email: string;
+  pd_consent_version: string;
+  code_hash: string | null;
+  code_expires_at: Timestamp | null;
+  ip: string | null;
+  created_at: DefaultTimestamp;
+  confirmed_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  reject_reason: string | null;
+  member_id: string | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -414,6 +484,11 @@ export interface Database {
   mailing_recipients: MailingRecipientsTable;
   app_secrets: AppSecretsTable;
   email_confirmations: EmailConfirmationsTable;
+  cabinet_codes: CabinetCodesTable;
+  member_sessions: MemberSessionsTable;
+  member_consents: MemberConsentsTable;
+  rate_limits: RateLimitsTable;
+  applications: ApplicationsTable;
 }
 
 export type NewOrgRow = Insertable<OrgsTable>;

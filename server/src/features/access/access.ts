@@ -6,7 +6,7 @@ import { isInSubtree } from '../../lib/tree-path.js';
 /** An action of staff within their subtree (the list lives in contracts: `GET /auth/me` sends it). */
 export type Action = StaffAction;
 
-const viewerActions: Action[] = ['org:read', 'member:read'];
+const viewerActions: Action[] = ['org:read', 'member:read', 'application:read'];
 const editorActions: Action[] = [
   ...viewerActions,
   'org:create',
@@ -28,6 +28,9 @@ const editorActions: Action[] = [
   // Mailings to the chairmen and members of their subtree.
   'mailing:read',
   'mailing:create',
+  // Online applications: accepting puts a member on record, so it is a member editor's act.
+  'application:decide',
+  'member:invite',
 ];
 // Only admins list and change users (role, org, disabling, password, the second factor) and
 // read the audit log.

@@ -143,3 +143,69 @@ export function emailConfirmationLetter(name: string, link: string): LetterConte
     'Ссылка действует 7 дней. Если вы не состоите в Профсоюзе или адрес не ваш, просто не отвечайте на это письмо.',
   ]);
 }
+
+type Person = { firstName?: string | null; middleName?: string | null };
+
+/** The member's one-time code for the cabinet (10 minutes, once). */
+export function loginCodeLetter(person: Person, code: string): LetterContent {
+  return compose(`Профреестр: код для входа ${code}`, greetingOf(person), [
+    `Ваш код для входа в личный кабинет члена Профсоюза: ${code}`,
+    'Код действует 10 минут и подходит только для одного входа. Никому его не сообщайте: сотрудники Профсоюза его никогда не спрашивают.',
+    'Если вы не входили в кабинет, просто не отвечайте на это письмо.',
+  ]);
+}
+
+/** Staff invite a member to the cabinet (also part of the letter accepting an application). */
+export function cabinetInvitationLetter(person: Person, link: string): LetterContent {
+  return compose('Профреестр: ваш личный кабинет члена Профсоюза', greetingOf(person), [
+    'В личном кабинете можно посмотреть свою учётную карточку и электронный профсоюзный билет, поправить телефон и адрес, управлять согласиями и узнать, кто и когда открывал ваши данные.',
+    { link, label: 'Войти в личный кабинет' },
+    'Пароль не нужен: на этот адрес придёт код для входа.',
+  ]);
+}
+
+/** The applicant's code confirming their address and the application. */
+export function applicationConfirmationLetter(person: Person, code: string): LetterContent {
+  return compose(`Профреестр: код подтверждения заявления ${code}`, greetingOf(person), [
+    `Чтобы подать заявление о вступлении в Профсоюз, введите на странице заявления код: ${code}`,
+    'Неподтверждённое заявление удаляется через 7 дней. Если вы не подавали заявление, просто не отвечайте на это письмо.',
+  ]);
+}
+
+/** To the chosen primary's chairman: someone asks to join. */
+export function applicationReceivedLetter(
+  chairman: Person,
+  application: { name: string; orgName: string },
+  link: string,
+): LetterContent {
+  return compose(`Профреестр: заявление о вступлении — ${application.name}`, greetingOf(chairman), [
+    `${application.name} подал(а) заявление о вступлении в Профсоюз в организацию ${quoted(application.orgName)}.`,
+    { link, label: 'Рассмотреть заявление' },
+    'Вы получаете это письмо как председатель первичной организации. Отказаться от писем можно в паспорте организации (уведомления по e-mail).',
+  ]);
+}
+
+/** To the applicant: accepted, with the card number and the way into the cabinet. */
+export function applicationAcceptedLetter(
+  person: Person,
+  accepted: { orgName: string; cardNumber: string },
+  cabinetLink: string,
+): LetterContent {
+  return compose('Профреестр: вы приняты в Профсоюз', greetingOf(person), [
+    `Ваше заявление принято: вы поставлены на учёт в организации ${quoted(accepted.orgName)}. Номер вашего профсоюзного билета: ${accepted.cardNumber.replace(/(\d{4})(?=\d)/g, '$1 ')}.`,
+    'В личном кабинете — электронный билет, ваши данные и согласия.',
+    { link: cabinetLink, label: 'Войти в личный кабинет' },
+  ]);
+}
+
+/** To the applicant: refused, and why. */
+export function applicationRejectedLetter(
+  person: Person,
+  rejected: { orgName: string; reason: string },
+): LetterContent {
+  return compose('Профреестр: заявление о вступлении не принято', greetingOf(person), [
+    `Ваше заявление о вступлении в организацию ${quoted(rejected.orgName)} не принято.`,
+    `Причина: ${rejected.reason}`,
+    'Если у вас есть вопросы, обратитесь к председателю профсоюзной организации.',
+  ]);
+}

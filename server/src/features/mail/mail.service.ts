@@ -56,6 +56,9 @@ export type { ChairmanContact };
 export const letterDomain = () => settings.domain;
 /** Where links in letters lead. */
 export const publicUrl = () => settings.publicUrl;
+/** The cabinet's sign-in page with the address filled in (invitations, accepted applications). */
+export const cabinetSignInUrl = (email: string) =>
+  `${settings.publicUrl}/cabinet/login?email=${encodeURIComponent(email)}`;
 
 export interface OutgoingLetter extends LetterContent {
   kind: LetterKind;

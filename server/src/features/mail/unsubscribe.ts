@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { appSecret } from '../../lib/app-secret.js';
 
 // One-click unsubscribe (RFC 8058): a link per recipient, signed with a key the server keeps in
 // its own database, so the link cannot be guessed or altered, and needs no table of tokens.
@@ -10,24 +11,7 @@ import type { Database } from '../../db/schema.js';
 export type Subscriber = { kind: 'member' | 'chairman'; personId: string };
 
 /** The signing key: made once (random, 32 bytes), then read. */
-export async function unsubscribeKey(db: Kysely<Database>): Promise<Buffer> {
-  const read = () =>
-    db
-      .selectFrom('app_secrets')
-      .select('value')
-      .where('name', '=', 'unsubscribe')
-      .executeTakeFirst();
-  let row = await read();
-  if (!row) {
-    await db
-      .insertInto('app_secrets')
-      .values({ name: 'unsubscribe', value: randomBytes(32).toString('hex') })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
-    row = await read();
-  }
-  return Buffer.from((row as { value: string }).value, 'hex');
-}
+export const unsubscribeKey = (db: Kysely<Database>) => appSecret(db, 'unsubscribe');
 
 const mac = (key: Buffer, s: Subscriber, email: string) =>
   createHmac('sha256', key)
