@@ -23,10 +23,12 @@ import {
   registerAuthRoutes,
   SESSION_COOKIE,
 } from './features/auth/auth.routes.js';
+import { registerCabinetRoutes } from './features/cabinet/cabinet.routes.js';
 import { registerCompletenessRoutes } from './features/completeness/completeness.routes.js';
 import { registerExportRoutes } from './features/exports/exports.routes.js';
 import { defaultZipLimits } from './features/imports/file-guard.js';
 import { registerImportRoutes } from './features/imports/imports.routes.js';
+import { registerJoinRoutes } from './features/join/join.routes.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerMailRoutes } from './features/mail/mail.routes.js';
 import { configureLetters } from './features/mail/mail.service.js';
@@ -134,6 +136,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerExportRoutes(app, db);
   registerMailRoutes(app, db, mail);
   registerMailingRoutes(app, db);
+  registerJoinRoutes(app, db);
+  registerCabinetRoutes(app, db, security);
 
   registerImportRoutes(app, db, { maxBytes: imports.maxBytes, zip: defaultZipLimits });
   // `imports.worker` false: an API-only server; jobs are still sent, another process runs them.

@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { ImportConfig, MailConfig } from './config.js';
 import type { Database } from './db/schema.js';
+import { startCabinetHousekeeping } from './features/cabinet/cabinet.worker.js';
+import { sendCabinetCode } from './features/cabinet/cabinet-auth.service.js';
+import { cabinetCodeJob } from './features/cabinet/cabinet-code.job.js';
 import { startStatsDaily } from './features/completeness/completeness.worker.js';
 import { importJob } from './features/imports/import.job.js';
 import { startImportWorker } from './features/imports/imports.worker.js';
+import { startApplicationExpiry } from './features/join/join.worker.js';
 import { startMailDelivery } from './features/mail/mail-delivery.js';
 import { mailingPrepareJob } from './features/mail/mailing.job.js';
 import { prepareMailing } from './features/mail/mailings.service.js';
@@ -12,7 +16,11 @@ import type { JobDefinition, JobRunner } from './lib/jobs.js';
 // The one place that knows every job and starts the workers: a new job is listed here.
 
 // biome-ignore lint/suspicious/noExplicitAny: definitions of any payload
-export const jobDefinitions: readonly JobDefinition<any>[] = [importJob, mailingPrepareJob];
+export const jobDefinitions: readonly JobDefinition<any>[] = [
+  importJob,
+  mailingPrepareJob,
+  cabinetCodeJob,
+];
 
 type Log = { error(object: unknown, message: string): void };
 
@@ -25,13 +33,19 @@ export async function startWorkers(
 ): Promise<() => Promise<void>> {
   const stopSweep = await startImportWorker(db, runner, config.imports, log);
   await runner.work(mailingPrepareJob, ({ mailingId }) => prepareMailing(db, mailingId));
+  await runner.work(cabinetCodeJob, ({ email }) => sendCabinetCode(db, email));
+  const stopHousekeeping = await startCabinetHousekeeping(db, log);
   // The counts' daily step (under-35 ageing, trend snapshots) runs with the workers.
   const stopDaily = await startStatsDaily(db, log);
+  // Online applications nobody confirmed within 7 days expire (at start and hourly).
+  const stopExpiry = await startApplicationExpiry(db, log);
   // Letters leave the outbox only with SMTP configured; without it they wait, visibly queued.
   const delivery = config.mail.worker ? startMailDelivery(db, config.mail, log) : null;
   return async () => {
     stopSweep();
     stopDaily();
+    stopHousekeeping();
+    stopExpiry();
     await delivery?.stop();
   };
 }

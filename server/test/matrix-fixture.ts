@@ -1,5 +1,6 @@
 import { type Member, type Org, type OrgLevel, type Role, todayIso } from '@profreestr/contracts';
 import type { LightMyRequestResponse } from 'fastify';
+import { submitApplication } from './application-fixture.js';
 import { csv, multipart, waitForImport } from './import-fixture.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp, USER_PASSWORD } from './test-app.js';
 import { buildTree } from './tree-fixture.js';
@@ -101,6 +102,8 @@ export interface TargetRecords {
   letterId: string;
   /** A draft mailing to the members of the target org. */
   mailingId: string;
+  /** An online application to the target's home primary, confirmed: waiting for a decision. */
+  application: { id: string; email: string };
 }
 
 export interface Session {
@@ -141,6 +144,11 @@ export interface MatrixWorld {
   freshMember(org: OrgKey, options?: { deregistered?: boolean }): Promise<Member>;
   /** A row of a passport list made for one cell. */
   freshPart(org: OrgKey, kind: PartKind): Promise<string>;
+  /** An application to the home primary of `org` made for one cell (confirmed unless told). */
+  freshApplication(
+    org: OrgKey,
+    options?: { confirmed?: boolean },
+  ): Promise<{ id: string; email: string; code: string }>;
   /** A new session of the caller (null cookie for the anonymous caller), from its own address. */
   freshSession(caller: Caller): Promise<Session>;
   /** A new user with the caller's role and org, signed in from its own address. */
@@ -297,6 +305,8 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
       })
     ).json() as Member;
   };
+  const freshApplication: MatrixWorld['freshApplication'] = (key, options = {}) =>
+    submitApplication(t, homes[key].id, {}, options);
   const freshPart: MatrixWorld['freshPart'] = async (key, kind) =>
     (
       await admin('POST', `/api/v1/orgs/${orgs[key].id}/${kind}`, partInputs[kind](uniqueName()))
@@ -348,6 +358,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
       importId: '',
       parts,
       letterId: String(letter?.id),
+      application: await freshApplication(key),
       mailingId: (
         await admin('POST', '/api/v1/mailings', {
           subject: `Рассылка ${orgs[key].code}`,
@@ -405,6 +416,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
     uniqueName,
     freshMember,
     freshPart,
+    freshApplication,
     freshSession,
     twinSession,
     close: () => t.close(),

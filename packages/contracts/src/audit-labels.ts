@@ -1,5 +1,6 @@
 import { deniedRecordType, deniedStatusText, requestText } from './audit-requests.js';
 import {
+  applicationStatusLabels,
   importKindLabels,
   indicatorLabels,
   isIndicator,
@@ -47,6 +48,12 @@ export const auditActionLabels = {
   'org.export': 'Выгрузка организаций',
   'org.export.end': 'Выгрузка организаций: итог',
   'member.read': 'Просмотр карточки члена Профсоюза',
+  'member.invite': 'Приглашение в личный кабинет',
+  'member.consent': 'Согласие дано или отозвано в личном кабинете',
+  'member.export_own': 'Выгрузка всех своих данных из личного кабинета',
+  'member.card': 'Просмотр электронного билета',
+  'cabinet.login': 'Вход в личный кабинет по коду',
+  'cabinet.login_failed': 'Неверный код входа в личный кабинет',
   'member.list': 'Просмотр списка членов Профсоюза',
   'member.history': 'Просмотр истории карточки',
   'member.duplicates': 'Просмотр возможных дублей',
@@ -73,6 +80,14 @@ export const auditActionLabels = {
   'mailing.create': 'Создание рассылки',
   'mailing.send': 'Отправка рассылки',
   'mailing.recipients': 'Просмотр получателей рассылки',
+  'application.create': 'Подача заявления о вступлении',
+  'application.confirm': 'Подтверждение заявления кодом из письма',
+  'application.status': 'Проверка состояния заявления заявителем',
+  'application.list': 'Просмотр списка заявлений о вступлении',
+  'application.read': 'Просмотр заявления о вступлении',
+  'application.accept': 'Приём по заявлению: постановка на учёт',
+  'application.reject': 'Отклонение заявления о вступлении',
+  'application.expire': 'Заявление не подтверждено за 7 дней',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
@@ -96,6 +111,7 @@ export const auditActionGroupLabels: Record<string, string> = {
   completeness: 'Заполненность',
   mail: 'Почта',
   mailing: 'Рассылки',
+  application: 'Заявления о вступлении',
 };
 
 export const auditResultLabels = { ok: 'Успешно', denied: 'Отказано', failed: 'Ошибка' } as const;
@@ -109,6 +125,7 @@ export const auditRecordTypeLabels: Record<string, string> = {
   import: 'Импорт',
   letter: 'Письмо',
   mailing: 'Рассылка',
+  application: 'Заявление о вступлении',
 };
 
 /**
@@ -225,6 +242,8 @@ const detailLabels: Record<string, string> = {
   keptId: 'Оставлена карточка',
   mergedId: 'Присоединена карточка',
   memberIds: 'Карточки',
+  applicationStatus: 'Статус заявления',
+  memberId: 'Карточка',
   // audit.search: the journal's filters.
   actor: 'Пользователь',
   action: 'Действие',
@@ -313,6 +332,10 @@ function valueText(action: string, key: string, value: unknown, naming: AuditNam
     case 'keptId':
     case 'mergedId':
       return recordText(naming, 'member', String(value));
+    case 'memberId':
+      return recordText(naming, 'member', String(value));
+    case 'applicationStatus':
+      return labelOf(applicationStatusLabels, value);
     case 'memberIds':
       return Array.isArray(value)
         ? value.map((id) => recordText(naming, 'member', String(id))).join(', ')

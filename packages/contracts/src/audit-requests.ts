@@ -78,6 +78,27 @@ const requestLabels: Record<string, string> = {
   'GET /api/v1/mailings/:id': 'рассылка',
   'POST /api/v1/mailings/:id/send': 'отправка рассылки',
   'GET /api/v1/mailings/:id/recipients': 'получатели рассылки',
+  'POST /api/v1/cabinet/auth/code': 'код входа в личный кабинет',
+  'POST /api/v1/cabinet/auth/login': 'вход в личный кабинет',
+  'POST /api/v1/cabinet/auth/logout': 'выход из личного кабинета',
+  'GET /api/v1/cabinet/me': 'своя карточка в личном кабинете',
+  'PATCH /api/v1/cabinet/me': 'изменение своих контактов',
+  'GET /api/v1/cabinet/consents': 'свои согласия',
+  'POST /api/v1/cabinet/consents': 'согласие или его отзыв',
+  'GET /api/v1/cabinet/access-log': 'кто смотрел свою карточку',
+  'GET /api/v1/cabinet/export': 'выгрузка всех своих данных',
+  'GET /api/v1/cabinet/card': 'электронный билет',
+  'POST /api/v1/members/:id/cabinet-invitation': 'приглашение в личный кабинет',
+  'GET /api/v1/public/regions': 'регионы для заявления о вступлении',
+  'GET /api/v1/public/orgs': 'поиск организации для заявления о вступлении',
+  'POST /api/v1/applications': 'подача заявления о вступлении',
+  'POST /api/v1/applications/:id/confirm': 'подтверждение заявления кодом',
+  'GET /api/v1/applications/:id/status': 'состояние заявления',
+  'GET /api/v1/applications': 'список заявлений о вступлении',
+  'GET /api/v1/applications/count': 'число заявлений, ждущих решения',
+  'GET /api/v1/applications/:id': 'заявление о вступлении',
+  'POST /api/v1/applications/:id/accept': 'приём по заявлению',
+  'POST /api/v1/applications/:id/reject': 'отклонение заявления',
 };
 
 /** A route's own Russian name, when it has one (a test checks every API route has). */
@@ -93,6 +114,8 @@ const sectionLabels: Record<string, string> = {
   imports: 'импорт',
   mail: 'почта',
   mailings: 'рассылки',
+  applications: 'заявления о вступлении',
+  public: 'заявление о вступлении',
 };
 const methodLabels: Record<string, string> = {
   GET: 'просмотр',
@@ -104,13 +127,22 @@ const methodLabels: Record<string, string> = {
 
 /** The record a refused request's `id` names, by the route it came to. */
 export function deniedRecordType(route: string): string | null {
-  const match = /^\/api\/v1\/(members|orgs|users|imports|mailings)\/:id(\/|$)/.exec(route);
+  const match = /^\/api\/v1\/(members|orgs|users|imports|mailings|applications)\/:id(\/|$)/.exec(
+    route,
+  );
   const section = match?.[1];
   if (!section) return null;
   return (
-    { members: 'member', orgs: 'org', users: 'user', imports: 'import', mailings: 'mailing' }[
-      section
-    ] ?? null
+    (
+      {
+        members: 'member',
+        orgs: 'org',
+        users: 'user',
+        imports: 'import',
+        mailings: 'mailing',
+        applications: 'application',
+      } as Record<string, string>
+    )[section] ?? null
   );
 }
 

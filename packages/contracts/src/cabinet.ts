@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
 import { memberStatuses, roles } from './enums.js';
 import { emailField, phoneField, plainText, textField } from './fields.js';
-import { memberSchema, registrationPeriodSchema } from './members.js';
+import { memberSchema, notifyPatchSchema, registrationPeriodSchema } from './members.js';
 
 // The member's personal cabinet (../shared/API.md, part 2, "Member cabinet").
 
@@ -20,39 +20,38 @@ export type ConsentKind = (typeof consentKinds)[number];
  * The wording a person agrees to, with its version: the ledger keeps the version, so a later
  * change of wording never rewrites what someone agreed to.
  */
-export const consentTexts: Record<ConsentKind, { version: string; title: string; text: string }> =
-  {
-    pd: {
-      version: '2026-01',
-      title: 'Обработка персональных данных',
-      text:
-        'Я согласен(на), чтобы Профсоюз хранил и обрабатывал мои персональные данные (ФИО, дату ' +
-        'рождения, место работы или учёбы, контакты) для учёта членства, статистики и защиты моих ' +
-        'интересов (152-ФЗ). Согласие можно отозвать в личном кабинете.',
-    },
-    notify_email: {
-      version: '2026-01',
-      title: 'Письма на e-mail',
-      text: 'Получать новости и рассылки Профсоюза по электронной почте.',
-    },
-    notify_sms: {
-      version: '2026-01',
-      title: 'SMS',
-      text: 'Получать короткие сообщения Профсоюза на телефон.',
-    },
-    notify_push: {
-      version: '2026-01',
-      title: 'Уведомления в приложении',
-      text: 'Получать уведомления в браузере или приложении.',
-    },
-    bonus_programme: {
-      version: '2026-01',
-      title: 'Бонусная программа PROFCARDS',
-      text:
-        'Участвовать в программе PROFCARDS: партнёры узнают по номеру карты только то, что она ' +
-        'действует, и начисляют кешбэк.',
-    },
-  };
+export const consentTexts: Record<ConsentKind, { version: string; title: string; text: string }> = {
+  pd: {
+    version: '2026-01',
+    title: 'Обработка персональных данных',
+    text:
+      'Я согласен(на), чтобы Профсоюз хранил и обрабатывал мои персональные данные (ФИО, дату ' +
+      'рождения, место работы или учёбы, контакты) для учёта членства, статистики и защиты моих ' +
+      'интересов (152-ФЗ). Согласие можно отозвать в личном кабинете.',
+  },
+  notify_email: {
+    version: '2026-01',
+    title: 'Письма на e-mail',
+    text: 'Получать новости и рассылки Профсоюза по электронной почте.',
+  },
+  notify_sms: {
+    version: '2026-01',
+    title: 'SMS',
+    text: 'Получать короткие сообщения Профсоюза на телефон.',
+  },
+  notify_push: {
+    version: '2026-01',
+    title: 'Уведомления в приложении',
+    text: 'Получать уведомления в браузере или приложении.',
+  },
+  bonus_programme: {
+    version: '2026-01',
+    title: 'Бонусная программа PROFCARDS',
+    text:
+      'Участвовать в программе PROFCARDS: партнёры узнают по номеру карты только то, что она ' +
+      'действует, и начисляют кешбэк.',
+  },
+};
 
 const requiredEmail = emailField.refine((v) => v !== null, 'Укажите адрес электронной почты');
 
@@ -84,14 +83,7 @@ export const cabinetPatchSchema = z
   .object({
     phone: phoneField,
     address: textField(500),
-    notify: z
-      .object({
-        sms: z.boolean('Да или нет'),
-        push: z.boolean('Да или нет'),
-        email: z.boolean('Да или нет'),
-      })
-      .partial()
-      .strict(),
+    notify: notifyPatchSchema,
   })
   .partial()
   .strict();

@@ -333,3 +333,20 @@ export const letterStatusLabels: Record<LetterStatus, string> = {
   failed: 'Не доставлено',
   bounced: 'Возвращено',
 };
+
+// Online join: an application's way (../shared/API.md, part 2, "Online join").
+export const applicationStatuses = [
+  'unconfirmed',
+  'submitted',
+  'accepted',
+  'rejected',
+  'expired',
+] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+export const applicationStatusLabels: Record<ApplicationStatus, string> = {
+  unconfirmed: 'Не подтверждено',
+  submitted: 'Ждёт решения',
+  accepted: 'Принято',
+  rejected: 'Отклонено',
+  expired: 'Истекло',
+};

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { sixDigitCode } from './cabinet.js';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
 import { memberBirthRule } from './date-rules.js';
-import { memberCategories, sexes } from './enums.js';
+import { applicationStatuses, memberCategories, sexes } from './enums.js';
 import {
   dateOf,
   emailField,
@@ -13,25 +14,10 @@ import {
   textField,
 } from './fields.js';
 import { memberSchema } from './members.js';
-import { sixDigitCode } from './cabinet.js';
 
 // Online join, «Приём в Профсоюз» (../shared/API.md, part 2, "Online join").
 
-export const applicationStatuses = [
-  'unconfirmed',
-  'submitted',
-  'accepted',
-  'rejected',
-  'expired',
-] as const;
-export type ApplicationStatus = (typeof applicationStatuses)[number];
-export const applicationStatusLabels: Record<ApplicationStatus, string> = {
-  unconfirmed: 'Не подтверждено',
-  submitted: 'Ждёт решения',
-  accepted: 'Принято',
-  rejected: 'Отклонено',
-  expired: 'Истекло',
-};
+// The statuses and their labels live in enums.ts (free of zod: the audit journal names them).
 
 export const publicRegionsSchema = z.object({
   items: z.array(z.object({ id: idSchema, name: z.string() })),
@@ -76,7 +62,10 @@ export const applicationCreateSchema = z
       .optional(),
     phone: phoneField.optional(),
     email: requiredEmail,
-    pdConsent: z.literal(true, 'Без согласия на обработку персональных данных заявление не принять'),
+    pdConsent: z.literal(
+      true,
+      'Без согласия на обработку персональных данных заявление не принять',
+    ),
   })
   .strict();
 export type ApplicationCreate = z.infer<typeof applicationCreateSchema>;
@@ -147,6 +136,4 @@ export const applicationAcceptedSchema = z.object({
   member: memberSchema,
 });
 
-export const applicationRejectSchema = z
-  .object({ reason: requiredText(1000) })
-  .strict();
+export const applicationRejectSchema = z.object({ reason: requiredText(1000) }).strict();

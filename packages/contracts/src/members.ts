@@ -102,6 +102,16 @@ const pdConsentInput = z
   })
   .strict();
 
+/** Which letters a member agrees to, as a form changes them (any of the three). */
+export const notifyPatchSchema = z
+  .object({
+    sms: z.boolean('Да или нет'),
+    push: z.boolean('Да или нет'),
+    email: z.boolean('Да или нет'),
+  })
+  .partial()
+  .strict();
+
 const cardFields = {
   lastName: requiredPersonName,
   firstName: requiredPersonName,
@@ -120,14 +130,7 @@ const cardFields = {
   phone: phoneField,
   email: emailField,
   address: textField(500),
-  notify: z
-    .object({
-      sms: z.boolean('Да или нет'),
-      push: z.boolean('Да или нет'),
-      email: z.boolean('Да или нет'),
-    })
-    .partial()
-    .strict(),
+  notify: notifyPatchSchema,
 };
 
 /** Putting on record: the short form is name, birth date and org; the rest can follow later. */

@@ -1,8 +1,8 @@
 import type {
   ActivistRole,
   ApplicationStatus,
-  consentKinds,
   AuditResult,
+  consentKinds,
   DeregisterReason,
   DuesPaymentForm,
   EventKind,

@@ -3,9 +3,11 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { applicationForm, submitApplication } from '../../test/application-fixture.js';
 import { multipart } from '../../test/import-fixture.js';
 import { createTestApp, type TestApp, USER_PASSWORD } from '../../test/test-app.js';
 import { buildTree } from '../../test/tree-fixture.js';
+import { startMemberSession } from '../features/sessions/member-sessions.js';
 import type { RouteEntry } from './http.js';
 
 // The shape of an outside probe, kept as a test: every write route, every field of its body,
@@ -92,6 +94,9 @@ type Body = Record<string, unknown>;
 interface World {
   t: TestApp;
   cookie: string;
+  /** A member's cabinet session, for the cabinet's routes. */
+  memberCookie: string;
+  newMemberSession: () => Promise<string>;
   ids: Record<string, string>;
   seq: () => number;
 }
@@ -103,6 +108,14 @@ interface World {
 const validBodies: Record<string, (w: World) => Body> = {
   'POST /api/v1/auth/login': () => ({ login: 'probe-viewer', password: USER_PASSWORD }),
   'POST /api/v1/mail/bounces': () => ({ messageId: '<probe@union.example>', type: 'soft' }),
+  'POST /api/v1/cabinet/auth/code': () => ({ email: 'probe@example.org' }),
+  'POST /api/v1/cabinet/auth/login': () => ({ email: 'probe@example.org', code: '123456' }),
+  'PATCH /api/v1/cabinet/me': () => ({
+    phone: '+79123456789',
+    address: 'г. Энск, ул. Пробная, 1',
+    notify: { email: true },
+  }),
+  'POST /api/v1/cabinet/consents': () => ({ kind: 'notify_sms', granted: true }),
   'POST /api/v1/email/confirm': () => ({ token: 'probe-token-not-issued-0123456789' }),
   'POST /api/v1/mailings': (w) => ({
     subject: 'Проба',
@@ -183,6 +196,11 @@ const validBodies: Record<string, (w: World) => Body> = {
   // the probe's values still reach it.
   'POST /api/v1/members/:id/merge': (w) => ({ duplicateId: w.ids.member }),
   'POST /api/v1/members/duplicates/dismiss': (w) => ({ memberIds: [w.ids.member] }),
+  // The public form (a person of their own each time) and the decisions on one application.
+  'POST /api/v1/applications': (w) => applicationForm(w.ids.primary as string),
+  'POST /api/v1/applications/:id/confirm': () => ({ code: '123456' }),
+  'POST /api/v1/applications/:id/accept': () => ({}),
+  'POST /api/v1/applications/:id/reject': () => ({ reason: 'Проба' }),
 };
 
 /** Which record each path parameter names in the probe. */
@@ -195,6 +213,7 @@ const paramValue = (w: World, url: string, param: string): string => {
   if (url.startsWith('/api/v1/members/')) return w.ids.member as string;
   if (url.startsWith('/api/v1/users/')) return w.ids.user as string;
   if (url.startsWith('/api/v1/imports/')) return w.ids.import as string;
+  if (url.startsWith('/api/v1/applications/')) return w.ids.application as string;
   if (/\/orgs\/:id\/(move|merge|liquidate)$/.test(url)) return w.ids.spare as string;
   return w.ids.primary as string;
 };
@@ -238,7 +257,9 @@ async function send(
   payload?: { json?: unknown; raw?: Buffer | string; contentType?: string },
 ): Promise<LightMyRequestResponse> {
   requests++;
-  const headers: Record<string, string> = { cookie: w.cookie };
+  // The cabinet's routes answer a member's session; sign-in itself, anyone's.
+  const inCabinet = url.startsWith('/api/v1/cabinet/') && !url.startsWith('/api/v1/cabinet/auth/');
+  const headers: Record<string, string> = { cookie: inCabinet ? w.memberCookie : w.cookie };
   // The mail service's webhook answers its token, not the session.
   if (url === '/api/v1/mail/bounces') headers.authorization = `Bearer ${WEBHOOK_TOKEN}`;
   if (payload) headers['content-type'] = payload.contentType ?? 'application/json';
@@ -257,7 +278,9 @@ async function send(
     failures.push(`${method} ${url} → ${response.statusCode} without the error body`);
   }
   // A probe that signed the session out signs in again.
-  if (response.statusCode === 401 && !url.endsWith('/auth/login')) {
+  if (response.statusCode === 401 && inCabinet) {
+    w.memberCookie = await w.newMemberSession();
+  } else if (response.statusCode === 401 && !url.endsWith('/auth/login')) {
     w.cookie = await w.t.login('admin');
   }
   return response;
@@ -276,7 +299,26 @@ beforeAll(async () => {
   });
   const tree = await buildTree(t);
   let n = 0;
-  const world: World = { t, cookie: tree.admin, ids: {}, seq: () => ++n };
+  // The cabinet's member: a card of their own (the probe deregisters the other one).
+  const cabinetMember = (
+    await t.api('POST', '/api/v1/members', {
+      cookie: tree.admin,
+      body: { orgId: tree.orgs.primaryA2.id, lastName: 'Кабинетная', firstName: 'Вера' },
+    })
+  ).json() as { id: string };
+  const newMemberSession = async () => {
+    const meta = { ip: null, userAgent: null, now: new Date() };
+    const { token } = await startMemberSession(t.database.db, cabinetMember.id, meta);
+    return `prf_member=${token}`;
+  };
+  const world: World = {
+    t,
+    cookie: tree.admin,
+    memberCookie: await newMemberSession(),
+    newMemberSession,
+    ids: {},
+    seq: () => ++n,
+  };
   const ok = async (method: string, url: string, body: unknown) => {
     const response = await t.api(method as 'POST', url, { cookie: tree.admin, body });
     if (response.statusCode >= 300) throw new Error(`${url}: ${response.body}`);
@@ -296,6 +338,7 @@ beforeAll(async () => {
     name: 'ППО для переноса',
   });
   const user = await tree.user('probe-viewer', 'viewer', primaryA1.id);
+  const application = await submitApplication(t, primaryA1.id);
   const parts: Record<string, string> = {};
   for (const [kind, body] of Object.entries({
     activists: { role: 'committee_member', lastName: 'Активная', firstName: 'Анна' },
@@ -322,6 +365,7 @@ beforeAll(async () => {
     spare: spare.id,
     user: user.id,
     import: upload.json().id,
+    application: application.id,
     ...parts,
   };
   w = world;
@@ -346,7 +390,7 @@ describe('generated bad input on every route: never a 5xx', () => {
       if (
         !valid ||
         // Changes of state a second call refuses, and single-use links (e-mail confirmation).
-        /move|merge|liquidate|transfer|deregister|readmit|dismiss|password|auth\/|email\/confirm/.test(
+        /move|merge|liquidate|transfer|deregister|readmit|dismiss|password|auth\/|email\/confirm|applications\/:id\//.test(
           route.url,
         )
       ) {

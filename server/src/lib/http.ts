@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor, CallerKind } from './actor.js';
 import { unauthenticated } from './app-error.js';
-import type { StaffCtx } from './context.js';
+import type { MemberCtx, StaffCtx } from './context.js';
 import type { Jobs } from './jobs.js';
 
 export type App = FastifyInstance<
@@ -25,6 +25,8 @@ export type App = FastifyInstance<
 
 /** The kinds of caller a route admits (`config.callers`); every other kind gets 401. */
 export const staff = ['staff'] as const satisfies readonly CallerKind[];
+/** The member's cabinet. */
+export const member = ['member'] as const satisfies readonly CallerKind[];
 /** Sign-in and the like: whoever calls, signed in or not. */
 export const anyone = [
   'applicant',
@@ -70,6 +72,12 @@ declare module 'fastify' {
 /** The service context of a staff request. */
 export function ctxOf(request: FastifyRequest, db: Kysely<Database>): StaffCtx {
   if (request.actor.kind !== 'staff') throw unauthenticated();
+  return { db, actor: request.actor, ip: request.ip, jobs: request.server.jobs };
+}
+
+/** The service context of a member in their cabinet. */
+export function memberCtxOf(request: FastifyRequest, db: Kysely<Database>): MemberCtx {
+  if (request.actor.kind !== 'member') throw unauthenticated();
   return { db, actor: request.actor, ip: request.ip, jobs: request.server.jobs };
 }
 

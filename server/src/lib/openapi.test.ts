@@ -5,6 +5,8 @@ import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components, paths } from '../../test/generated/openapi.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../test/test-app.js';
+import { buildTree } from '../../test/tree-fixture.js';
+import { startMemberSession } from '../features/sessions/member-sessions.js';
 import { openApiTypes, openApiTypesFile } from '../tools/openapi-types.js';
 import { operationIdOf } from './openapi.js';
 
@@ -160,16 +162,17 @@ describe('the OpenAPI document', () => {
     );
   });
 
-  it('declares the session cookie, partners’ bearer keys and the mail webhook’s token', () => {
+  it('declares the session cookies (staff, member), partners’ bearer keys and the mail webhook’s token', () => {
     expect(document.components.securitySchemes).toEqual({
       sessionCookie: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'prf_session' }),
+      memberSession: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'prf_member' }),
       bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
       mailWebhook: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
     });
     const schemes = new Set(
       operations.flatMap((o) => o.operation.security.flatMap((s) => Object.keys(s))),
     );
-    expect([...schemes].sort()).toEqual(['mailWebhook', 'sessionCookie']);
+    expect([...schemes].sort()).toEqual(['mailWebhook', 'memberSession', 'sessionCookie']);
   });
 
   it('describes every error with the contract’s error body', () => {
@@ -204,13 +207,26 @@ describe('the OpenAPI document', () => {
   });
 
   it('answers the documented 404 for a path naming no record, and 422 for refused input', async () => {
-    const cookie = await t.login('admin');
+    const staffCookie = await t.login('admin');
+    // The cabinet's routes answer a member's own session.
+    const tree = await buildTree(t);
+    const created = await t.api('POST', '/api/v1/members', {
+      cookie: staffCookie,
+      body: { orgId: tree.orgs.primaryA1.id, lastName: 'Документова', firstName: 'Анна' },
+    });
+    const memberId: string | undefined = created.json().id;
+    const memberCookie = memberId
+      ? `prf_member=${(await startMemberSession(t.database.db, memberId, { ip: null, userAgent: null, now: new Date() })).token}`
+      : '';
     let checked404 = 0;
     let checked422 = 0;
     for (const { method, path, operation } of operations) {
       const where = `${method} ${path}`;
       // The mail webhook answers its own token, not the session.
       const webhook = operation.security.some((s) => 'mailWebhook' in s);
+      const cookie = operation.security.some((s) => 'memberSession' in s)
+        ? memberCookie
+        : staffCookie;
       const call = (url: string, body?: unknown) =>
         t.api(method.toUpperCase() as 'GET', url, {
           cookie,

@@ -24,6 +24,9 @@ const tagDescriptions: Record<string, string> = {
   exports: 'Выгрузки организаций и членов Профсоюза в XLSX и CSV',
   imports: 'Загрузка организаций и членов Профсоюза из файлов CSV и XLSX',
   mail: 'Письма: исходящая очередь, ошибки доставки, возвраты от почтового сервиса',
+  public: 'Приём в Профсоюз: публичная форма заявления (без входа)',
+  applications: 'Заявления о вступлении: рассмотрение, приём, отказ',
+  cabinet: 'Личный кабинет члена Профсоюза: вход по коду, карточка, согласия, кто смотрел данные',
 };
 
 /** The contract's error body (`packages/contracts/src/errors.ts`, ../shared/API.md). */
@@ -76,6 +79,9 @@ type ErrorStatus = keyof typeof errorResponses;
 const undeclaredErrors: Record<string, Partial<Record<ErrorStatus, string>>> = {
   'POST /api/v1/auth/login': { 401: 'Неверный логин или пароль (`unauthenticated`)' },
   'POST /api/v1/imports': { 404: errorResponses[404] },
+  // The public join form: a person with an application waiting, a code used or expired.
+  'POST /api/v1/applications': { 409: errorResponses[409] },
+  'POST /api/v1/applications/:id/confirm': { 409: errorResponses[409] },
   'POST /api/v1/mail/bounces': {
     401: 'Неверный токен вебхука (`unauthenticated`)',
     404: 'Письма с таким Message-ID нет (`not_found`)',
@@ -172,7 +178,16 @@ const transform: SwaggerTransform = (document) => {
       // The multipart upload reads its body in the handler; still, it takes one.
       ...(schema.consumes && !schema.body ? { body: { type: 'object' } } : {}),
       // A route may name its own scheme (partners' keys, later); else authentication's rule.
-      security: schema.security ?? (requiresSession(route) ? [{ [sessionCookieScheme]: [] }] : []),
+      security:
+        schema.security ??
+        (requiresSession(route)
+          ? [
+              {
+                [route.config?.callers?.includes('staff') ? sessionCookieScheme : 'memberSession']:
+                  [],
+              },
+            ]
+          : []),
       response,
     },
   };
@@ -241,6 +256,13 @@ export async function registerOpenApi(app: App, options: OpenApiOptions) {
             in: 'cookie',
             name: options.sessionCookie,
             description: 'Сеанс сотрудника: cookie из `POST /api/v1/auth/login`',
+          },
+          memberSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'prf_member',
+            description:
+              'Сеанс члена Профсоюза в личном кабинете: cookie из `POST /api/v1/cabinet/auth/login`',
           },
           // Partners' API keys: declared for integrators, required by no route yet.
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'Ключ API партнёра' },

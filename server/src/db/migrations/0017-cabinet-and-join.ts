@@ -35,6 +35,8 @@ const statements = [
     by text not null check (by in ('member', 'staff', 'application', 'system')),
     actor_id text
   )`,
+  // The member's export lists the letters sent to them.
+  'create index mail_messages_member_idx on mail_messages (member_id) where member_id is not null',
   'create index member_consents_member_idx on member_consents (member_id, id desc)',
   // Requests counted per key and window (public forms, code requests), shared by every server.
   `create table rate_limits (

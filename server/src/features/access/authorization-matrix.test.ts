@@ -1,5 +1,6 @@
 import { type Role, todayIso } from '@profreestr/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationForm, freshAddress } from '../../../test/application-fixture.js';
 import {
   buildMatrixWorld,
   type Caller,
@@ -54,12 +55,15 @@ type Action =
   | 'user:create'
   | 'user:manage'
   | 'audit:read'
+  | 'application:read'
+  | 'application:decide'
   | 'mail:read'
   | 'mail:manage'
   | 'mailing:read'
-  | 'mailing:create';
+  | 'mailing:create'
+  | 'member:invite';
 
-const viewer: Action[] = ['org:read', 'member:read'];
+const viewer: Action[] = ['org:read', 'member:read', 'application:read'];
 const editor: Action[] = [
   ...viewer,
   'org:create',
@@ -75,8 +79,10 @@ const editor: Action[] = [
   'member:merge',
   'member:mark-distinct',
   'user:create',
+  'application:decide',
   'mailing:read',
   'mailing:create',
+  'member:invite',
 ];
 // Listing and managing users is the admins' (editors only add colleagues).
 const admin: Action[] = [
@@ -101,7 +107,15 @@ const policy: Record<Role, ReadonlySet<Action>> = {
 type Outcome = number | 'reached' | 'signed-in';
 
 /** What a route's `:id` (or `under`, `orgId`, `parentId`) names; `none`: checked per caller. */
-type TargetKind = 'org' | 'member' | 'user' | 'import' | 'letter' | 'mailing' | 'none';
+type TargetKind =
+  | 'org'
+  | 'member'
+  | 'user'
+  | 'import'
+  | 'letter'
+  | 'mailing'
+  | 'application'
+  | 'none';
 
 interface Cell {
   w: MatrixWorld;
@@ -113,8 +127,11 @@ interface Cell {
 
 interface Entry {
   target: TargetKind;
-  /** `public`: no session needed; `session`: any signed-in caller; else the policy's action. */
-  rule: Action | 'session' | 'public';
+  /**
+   * `public`: no session needed; `session`: any signed-in staff caller; `member`: the member
+   * cabinet's (every staff caller and the anonymous one get 401); else the policy's action.
+   */
+  rule: Action | 'session' | 'public' | 'member';
   success: Outcome | ((org: OrgKey) => Outcome);
   /** Why a `reached` cell is refused after the access check. */
   note?: string;
@@ -381,6 +398,149 @@ const matrix: Record<string, Entry> = {
     rule: 'public',
     success: 401,
     request: () => ({ body: { messageId: '<matrix@union.example>', type: 'hard' } }),
+  },
+
+  // ── The member cabinet ──────────────────────────────────────────────────────────────────
+  // Asking for a code answers 202 for any address (a fresh one per cell: five an hour each).
+  [`POST ${v1}/cabinet/auth/code`]: {
+    target: 'none',
+    rule: 'public',
+    success: 202,
+    request: (c) => ({ body: { email: `matrix-${c.w.unique()}@example.org` } }),
+  },
+  // A code never sent is wrong, for anyone.
+  [`POST ${v1}/cabinet/auth/login`]: {
+    target: 'none',
+    rule: 'public',
+    success: 422,
+    request: (c) => ({ body: { email: `matrix-${c.w.unique()}@example.org`, code: '123456' } }),
+  },
+  ...Object.fromEntries(
+    [
+      'POST /cabinet/auth/logout',
+      'GET /cabinet/me',
+      'PATCH /cabinet/me',
+      'GET /cabinet/consents',
+      'POST /cabinet/consents',
+      'GET /cabinet/access-log',
+      'GET /cabinet/export',
+      'GET /cabinet/card',
+    ].map((route): [string, Entry] => {
+      const [method, path] = route.split(' ') as [string, string];
+      return [
+        `${method} ${v1}${path}`,
+        {
+          target: 'none',
+          rule: 'member',
+          success: 401,
+          request: () => ({
+            ...(method === 'PATCH' ? { body: { phone: '+79001234567' } } : {}),
+            ...(path === '/cabinet/consents' && method === 'POST'
+              ? { body: { kind: 'notify_sms', granted: true } }
+              : {}),
+          }),
+        },
+      ];
+    }),
+  ),
+  // The target member may have no e-mail: refused after the access check.
+  [`POST ${v1}/members/:id/cabinet-invitation`]: {
+    target: 'member',
+    rule: 'member:invite',
+    success: 'reached',
+    note: 'the member has no e-mail',
+    request: (c) => ({ url: `${v1}/members/${member(c).id}/cabinet-invitation` }),
+  },
+
+  // ── Online join ─────────────────────────────────────────────────────────────────────────
+  // The public form: each cell from an address of its own (the form is throttled per address).
+  [`GET ${v1}/public/regions`]: {
+    target: 'none',
+    rule: 'public',
+    success: 200,
+    request: (c) => ({ session: { cookie: c.caller.cookie, remoteAddress: freshAddress() } }),
+  },
+  [`GET ${v1}/public/orgs`]: {
+    target: 'none',
+    rule: 'public',
+    success: 200,
+    request: (c) => ({
+      url: `${v1}/public/orgs?q=${encodeURIComponent('ППО')}`,
+      session: { cookie: c.caller.cookie, remoteAddress: freshAddress() },
+    }),
+  },
+  [`POST ${v1}/applications`]: {
+    target: 'none',
+    rule: 'public',
+    success: 201,
+    request: (c) => ({
+      body: applicationForm(c.w.homes.primaryA1.id),
+      session: { cookie: c.caller.cookie, remoteAddress: freshAddress() },
+    }),
+  },
+  // An application made for the cell, confirmed with its own code.
+  [`POST ${v1}/applications/:id/confirm`]: {
+    target: 'none',
+    rule: 'public',
+    success: 200,
+    request: async (c) => {
+      const made = await c.w.freshApplication('primaryA1', { confirmed: false });
+      return {
+        url: `${v1}/applications/${made.id}/confirm`,
+        body: { code: made.code },
+        session: { cookie: c.caller.cookie, remoteAddress: freshAddress() },
+      };
+    },
+  },
+  [`GET ${v1}/applications/:id/status`]: {
+    target: 'none',
+    rule: 'public',
+    success: 200,
+    request: (c) => {
+      const { id: appId, email } = c.w.targets.primaryA1.application;
+      return {
+        url: `${v1}/applications/${appId}/status?email=${encodeURIComponent(email)}`,
+        session: { cookie: c.caller.cookie, remoteAddress: freshAddress() },
+      };
+    },
+  },
+  [`GET ${v1}/applications`]: {
+    target: 'org',
+    rule: 'application:read',
+    success: 200,
+    request: (c) => ({ url: `${v1}/applications?under=${id(c)}` }),
+  },
+  // The badge counts the caller's own subtree.
+  [`GET ${v1}/applications/count`]: {
+    target: 'none',
+    rule: 'application:read',
+    success: 200,
+    request: () => ({}),
+  },
+  [`GET ${v1}/applications/:id`]: {
+    target: 'application',
+    rule: 'application:read',
+    success: 200,
+    request: (c) => ({ url: `${v1}/applications/${c.w.targets[c.org].application.id}` }),
+  },
+  // Decisions act on an application made for the cell.
+  [`POST ${v1}/applications/:id/accept`]: {
+    target: 'application',
+    rule: 'application:decide',
+    success: 200,
+    request: async (c) => ({
+      url: `${v1}/applications/${(await c.w.freshApplication(c.org)).id}/accept`,
+      body: {},
+    }),
+  },
+  [`POST ${v1}/applications/:id/reject`]: {
+    target: 'application',
+    rule: 'application:decide',
+    success: 200,
+    request: async (c) => ({
+      url: `${v1}/applications/${(await c.w.freshApplication(c.org)).id}/reject`,
+      body: { reason: 'Проверка' },
+    }),
   },
 
   // ── Organizations ───────────────────────────────────────────────────────────────────────
@@ -677,7 +837,7 @@ function expectedOf(entry: Entry, cell: Cell): Outcome {
   const success = (org: OrgKey | null) =>
     typeof entry.success === 'function' ? entry.success(org ?? 'primaryA1') : entry.success;
   if (entry.rule === 'public') return success(cell.org);
-  if (!cell.caller.role) return 401;
+  if (entry.rule === 'member' || !cell.caller.role) return 401;
   if (entry.rule === 'session') return success(cell.org);
   if (cell.relation && !visible(cell.relation)) return 404;
   if (!policy[cell.caller.role].has(entry.rule)) return 403;
@@ -779,7 +939,11 @@ describe('authorization matrix', () => {
 
   it('every route admits the kinds of caller the matrix expects: staff routes staff alone', () => {
     const expected = (rule: Entry['rule']) =>
-      rule === 'public' ? ['applicant', 'member', 'partner', 'staff'] : ['staff'];
+      rule === 'public'
+        ? ['applicant', 'member', 'partner', 'staff']
+        : rule === 'member'
+          ? ['member']
+          : ['staff'];
     const differ = Object.entries(matrix)
       .filter(([route]) => callersOf.has(route))
       .map(
@@ -791,8 +955,9 @@ describe('authorization matrix', () => {
   });
 
   for (const [route, entry] of Object.entries(matrix)) {
-    const rule =
-      entry.rule === 'public' || entry.rule === 'session' ? entry.rule : `needs ${entry.rule}`;
+    const rule = ['public', 'session', 'member'].includes(entry.rule)
+      ? entry.rule
+      : `needs ${entry.rule}`;
     it(`${route} (${rule}) answers every caller and target as the policy says`, async (ctx) => {
       if (!registered.has(route)) {
         skipped.push(route);

@@ -1,3 +1,4 @@
+import { isValidId } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { App } from '../../lib/http.js';
@@ -23,7 +24,8 @@ export function registerDenialAudit(app: App, db: Kysely<Database>) {
           method: request.method,
           route: request.routeOptions.url,
           status,
-          ...(params?.id ? { id: params.id } : {}),
+          // Only an id that can name a record: a probe's NUL or 1 MB string is no id to keep.
+          ...(params?.id && isValidId(params.id) ? { id: params.id } : {}),
         },
       },
     ).catch((error: unknown) => request.log.error({ err: error }, 'audit of a denial failed'));

@@ -17,6 +17,7 @@ import { applicant } from '../../lib/actor.js';
 import { conflict, unauthenticated } from '../../lib/app-error.js';
 import { type App, anyone, ctxOf, staff } from '../../lib/http.js';
 import { grantableRoles, permissionsOf } from '../access/access.js';
+import { MEMBER_COOKIE, resolveMemberSession } from '../sessions/member-sessions.js';
 import { resolveSession, SESSION_ABSOLUTE_MS } from '../sessions/sessions.service.js';
 import { getCurrentUser } from '../users/users.service.js';
 import { changePassword, login, logout } from './auth.service.js';
@@ -45,8 +46,8 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
 const PENDING_MESSAGE = 'Завершите вход: введите код подтверждения';
 
 /**
- * Resolves the caller of every request: staff with a full session, else an applicant (nobody
- * signed in). A route that does not admit the caller's kind answers 401; a half-open staff
+ * Resolves the caller of every request: staff with a full session, a member in the cabinet,
+ * else an applicant (nobody signed in). A route that does not admit the caller's kind answers 401; a half-open staff
  * session (password given, second factor not yet) counts as staff only on the routes marked
  * `mfaStep`. Each session has a request budget per minute.
  */
@@ -61,12 +62,22 @@ export function registerAuthentication(app: App, db: Kysely<Database>, security:
     const session = token ? await resolveSession(db, token, security.now()) : null;
     request.sessionStage = session?.stage ?? null;
     const config = request.routeOptions.config;
+    const admits = config.callers ?? [];
     const full = session?.stage === 'active';
     request.actor = session && (full || config.mfaStep) ? session.actor : applicant;
+    // The member's own cookie counts only on routes members reach (the cabinet): a browser
+    // holding both is staff on staff routes and the member in the cabinet.
+    const memberToken = request.cookies[MEMBER_COOKIE];
+    if (memberToken && admits.includes('member') && !admits.includes(request.actor.kind)) {
+      const member = await resolveMemberSession(db, memberToken, security.now());
+      if (member) request.actor = member;
+    }
     // Refused before the body is even parsed: an anonymous caller learns nothing of a route.
     const isApi = request.routeOptions.url?.startsWith('/api/v1/');
-    if (isApi && session) limiter.take(session.actor.sessionId, security.now());
-    if (isApi && !config.callers?.includes(request.actor.kind)) {
+    const sessionId =
+      request.actor.kind === 'member' ? request.actor.sessionId : session?.actor.sessionId;
+    if (isApi && sessionId) limiter.take(sessionId, security.now());
+    if (isApi && !admits.includes(request.actor.kind)) {
       throw unauthenticated(session && !full ? PENDING_MESSAGE : undefined);
     }
   });

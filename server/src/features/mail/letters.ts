@@ -165,9 +165,14 @@ export function cabinetInvitationLetter(person: Person, link: string): LetterCon
 }
 
 /** The applicant's code confirming their address and the application. */
-export function applicationConfirmationLetter(person: Person, code: string): LetterContent {
+export function applicationConfirmationLetter(
+  person: Person,
+  code: string,
+  applicationId: string,
+): LetterContent {
   return compose(`Профреестр: код подтверждения заявления ${code}`, greetingOf(person), [
     `Чтобы подать заявление о вступлении в Профсоюз, введите на странице заявления код: ${code}`,
+    `Номер вашего заявления: ${applicationId}. По нему и этому адресу можно узнать, что решено, на странице «Вступить в Профсоюз».`,
     'Неподтверждённое заявление удаляется через 7 дней. Если вы не подавали заявление, просто не отвечайте на это письмо.',
   ]);
 }

@@ -15,7 +15,12 @@ import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { pathIds } from '../../lib/tree-path.js';
 import { authorize, authorizeList } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { type ChairmanNews, chairmanLetter, type LetterContent } from './letters.js';
+import {
+  applicationReceivedLetter,
+  type ChairmanNews,
+  chairmanLetter,
+  type LetterContent,
+} from './letters.js';
 import {
   type ChairmanContact,
   currentAddressOf,
@@ -136,6 +141,34 @@ export async function notifyChairmen(
   await queueLetters(ctx, letters);
 }
 
+/**
+ * A confirmed online application: the chosen primary's chairman is told, when they have an
+ * e-mail and have not turned letters off in the passport.
+ */
+export async function notifyApplicationReceived(
+  ctx: Pick<Ctx, 'db'>,
+  application: { id: string; orgId: string; name: string },
+) {
+  const [chairman] = await findChairmen(ctx.db, [application.orgId]);
+  if (!chairman?.email || chairman.notify_email !== true) return;
+  const content = applicationReceivedLetter(
+    { firstName: chairman.first_name, middleName: chairman.middle_name },
+    { name: application.name, orgName: chairman.name },
+    `${settings.publicUrl}/applications/${application.id}`,
+  );
+  await queueLetters(ctx, [
+    {
+      ...content,
+      kind: 'application_received',
+      to: {
+        address: chairman.email,
+        name: [chairman.last_name, chairman.first_name].filter(Boolean).join(' ') || null,
+      },
+      orgPath: chairman.path,
+    },
+  ]);
+}
+
 /** A letter's place for the access check: an org's path, or the root for letters of no org. */
 const placeOf = (ctx: StaffCtx, orgPath: string | null) => ({
   path: orgPath ?? `${pathIds(ctx.actor.orgPath)[0]}.`,
@@ -155,7 +188,7 @@ const toLetter = (row: {
   id: row.id,
   kind: row.kind as LetterKind,
   to: row.to_address,
-  subject: row.subject,
+  subject: withoutCodes(row.kind, row.subject),
   // Being handed to SMTP is still "in the queue" to people.
   status: shownStatus(row.status as StoredLetterStatus) as LetterStatus,
   attempts: row.attempts,
@@ -215,13 +248,17 @@ export async function getLetter(ctx: StaffCtx, id: string): Promise<LetterDetail
     messageId: row.message_id,
     // A confirmation or unsubscribe link is the recipient's alone: an admin reading the letter
     // must not be able to confirm an address or unsubscribe someone with it.
-    text: withoutTokens(rendered?.text ?? row.text_body ?? ''),
-    html: withoutTokens(rendered?.html ?? row.html_body ?? ''),
+    // So is a sign-in or confirmation code.
+    text: withoutCodes(row.kind, withoutTokens(rendered?.text ?? row.text_body ?? '')),
+    html: withoutCodes(row.kind, withoutTokens(rendered?.html ?? row.html_body ?? '')),
     nextAttemptAt: row.status === 'queued' ? new Date(row.next_attempt_at).toISOString() : null,
   };
 }
 
 const withoutTokens = (text: string) => text.replace(/token=[A-Za-z0-9_.-]+/g, 'token=…');
+const codeKinds = new Set(['login_code', 'application_confirmation']);
+const withoutCodes = (kind: string, text: string) =>
+  codeKinds.has(kind) ? text.replace(/\b\d{6}\b/g, '••••••') : text;
 
 /** A failed or bounced letter goes back to the queue, from its first attempt. */
 export async function resendLetter(ctx: StaffCtx, id: string): Promise<LetterDetail> {

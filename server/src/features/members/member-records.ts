@@ -1,6 +1,6 @@
 import { type FieldChange, isoToRu, personNameKey, quoted } from '@profreestr/contracts';
 import { conflict } from '../../lib/app-error.js';
-import type { StaffCtx } from '../../lib/context.js';
+import type { Ctx, StaffCtx } from '../../lib/context.js';
 import { canSee } from '../access/access.js';
 import { diffFields } from '../history/field-diff.js';
 import { type EntityChange, recordChanges } from '../history/history.service.js';
@@ -9,6 +9,7 @@ import type { ChairmanLetterKind } from '../mail/letters.js';
 import { type ChairmanContact, notifyChairmen } from '../mail/mail.service.js';
 import { factsOf, recordManyMemberFacts } from '../stats/stats.service.js';
 import { cardColumns, emptyCard, type MemberCard } from './member-card.js';
+import { consentEvents, recordConsentEvents } from './member-consents.js';
 import { retiredCardNumbers } from './member-merge.queries.js';
 import {
   findActivePeople,
@@ -129,11 +130,18 @@ export interface NewCard {
 export async function putCardsOnRecord(
   ctx: StaffCtx,
   cards: readonly NewCard[],
-  options: { skipConflicts: boolean; note?: string; chairmen?: readonly ChairmanContact[] },
+  options: {
+    skipConflicts: boolean;
+    note?: string;
+    chairmen?: readonly ChairmanContact[];
+    /** Applied online: the address is proved already, the consent came with the application. */
+    fromApplication?: boolean;
+  },
 ): Promise<MemberRecord[]> {
   const rows: NewRecordRow[] = cards.map((c) => ({
     org_id: c.org.id,
     ...cardColumns(c.card),
+    ...(options.fromApplication ? { email_verified: true } : {}),
     registered_on: c.registeredOn,
     card_number: c.cardNumber,
   }));
@@ -145,7 +153,16 @@ export async function putCardsOnRecord(
     inserted.map((m) => [null, factsOf(m)] as const),
   );
   await notifyChairmen(ctx, newsByOrg('member_registered', inserted), options.chairmen);
-  await requestEmailConfirmations(ctx, inserted.flatMap(confirmationOf));
+  if (!options.fromApplication) {
+    await requestEmailConfirmations(ctx, inserted.flatMap(confirmationOf));
+  }
+  await recordConsentEvents(
+    ctx,
+    inserted.flatMap((m) =>
+      consentEvents(m.id, null, byKey.get(insertedKey(m.org_id, m)) as MemberCard),
+    ),
+    options.fromApplication ? 'application' : undefined,
+  );
   await recordChanges(
     ctx,
     inserted.map(
@@ -208,7 +225,7 @@ export interface ChangedCard {
 
 /** Writes changed cards, then their counts and history; returns the rows as stored. */
 export async function writeChangedCards(
-  ctx: StaffCtx,
+  ctx: Ctx,
   changed: readonly ChangedCard[],
   note?: string,
 ): Promise<MemberRecord[]> {
@@ -232,6 +249,10 @@ export async function writeChangedCards(
     updated
       .filter((m, i) => m.email && m.email !== changed[i]?.before.email)
       .flatMap(confirmationOf),
+  );
+  await recordConsentEvents(
+    ctx,
+    changed.flatMap((c) => consentEvents(c.record.id, c.before, c.after)),
   );
   await recordChanges(
     ctx,

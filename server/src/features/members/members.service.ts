@@ -90,7 +90,15 @@ function explainUnique(ctx: StaffCtx, card: MemberCard, exceptId?: string) {
   };
 }
 
-export async function createMember(ctx: StaffCtx, input: MemberCreate): Promise<Member> {
+/**
+ * `fromApplication`: the person applied online — their address is proved by the code they
+ * entered (no confirmation letter) and the consent ledger names the application as its source.
+ */
+export async function createMember(
+  ctx: StaffCtx,
+  input: MemberCreate,
+  options: { fromApplication?: boolean } = {},
+): Promise<Member> {
   return inTransaction(ctx, async (tx) => {
     const org = await primaryForMembers(tx, input.orgId, 'member:create');
     const { orgId: _org, registeredOn, cardNumber, ...cardInput } = input;
@@ -114,6 +122,7 @@ export async function createMember(ctx: StaffCtx, input: MemberCreate): Promise<
       const [created] = await putCardsOnRecord(tx, [entry], {
         skipConflicts: true,
         chairmen: [org],
+        ...(options.fromApplication ? { fromApplication: true } : {}),
       });
       if (created) return toMember(created);
       await assertNotOnRecord(tx, card);
@@ -122,6 +131,9 @@ export async function createMember(ctx: StaffCtx, input: MemberCreate): Promise<
     throw new Error('no free card number after 10 draws');
   });
 }
+
+/** The stored card with its place, for another feature that checks access itself. */
+export const getMemberRecord = (db: Db, id: string) => findMemberById(db, id);
 
 /** Where a member is on record, for another feature's access check (no read of the card). */
 export async function getMemberPlacement(db: Db, id: string) {

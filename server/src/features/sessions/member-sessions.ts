@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { MemberActor } from '../../lib/actor.js';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service.js';
+
+// A member's own sessions in the cabinet: a cookie of their own (never the staff one), the same
+// limits as staff (30 idle minutes, 12 hours), the token kept as sha256. A member taken off
+// record, or merged away, has no session any more.
+
+type Db = Kysely<Database>;
+
+/** The member's cabinet session: a cookie of its own, never the staff one. */
+export const MEMBER_COOKIE = 'prf_member';
+
+const TOUCH_INTERVAL_MS = 60 * 1000;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function startMemberSession(
+  db: Db,
+  memberId: string,
+  meta: { ip: string | null; userAgent: string | null; now: Date },
+) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(meta.now.getTime() + SESSION_ABSOLUTE_MS);
+  const sessionId = hashToken(token);
+  await db
+    .insertInto('member_sessions')
+    .values({
+      id: sessionId,
+      member_id: memberId,
+      created_at: meta.now,
+      last_seen_at: meta.now,
+      expires_at: expiresAt,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 500) ?? null,
+    })
+    .execute();
+  return { token, expiresAt, sessionId };
+}
+
+/** The member behind a token, or null (an unknown, expired or idle session is deleted). */
+export async function resolveMemberSession(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<MemberActor | null> {
+  const id = hashToken(token);
+  const row = await db
+    .selectFrom('member_sessions')
+    .innerJoin('members', 'members.id', 'member_sessions.member_id')
+    .select([
+      'member_sessions.member_id',
+      'member_sessions.expires_at',
+      'member_sessions.last_seen_at',
+      'members.org_id',
+      'members.status',
+    ])
+    .where('member_sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  if (
+    new Date(row.expires_at).getTime() <= now.getTime() ||
+    now.getTime() - lastSeen > SESSION_IDLE_MS ||
+    row.status !== 'active'
+  ) {
+    await endMemberSession(db, id);
+    return null;
+  }
+  if (now.getTime() - lastSeen > TOUCH_INTERVAL_MS) {
+    await db
+      .updateTable('member_sessions')
+      .set({ last_seen_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+  return { kind: 'member', memberId: row.member_id, orgId: row.org_id, sessionId: id };
+}
+
+export async function endMemberSession(db: Db, sessionId: string) {
+  await db.deleteFrom('member_sessions').where('id', '=', sessionId).execute();
+}
+
+/** Sessions past their absolute limit. */
+export async function purgeMemberSessions(db: Db, now: Date) {
+  await db.deleteFrom('member_sessions').where('expires_at', '<', now).execute();
+}
