@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter, createRoutesFromElements, Route } from 'react-router';
+import { createBrowserRouter, createRoutesFromElements, Navigate, Route } from 'react-router';
 import { RequireAuth } from './auth/require-auth';
 import { PageLoader } from './components/query-state';
 import { AppLayout } from './layout/app-layout';
@@ -37,10 +37,34 @@ const MailingNewPage = lazy(() =>
 const MailingPage = lazy(() =>
   import('./pages/mailing-page').then((m) => ({ default: m.MailingPage })),
 );
+// Applications to join: the chairmen's and the staff's of the subtree.
+const ApplicationsPage = lazy(() =>
+  import('./pages/applications-page').then((m) => ({ default: m.ApplicationsPage })),
+);
+const ApplicationPage = lazy(() =>
+  import('./pages/application-page').then((m) => ({ default: m.ApplicationPage })),
+);
 const SecurityPage = lazy(() =>
   import('./pages/security-page').then((m) => ({ default: m.SecurityPage })),
 );
 const UsersPage = lazy(() => import('./pages/users-page').then((m) => ({ default: m.UsersPage })));
+// The member's cabinet and the public join form: people outside the staff, on their phones.
+const CabinetLayout = lazy(() =>
+  import('./cabinet/cabinet-layout').then((m) => ({ default: m.CabinetLayout })),
+);
+const CabinetLoginPage = lazy(() =>
+  import('./pages/cabinet-login-page').then((m) => ({ default: m.CabinetLoginPage })),
+);
+const CabinetHomePage = lazy(() =>
+  import('./pages/cabinet-home-page').then((m) => ({ default: m.CabinetHomePage })),
+);
+const CabinetDataPage = lazy(() =>
+  import('./pages/cabinet-data-page').then((m) => ({ default: m.CabinetDataPage })),
+);
+const CabinetAccessPage = lazy(() =>
+  import('./pages/cabinet-access-page').then((m) => ({ default: m.CabinetAccessPage })),
+);
+const JoinPage = lazy(() => import('./pages/join-page').then((m) => ({ default: m.JoinPage })));
 
 const Lazy = ({ children }: { children: ReactNode }) => (
   <Suspense fallback={<PageLoader />}>{children}</Suspense>
@@ -58,6 +82,36 @@ export function createAppRouter() {
         {/* A letter's links: opened by anyone, with no session (and no request until pressed). */}
         <Route path="/unsubscribe" element={<UnsubscribePage />} />
         <Route path="/email/confirm" element={<EmailConfirmPage />} />
+        {/* The member's cabinet (a member's own session) and joining (no session at all). */}
+        <Route
+          path="/cabinet/login"
+          element={
+            <Lazy>
+              <CabinetLoginPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/cabinet"
+          element={
+            <Lazy>
+              <CabinetLayout />
+            </Lazy>
+          }
+        >
+          <Route index element={<CabinetHomePage />} />
+          <Route path="data" element={<CabinetDataPage />} />
+          <Route path="access" element={<CabinetAccessPage />} />
+          <Route path="*" element={<Navigate to="/cabinet" replace />} />
+        </Route>
+        <Route
+          path="/join"
+          element={
+            <Lazy>
+              <JoinPage />
+            </Lazy>
+          }
+        />
         <Route
           element={
             <RequireAuth>
@@ -129,6 +183,22 @@ export function createAppRouter() {
             element={
               <Lazy>
                 <MailingPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="applications"
+            element={
+              <Lazy>
+                <ApplicationsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="applications/:id"
+            element={
+              <Lazy>
+                <ApplicationPage />
               </Lazy>
             }
           />

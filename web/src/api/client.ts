@@ -114,7 +114,10 @@ export async function fetchOk(
   if (response.ok) return response;
 
   const error = await toApiError(response);
-  if (error.status === 401 && !AUTH_PROBES.has(path)) onUnauthorized();
+  // The member's cabinet has its own session: its 401 says nothing of the staff's.
+  if (error.status === 401 && !AUTH_PROBES.has(path) && !path.startsWith('/cabinet/')) {
+    onUnauthorized();
+  }
   throw error;
 }
 

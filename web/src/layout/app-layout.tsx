@@ -1,7 +1,18 @@
-import { AppShell, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { roleLabels, type StaffAction } from '@profreestr/contracts';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useApplicationCount } from '../api/applications';
 import { useAuth, useCan } from '../auth/use-auth';
 import { dashboardUrl } from '../completeness/indicators';
 import { UnsavedChangesProvider } from '../components/unsaved-changes';
@@ -13,14 +24,23 @@ interface NavItem {
   label: string;
   /** Shown only to a user allowed any of these actions (as `/auth/me` says); always if none. */
   needs?: StaffAction[];
+  /** A count beside the label (what waits for the user there); none when 0. */
+  count?: { value: number; label: string };
 }
 
 /** Главная and Заполненность first: what a chairman opens the app for. */
-const navItems = (orgId: string | undefined): NavItem[] => [
+const navItems = (orgId: string | undefined, applicationsWaiting: number): NavItem[] => [
   { to: '/', label: 'Главная' },
   ...(orgId ? [{ to: dashboardUrl(orgId), label: 'Заполненность' }] : []),
   { to: '/orgs', label: 'Организации' },
   { to: '/members', label: 'Члены Профсоюза' },
+  // Applications to join from the site; the count is of those waiting for a decision.
+  {
+    to: '/applications',
+    label: 'Заявления',
+    needs: ['application:read'],
+    count: { value: applicationsWaiting, label: 'ждут решения' },
+  },
   // The page is for resolving duplicates: merging cards or marking them «Не дубль».
   { to: '/members/duplicates', label: 'Возможные дубли', needs: ['member:merge'] },
   { to: '/imports', label: 'Импорт', needs: ['member:create', 'org:create'] },
@@ -55,7 +75,10 @@ export function AppLayout() {
   const can = useCan();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
-  const items = navItems(user?.orgId).filter((item) => !item.needs || item.needs.some(can));
+  const waiting = useApplicationCount(can('application:read')).data?.submitted ?? 0;
+  const items = navItems(user?.orgId, waiting).filter(
+    (item) => !item.needs || item.needs.some(can),
+  );
   const current = currentItem(items, pathname);
 
   return (
@@ -126,6 +149,7 @@ export function AppLayout() {
               component={Link}
               to={item.to}
               label={item.label}
+              rightSection={item.count && <NavCount {...item.count} />}
               active={item === current}
               aria-current={pathname === item.to ? 'page' : undefined}
               onClick={close}
@@ -139,5 +163,20 @@ export function AppLayout() {
         </AppShell.Main>
       </AppShell>
     </UnsavedChangesProvider>
+  );
+}
+
+/** A nav item's count: the number on a badge, said in words to screen readers. */
+function NavCount({ value, label }: { value: number; label: string }) {
+  if (value <= 0) return null;
+  return (
+    <>
+      <Badge size="sm" variant="filled" circle={value < 10} aria-hidden>
+        {value > 99 ? '99+' : value}
+      </Badge>
+      <VisuallyHidden>
+        , {label}: {value}
+      </VisuallyHidden>
+    </>
   );
 }

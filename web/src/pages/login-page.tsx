@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Container,
   PasswordInput,
@@ -10,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
-import { type Location, Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, type Location, Navigate, useLocation, useNavigate } from 'react-router';
 import { MfaEnrollStep, MfaVerifyStep } from '../auth/mfa-steps';
 import { RetryWait } from '../auth/retry-wait';
 import { useAuth, useStartSession } from '../auth/use-auth';
@@ -103,6 +104,15 @@ export function LoginPage() {
           </Stack>
         </form>
       )}
+      {/* People outside the staff land here too: their own ways in. */}
+      <Stack gap={4} mt="xl" align="center">
+        <Anchor component={Link} to="/cabinet/login">
+          Личный кабинет члена Профсоюза
+        </Anchor>
+        <Anchor component={Link} to="/join" fw={600}>
+          Вступить в Профсоюз
+        </Anchor>
+      </Stack>
     </Container>
   );
 }

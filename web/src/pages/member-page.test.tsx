@@ -40,7 +40,11 @@ describe('the member card', () => {
 
   it('an editor sees «Изменить», «Перевести» and «Снять с учёта»', async () => {
     openCard(EDITOR);
-    expect(await actionItems()).toEqual(['Перевести в другую организацию', 'Снять с учёта']);
+    expect(await actionItems()).toEqual([
+      'Перевести в другую организацию',
+      'Пригласить в кабинет',
+      'Снять с учёта',
+    ]);
     expect(screen.getByRole('button', { name: 'Изменить' })).toBeTruthy();
   });
 

@@ -1,7 +1,7 @@
-import { Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { Member } from '@profreestr/contracts';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { isMemberId, useMember } from '../api/members';
@@ -42,6 +42,8 @@ const BACK = { to: '/members', label: 'К списку членов Профсо
 function MemberView({ id }: { id: string }) {
   const member = useMember(id);
   const can = useCan();
+  // What an action of the menu did (an invitation sent), until closed.
+  const [notice, setNotice] = useState<string | null>(null);
   useDocumentTitle(`${member.data ? memberName(member.data) : 'Член Профсоюза'} — Профреестр`);
 
   // Out-of-scope members answer 404 too, indistinguishable from missing ones.
@@ -53,8 +55,23 @@ function MemberView({ id }: { id: string }) {
     <Stack gap="md">
       <MemberHeader
         member={member.data}
-        actions={hasMemberActions(member.data, can) ? <MemberActions member={member.data} /> : null}
+        actions={
+          hasMemberActions(member.data, can) ? (
+            <MemberActions member={member.data} onNotice={setNotice} />
+          ) : null
+        }
       />
+      {notice && (
+        <Alert
+          color="teal"
+          role="status"
+          withCloseButton
+          closeButtonLabel="Закрыть"
+          onClose={() => setNotice(null)}
+        >
+          {notice}
+        </Alert>
+      )}
       <CardTabs member={member.data} canEdit={can('member:update')} showAudit={can('audit:read')} />
     </Stack>
   );

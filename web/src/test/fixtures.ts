@@ -1,9 +1,9 @@
-import type { Member, Org, StaffAction } from '@profreestr/contracts';
+import type { Application, Member, Org, StaffAction } from '@profreestr/contracts';
 
 // Answers of the fake server. The permission sets are what the server's policy gives each role
 // today (server/src/features/access/access.ts): data for the tests, not a rule of the web.
 
-export const VIEWER: StaffAction[] = ['org:read', 'member:read'];
+export const VIEWER: StaffAction[] = ['org:read', 'member:read', 'application:read'];
 export const EDITOR: StaffAction[] = [
   ...VIEWER,
   'org:create',
@@ -21,6 +21,8 @@ export const EDITOR: StaffAction[] = [
   'member:mark-distinct',
   'mailing:read',
   'mailing:create',
+  'application:decide',
+  'member:invite',
 ];
 export const ADMIN: StaffAction[] = [
   ...EDITOR,
@@ -91,3 +93,28 @@ export const activeMember: Member = {
 };
 
 export const emptyPage = { items: [], nextCursor: null };
+
+/** An application to join the primary org, confirmed by its code and waiting for a decision. */
+export const submittedApplication: Application = {
+  id: '11',
+  status: 'submitted',
+  orgId: '1',
+  orgName: 'Первичная организация школы № 1',
+  lastName: 'Кузнецов',
+  firstName: 'Андрей',
+  middleName: 'Викторович',
+  sex: 'male',
+  birthDate: '1990-05-14',
+  category: 'working',
+  workplace: 'Школа № 1',
+  position: 'Учитель физики',
+  studyCourse: null,
+  phone: '+79123456789',
+  email: 'kuznetsov@example.ru',
+  pdConsentVersion: '2026-01',
+  createdAt: '2025-03-05T08:00:00.000Z',
+  confirmedAt: '2025-03-05T08:10:00.000Z',
+  decidedAt: null,
+  rejectReason: null,
+  memberId: null,
+};

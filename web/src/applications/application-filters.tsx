@@ -1,0 +1,80 @@
+import { Button, Group, NativeSelect } from '@mantine/core';
+import { applicationStatusLabels } from '@profreestr/contracts';
+import { useState } from 'react';
+import type { ApplicationParams } from '../api/applications';
+import { useOrg, useOrgAncestors } from '../api/orgs';
+import { useAuth } from '../auth/use-auth';
+import { FilterChip } from '../components/filter-chip';
+import classes from '../components/filters.module.css';
+import { FormModal } from '../components/form-modal';
+import { OrgSearch } from '../orgs/org-search';
+import { type ApplicationFilterKey, LIST_STATUSES } from './application-params';
+
+const STATUS_OPTIONS = [
+  { value: '', label: 'Все' },
+  ...LIST_STATUSES.map((value) => ({ value, label: applicationStatusLabels[value] })),
+];
+
+interface ApplicationFiltersProps {
+  filters: ApplicationParams;
+  set: (changes: Partial<Record<ApplicationFilterKey, string>>) => void;
+  clear: () => void;
+}
+
+/**
+ * The state, and an org of the caller's subtree (picked with the search, shown as a chip): only
+ * where there are orgs below the caller's own.
+ */
+export function ApplicationFilters({ filters, set, clear }: ApplicationFiltersProps) {
+  const { user } = useAuth();
+  const [picking, setPicking] = useState(false);
+  const own = useOrg(user?.orgId ?? '');
+  const canPickOrg = own.data !== undefined && own.data.level !== 'primary' && !filters.under;
+  const filtered = Boolean(filters.status || filters.under);
+  return (
+    <>
+      <div className={classes.filters}>
+        <NativeSelect
+          className={classes.wide}
+          label="Состояние"
+          data={STATUS_OPTIONS}
+          value={filters.status ?? ''}
+          onChange={(event) => set({ status: event.currentTarget.value })}
+        />
+        {canPickOrg && (
+          <Button className={classes.wide} variant="default" onClick={() => setPicking(true)}>
+            Выбрать организацию
+          </Button>
+        )}
+      </div>
+      {filtered && (
+        <Group gap="xs">
+          {filters.under && <OrgChip id={filters.under} onRemove={() => set({ under: '' })} />}
+          <Button variant="subtle" size="compact-sm" onClick={clear}>
+            Сбросить фильтры
+          </Button>
+        </Group>
+      )}
+      <FormModal opened={picking} onClose={() => setPicking(false)} title="Организация">
+        {picking && (
+          <OrgSearch
+            label="Организация"
+            visibleLabel
+            under={user?.orgId}
+            onPick={(org) => {
+              setPicking(false);
+              set({ under: org.id });
+            }}
+          />
+        )}
+      </FormModal>
+    </>
+  );
+}
+
+/** `?under=`: the org by its name, from its chain of parents (no passport read). */
+function OrgChip({ id, onRemove }: { id: string; onRemove: () => void }) {
+  const chain = useOrgAncestors(id);
+  const name = chain.data?.items.at(-1)?.name ?? (chain.isError ? 'недоступна' : '…');
+  return <FilterChip label={`Организация: ${name}`} onRemove={onRemove} />;
+}
