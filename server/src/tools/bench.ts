@@ -14,6 +14,7 @@ import type { StaffCtx } from '../lib/context.js';
 import { startJobs } from '../lib/jobs.js';
 import { subtreeUpperBound } from '../lib/tree-path.js';
 import { jobDefinitions } from '../workers.js';
+import { benchCabinet } from './bench-cabinet.js';
 import { benchCompleteness } from './bench-completeness.js';
 import { benchHttp } from './bench-http.js';
 import { type Measured, measure, printTable } from './bench-kit.js';
@@ -27,7 +28,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     // `--only completeness`: just the completeness and short passport rows; `--only mail`: a
     // mailing to every member (draft, recipients, delivery for --seconds); `--only members`:
-    // the member rows (card, search, list, creation, transfer).
+    // the member rows (card, search, list, creation, transfer); `--only cabinet`: sign-in
+    // codes, the member's own card, the public search of primaries.
     only: { type: 'string' },
   },
 });
@@ -67,11 +69,13 @@ if (values.only === 'mail') {
   await database.close();
   process.exit(0);
 }
-if (values.only === 'completeness' || values.only === 'members') {
+if (values.only === 'completeness' || values.only === 'members' || values.only === 'cabinet') {
   printTable(
     values.only === 'members'
       ? await benchMembers({ database, ctx, explains: [] })
-      : await benchCompleteness({ database, ctx }),
+      : values.only === 'cabinet'
+        ? await benchCabinet({ database, ctx })
+        : await benchCompleteness({ database, ctx }),
   );
   await runner.stop();
   await database.close();
