@@ -58,6 +58,10 @@ export interface OrgsTable {
   founded_on: Optional<string>;
   chairman: ColumnType<unknown, string | null | undefined, string | null>;
   edu_org: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The name key and the school's name, lower-cased: the public search (never written). */
+  search_key: ColumnType<string, never, never>;
+  /** The whole numbers in those names («№ 76» → 76), for the same search. */
+  search_numbers: ColumnType<string[], never, never>;
   contacts: ColumnType<unknown, string | undefined, string>;
   liquidated_on: Optional<string>;
   merged_into_id: Optional<string>;

@@ -1,4 +1,3 @@
-import { nameKey } from '@profreestr/contracts';
 import type { DatabaseHandle } from '../db/database.js';
 import { cabinetMe } from '../features/cabinet/cabinet.service.js';
 import { requestCabinetCode, sendCabinetCode } from '../features/cabinet/cabinet-auth.service.js';
@@ -21,6 +20,8 @@ export async function benchCabinet(env: {
   const { query } = env.database;
   const { db } = env.ctx;
   const rows: Measured[] = [];
+  // A run before this one within the hour used up the request limits: the bench starts afresh.
+  await query(`delete from rate_limits where key like 'cabinet-code-%' or key like 'join-%'`);
   // The public search of primaries, as an applicant types: two words of a school's name.
   const samples = (await query(
     `select name, edu_org ->> 'name' as edu from orgs
@@ -33,15 +34,18 @@ export async function benchCabinet(env: {
       .filter((w) => w.length > 1);
     return words.slice(-2).join(' ');
   });
-  const searchSql = `select id, name, path, edu_org ->> 'name' from orgs
-    where level = 'primary' and status = 'active'
-      and ((name_key like $1 and name_key like $2)
-        or (lower(edu_org ->> 'name') like $3 and lower(edu_org ->> 'name') like $4))
-    order by id limit 21`;
-  const likeOf = (text: string) => {
+  // The same conditions by hand: a number as a whole number, a word as a substring.
+  const rawSearch = (text: string) => {
     const [a = '', b = ''] = text.toLowerCase().split(' ');
-    const [ka = '', kb = ''] = nameKey(text).split(' ');
-    return [`%${ka}%`, `%${kb}%`, `%${a}%`, `%${b}%`];
+    const second = /^\d+$/.test(b)
+      ? 'search_numbers @> array[$2]'
+      : `search_key like '%' || $2 || '%'`;
+    return query(
+      `select id, name, path, edu_org ->> 'name' from orgs
+       where level = 'primary' and status = 'active' and search_key like $1 and ${second}
+       order by id limit 21`,
+      [`%${a}%`, b],
+    );
   };
   rows.push(
     await measure(
@@ -52,7 +56,7 @@ export async function benchCabinet(env: {
           { db, ip: `10.1.${i % 250}.${i % 200}` },
           { q: typed[i % typed.length], limit: 20 },
         ),
-      (i) => query(searchSql, likeOf(typed[i % typed.length] ?? '')),
+      (i) => rawSearch(typed[i % typed.length] ?? ''),
     ),
   );
   const members = (await query(

@@ -106,6 +106,9 @@ describe('online join, the public side', () => {
     expect((await search('q=7707083893')).items.map((o) => o.id)).toEqual([tree.orgs.primaryA1.id]);
     expect((await search(`q=${encodeURIComponent('Территориальная')}`)).items).toEqual([]);
     expect((await search(`q=${encodeURIComponent('№ 3')}`)).items).toEqual([]);
+    // Words and a number together: «школы 1» is school № 1 (numbers match as whole numbers).
+    const one = await search(`q=${encodeURIComponent('школы 1')}`);
+    expect(one.items.map((o) => o.id)).toEqual([tree.orgs.primaryA1.id]);
     // Within a region; a page at a time.
     const inB = await search(`regionId=${tree.orgs.regionB.id}`);
     expect(inB.items.map((o) => o.name)).toEqual(['ППО детского сада № 5']);

@@ -38,10 +38,11 @@ export function findRegion(db: Db, id: string) {
 export interface PublicOrgSearch {
   /** The subtree of a region, or none. */
   scopePath: string | undefined;
-  /** Words that must all occur in the org's name key (nameKey of the query). */
-  nameWords: string[];
-  /** The same words lower-cased as the school's name is (lower(), ё kept). */
-  eduWords: string[];
+  /**
+   * Each typed word, in the forms it may take in `search_key` (the name key's, and lower-case
+   * as a school's name is kept): every word must occur in one of its forms.
+   */
+  words: string[][];
   /** The query when it is one word: an INN of the education organization. */
   inn: string | undefined;
   afterId: string | undefined;
@@ -49,12 +50,11 @@ export interface PublicOrgSearch {
 }
 
 /**
- * Active primaries whose name or school's name holds every word, or whose school has the INN;
- * keyset on id. Both name conditions are trigram-indexed (`orgs_name_trgm_idx`, and
- * `orgs_edu_name_trgm_idx` for active primaries).
+ * Active primaries whose name or school's name (one column, `search_key`, trigram-indexed for
+ * active primaries) holds every word — a number as a whole number (`search_numbers`) — or
+ * whose school has the INN; keyset on id.
  */
 export function searchPublicPrimaries(db: Db, s: PublicOrgSearch) {
-  const eduName = sql<string>`lower(orgs.edu_org ->> 'name')`;
   let query = db
     .selectFrom('orgs')
     .select([
@@ -70,13 +70,18 @@ export function searchPublicPrimaries(db: Db, s: PublicOrgSearch) {
       .where('orgs.path', '>=', s.scopePath)
       .where('orgs.path', '<', subtreeUpperBound(s.scopePath));
   }
-  if (s.nameWords.length || s.inn) {
+  if (s.words.length || s.inn) {
     query = query.where((eb) => {
       const alternatives = [];
-      if (s.nameWords.length) {
+      if (s.words.length) {
         alternatives.push(
-          eb.and(s.nameWords.map((w) => eb('orgs.name_key', 'like', `%${likeEscape(w)}%`))),
-          eb.and(s.eduWords.map((w) => eb(eduName, 'like', `%${likeEscape(w)}%`))),
+          eb.and(
+            s.words.map((forms) =>
+              /^\d+$/.test(forms[0] ?? '')
+                ? eb(sql`orgs.search_numbers`, '@>', sql`array[${forms[0]}]::text[]`)
+                : eb.or(forms.map((w) => eb('orgs.search_key', 'like', `%${likeEscape(w)}%`))),
+            ),
+          ),
         );
       }
       if (s.inn) alternatives.push(eb(sql<string>`orgs.edu_org ->> 'inn'`, '=', s.inn));

@@ -100,6 +100,15 @@ export async function listRegions(ctx: Pick<Ctx, 'db' | 'ip'>) {
  * Active primaries by their name, their school's name or its INN, within a region when one is
  * chosen. Only the id, the names and the region are public.
  */
+/** Each typed word in its forms: as a name key has it (ё → е…) and lower-case, if they differ. */
+function searchWords(q: string): string[][] {
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => [...new Set([nameKey(word), word])].filter(Boolean));
+}
+
 export async function searchPublicOrgs(ctx: Pick<Ctx, 'db' | 'ip'>, query: PublicOrgQuery) {
   const afterId = decodeCursor(query.cursor, ['id'])?.[0];
   await takeRate(ctx.db, [[SEARCH_RULE, addressOf(ctx)]], new Date());
@@ -108,8 +117,7 @@ export async function searchPublicOrgs(ctx: Pick<Ctx, 'db' | 'ip'>, query: Publi
   const q = (query.q ?? '').trim();
   const rows = await searchPublicPrimaries(ctx.db, {
     scopePath: region?.path,
-    nameWords: nameKey(q).split(' ').filter(Boolean),
-    eduWords: q.toLowerCase().split(/\s+/).filter(Boolean),
+    words: searchWords(q),
     inn: /^\d{10}(\d{2})?$/.test(q) ? q : undefined,
     afterId,
     limit: query.limit + 1,
