@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
 import { memberStatuses, roles } from './enums.js';
-import { emailField, phoneField, plainText, textField } from './fields.js';
+import { phoneField, requiredEmail, sixDigitCode, textField } from './fields.js';
+import { applicationSchema } from './join.js';
 import { memberSchema, notifyPatchSchema, registrationPeriodSchema } from './members.js';
 
 // The member's personal cabinet (../shared/API.md, part 2, "Member cabinet").
@@ -53,15 +54,9 @@ export const consentTexts: Record<ConsentKind, { version: string; title: string;
   },
 };
 
-const requiredEmail = emailField.refine((v) => v !== null, 'Укажите адрес электронной почты');
-
 /** `POST /cabinet/auth/code`: always 202, whoever the address belongs to. */
 export const cabinetCodeRequestSchema = z.object({ email: requiredEmail }).strict();
 export type CabinetCodeRequest = z.infer<typeof cabinetCodeRequestSchema>;
-
-export const sixDigitCode = plainText()
-  .trim()
-  .regex(/^\d{6}$/, 'Код — шесть цифр из письма');
 
 /** `POST /cabinet/auth/login`. */
 export const cabinetLoginSchema = z.object({ email: requiredEmail, code: sixDigitCode }).strict();
@@ -163,6 +158,18 @@ export const cabinetExportSchema = z.object({
   consents: z.array(consentEntrySchema),
   accessLog: z.array(accessLogEntrySchema),
   letters: z.array(cabinetLetterSchema),
+  /** The online application that put the member on record, if any. */
+  applications: z.array(applicationSchema),
+  /** Open cabinet sessions: when, from which address, on what device. */
+  sessions: z.array(
+    z.object({
+      createdAt: z.string(),
+      lastSeenAt: z.string(),
+      expiresAt: z.string(),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+    }),
+  ),
   purchases: z.array(z.unknown()),
   surveyAnswers: z.array(z.unknown()),
 });

@@ -75,6 +75,17 @@ export const emailField = z.preprocess(
     .nullable(),
 );
 
+/** An address the form cannot do without (sign-in, an application). */
+export const requiredEmail = emailField.refine(
+  (v) => v !== null,
+  'Укажите адрес электронной почты',
+);
+
+/** A one-time code from a letter. */
+export const sixDigitCode = plainText()
+  .trim()
+  .regex(/^\d{6}$/, 'Код — шесть цифр из письма');
+
 export const websiteField = z.preprocess(
   blankToNull,
   plainText()

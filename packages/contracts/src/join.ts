@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { sixDigitCode } from './cabinet.js';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
 import { memberBirthRule } from './date-rules.js';
 import { applicationStatuses, memberCategories, sexes } from './enums.js';
 import {
   dateOf,
-  emailField,
   personNameField,
   phoneField,
   plainText,
+  requiredEmail,
   requiredPersonName,
   requiredText,
+  sixDigitCode,
   textField,
 } from './fields.js';
 import { memberSchema } from './members.js';
@@ -38,8 +38,6 @@ export const publicOrgSchema = z.object({
 });
 export type PublicOrg = z.infer<typeof publicOrgSchema>;
 export const publicOrgPageSchema = pageOf(publicOrgSchema);
-
-const requiredEmail = emailField.refine((v) => v !== null, 'Укажите адрес электронной почты');
 
 /** `POST /applications`: the person's own form, validated as a member card is. */
 export const applicationCreateSchema = z

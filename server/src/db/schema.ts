@@ -399,6 +399,7 @@ export interface CabinetCodesTable {
   member_id: string;
   code_hash: string;
   expires_at: Timestamp;
+  attempts: Generated<number>;
   created_at: DefaultTimestamp;
 }
 

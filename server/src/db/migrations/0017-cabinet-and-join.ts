@@ -12,6 +12,8 @@ const statements = [
     member_id bigint not null references members (id) on delete cascade,
     code_hash text not null,
     expires_at timestamptz not null,
+    -- Tries counted on the code before each compare: parallel guesses share five.
+    attempts integer not null default 0,
     created_at timestamptz not null default now()
   )`,
   `create table member_sessions (
@@ -38,6 +40,17 @@ const statements = [
   // The member's export lists the letters sent to them.
   'create index mail_messages_member_idx on mail_messages (member_id) where member_id is not null',
   'create index member_consents_member_idx on member_consents (member_id, id desc)',
+  // The consents already on cards open each member's ledger, dated as the card says, so a
+  // later withdrawal follows a grant (the wording of those given before is not known).
+  `insert into member_consents (member_id, kind, granted, version, at, by)
+    select id, 'pd', true, coalesce(pd_consent_version, 'не указана'),
+      coalesce(pd_consent_on::timestamptz, created_at), 'system'
+    from members where pd_consent_on is not null`,
+  `insert into member_consents (member_id, kind, granted, version, at, by)
+    select m.id, k.kind, true, 'не указана', m.created_at, 'system'
+    from members m cross join (values ('notify_email'), ('notify_sms'), ('notify_push')) k (kind)
+    where (k.kind = 'notify_email' and m.notify_email) or (k.kind = 'notify_sms' and m.notify_sms)
+      or (k.kind = 'notify_push' and m.notify_push)`,
   // Requests counted per key and window (public forms, code requests), shared by every server.
   `create table rate_limits (
     key text primary key,
@@ -73,9 +86,13 @@ const statements = [
     reject_reason text,
     member_id bigint references members (id) on delete set null
   )`,
-  // One pending application per person: a second one while the first waits is refused.
+  // One application per person waits for a decision; an unconfirmed one holds only its own
+  // address (a stranger typing someone's name and birth date blocks nobody for 7 days).
   `create unique index applications_pending_person_key on applications (name_key, birth_date)
-    where status in ('unconfirmed', 'submitted')`,
+    where status = 'submitted'`,
+  `create unique index applications_unconfirmed_person_key
+    on applications (name_key, birth_date, email) where status = 'unconfirmed'`,
+  'create index applications_org_idx on applications (org_id)',
   `create index applications_queue_idx on applications (org_path, id desc)
     where status <> 'unconfirmed' and status <> 'expired'`,
   `create index applications_waiting_idx on applications (org_path) where status = 'submitted'`,

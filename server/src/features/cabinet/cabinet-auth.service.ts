@@ -15,9 +15,9 @@ import {
   rateLimited,
   recordFailure,
 } from '../auth/throttle.js';
-import { loginCodeLetter } from '../mail/letters.js';
+import { loginCodeLetter, sharedAddressLetter } from '../mail/letters.js';
 import { queueLetters } from '../mail/mail.service.js';
-import { confirmOwnEmail, findSignInMember } from '../members/member-self.service.js';
+import { confirmOwnEmail, findSignInMembers } from '../members/member-self.service.js';
 import { endMemberSession, startMemberSession } from '../sessions/member-sessions.js';
 import { cabinetCodeJob } from './cabinet-code.job.js';
 
@@ -26,6 +26,9 @@ import { cabinetCodeJob } from './cabinet-code.job.js';
 // no code). Five wrong codes lock the address (and many, the IP) with a lock that grows.
 
 const CODE_MS = 10 * 60 * 1000;
+const CODE_TRIES = 5;
+/** The wait named when a code ran out of tries before the address itself is locked. */
+const FIRST_WAIT_SECONDS = 30;
 const WRONG_CODE = 'Неверный или устаревший код. Запросите новый код';
 
 // Code requests: a person asks a few times; a script asking for thousands of addresses stops
@@ -59,8 +62,23 @@ export async function requestCabinetCode(ctx: Ctx, email: string, now: Date) {
 
 /** The job: a member on record with the address gets a fresh code (the old one is void). */
 export async function sendCabinetCode(db: Kysely<Database>, email: string, now = new Date()) {
-  const member = await findSignInMember(db, email);
+  const holders = await findSignInMembers(db, email);
+  const member = holders[0];
   if (!member) return;
+  // One address on two cards (a family's, a school's): a code would open one of them to
+  // whoever reads the mail. They are told to ask their chairman instead.
+  if (holders.length > 1) {
+    await queueLetters({ db }, [
+      {
+        kind: 'login_code',
+        to: { address: email, name: null },
+        orgPath: member.org_path,
+        memberId: null,
+        ...sharedAddressLetter(),
+      },
+    ]);
+    return;
+  }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const key = await codeKey(db);
   await db.transaction().execute(async (trx) => {
@@ -68,6 +86,7 @@ export async function sendCabinetCode(db: Kysely<Database>, email: string, now =
       member_id: member.id,
       code_hash: codeHash(key, email, code),
       expires_at: new Date(now.getTime() + CODE_MS),
+      attempts: 0,
       created_at: now,
     };
     await trx
@@ -104,15 +123,27 @@ export async function signInWithCode(
   if (locks.size) throw rateLimited(Math.max(...locks.values()));
   const key = await codeKey(db);
   const given = codeHash(key, input.email, input.code);
-  // Taken by deleting it: of two requests with the same code, one signs in.
-  const taken = await db
-    .deleteFrom('cabinet_codes')
+  // The try is counted on the code before it is compared, in one statement: a burst of
+  // parallel guesses shares the code's five tries instead of each passing the lock check.
+  const attempt = await db
+    .updateTable('cabinet_codes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
     .where('email', '=', input.email)
     .where('expires_at', '>', meta.now)
-    .where('code_hash', '=', given)
-    .returning('member_id')
+    .returning(['member_id', 'code_hash', 'attempts'])
     .executeTakeFirst();
-  const member = taken ? await findSignInMember(db, input.email) : undefined;
+  const right = !!attempt && attempt.attempts <= CODE_TRIES && attempt.code_hash === given;
+  // Taken by deleting it: of two requests with the same code, one signs in.
+  const taken = right
+    ? await db
+        .deleteFrom('cabinet_codes')
+        .where('email', '=', input.email)
+        .where('code_hash', '=', given)
+        .returning('member_id')
+        .executeTakeFirst()
+    : undefined;
+  const holders = taken ? await findSignInMembers(db, input.email) : [];
+  const member = holders.length === 1 ? holders[0] : undefined;
   if (!taken || member?.id !== taken.member_id) {
     await recordFailure(
       db,
@@ -126,9 +157,9 @@ export async function signInWithCode(
     await recordAudit(audit, { action: 'cabinet.login_failed', result: 'denied' });
     const after = await lockedSeconds(db, keys, meta.now);
     // The fifth wrong code locks the address; the code itself is gone, a new one is needed.
-    if (after.size) {
+    if (after.size || (attempt?.attempts ?? 0) >= CODE_TRIES) {
       await db.deleteFrom('cabinet_codes').where('email', '=', input.email).execute();
-      throw rateLimited(Math.max(...after.values()));
+      throw rateLimited(Math.max(FIRST_WAIT_SECONDS, ...after.values()));
     }
     throw invalid('code', WRONG_CODE);
   }

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { SecurityConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import { type App, anyone, attachment, ctxOf, member, memberCtxOf, staff } from '../../lib/http.js';
-import { MEMBER_COOKIE } from '../sessions/member-sessions.js';
+import { endMemberSessionByToken, MEMBER_COOKIE } from '../sessions/member-sessions.js';
 import { SESSION_ABSOLUTE_MS } from '../sessions/sessions.service.js';
 import {
   cabinetAccessLog,
@@ -72,8 +72,10 @@ export function registerCabinetRoutes(app: App, db: Kysely<Database>, security: 
         userAgent: request.headers['user-agent'] ?? null,
         now: security.now(),
       });
-      // A member session held before is dropped: the new one replaces it (no fixation).
-      if (request.actor.kind === 'member') await signOutMember(db, request.actor.sessionId);
+      // A member session held before (another member on a shared phone) ends: the new one
+      // replaces it. The route admits anyone, so the cookie is read here, not by the hook.
+      const previous = request.cookies[MEMBER_COOKIE];
+      if (previous) await endMemberSessionByToken(db, previous);
       reply.setCookie(MEMBER_COOKIE, signedIn.token, {
         httpOnly: true,
         sameSite: 'lax',

@@ -9,10 +9,11 @@ import {
   type VirtualCard,
 } from '@profreestr/contracts';
 import { invalid } from '../../lib/app-error.js';
-import type { MemberCtx, StaffCtx } from '../../lib/context.js';
+import { inTransaction, type MemberCtx, type StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { authorize } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { applicationsOfMember } from '../join/applications.service.js';
 import { cabinetInvitationLetter } from '../mail/letters.js';
 import { cabinetSignInUrl, queueLetters } from '../mail/mail.service.js';
 import { CARD_TOKEN_DAYS, cardTokenKey, signCardToken } from '../members/card-token.js';
@@ -28,6 +29,7 @@ import {
   getMemberRecord,
   MEMBER_NOT_FOUND,
 } from '../members/members.service.js';
+import { sessionsOfMember } from '../sessions/member-sessions.js';
 import { findCardAccess, findMemberLetters } from './cabinet.queries.js';
 
 // The member's cabinet: their card, contacts and consents, who used their data, everything held
@@ -47,14 +49,17 @@ export async function updateCabinetMe(ctx: MemberCtx, patch: CabinetPatch): Prom
 export const cabinetConsents = async (ctx: MemberCtx) => ({ items: await ownConsents(ctx) });
 
 export async function changeConsent(ctx: MemberCtx, change: ConsentChange): Promise<ConsentEntry> {
-  const entry = await setOwnConsent(ctx, change.kind, change.granted);
-  const placement = await getMemberPlacement(ctx.db, ctx.actor.memberId);
-  await recordAudit(ctx, {
-    action: 'member.consent',
-    target: { type: 'member', id: ctx.actor.memberId, orgPath: placement?.path ?? null },
-    details: { kind: change.kind, granted: change.granted },
+  // The change, its ledger entry and its audit entry commit together.
+  return inTransaction(ctx, async (tx) => {
+    const entry = await setOwnConsent(tx, change.kind, change.granted);
+    const placement = await getMemberPlacement(tx.db, tx.actor.memberId);
+    await recordAudit(tx, {
+      action: 'member.consent',
+      target: { type: 'member', id: tx.actor.memberId, orgPath: placement?.path ?? null },
+      details: { kind: change.kind, granted: change.granted },
+    });
+    return entry;
   });
-  return entry;
 }
 
 function toAccessEntry(row: Awaited<ReturnType<typeof findCardAccess>>[number]): AccessLogEntry {
@@ -126,6 +131,14 @@ export async function cabinetExport(ctx: MemberCtx): Promise<CabinetExport> {
       createdAt: new Date(l.created_at).toISOString(),
       sentAt: l.sent_at ? new Date(l.sent_at).toISOString() : null,
     })),
+    applications: await applicationsOfMember(ctx.db, ctx.actor.memberId),
+    sessions: (await sessionsOfMember(ctx.db, ctx.actor.memberId)).map((x) => ({
+      createdAt: new Date(x.created_at).toISOString(),
+      lastSeenAt: new Date(x.last_seen_at).toISOString(),
+      expiresAt: new Date(x.expires_at).toISOString(),
+      ip: x.ip,
+      userAgent: x.user_agent,
+    })),
     purchases: [],
     surveyAnswers: [],
   };
@@ -139,21 +152,22 @@ export async function inviteToCabinet(ctx: StaffCtx, memberId: string) {
     throw invalid('status', 'Пригласить можно только того, кто состоит на учёте');
   }
   if (!row.email) throw invalid('email', 'В карточке нет электронной почты: пригласить некуда');
-  await queueLetters(ctx, [
-    {
-      kind: 'cabinet_invitation',
-      to: { address: row.email, name: null },
-      orgPath: row.path,
-      memberId: row.id,
-      ...cabinetInvitationLetter(
-        { firstName: row.first_name, middleName: row.middle_name },
-        cabinetSignInUrl(row.email),
-      ),
-    },
-  ]);
-  await recordAudit(ctx, {
-    action: 'member.invite',
-    target: { type: 'member', id: row.id, orgPath: row.path },
+  const letter = {
+    kind: 'cabinet_invitation' as const,
+    to: { address: row.email, name: null },
+    orgPath: row.path,
+    memberId: row.id,
+    ...cabinetInvitationLetter(
+      { firstName: row.first_name, middleName: row.middle_name },
+      cabinetSignInUrl(row.email),
+    ),
+  };
+  await inTransaction(ctx, async (tx) => {
+    await queueLetters(tx, [letter]);
+    await recordAudit(tx, {
+      action: 'member.invite',
+      target: { type: 'member', id: row.id, orgPath: row.path },
+    });
   });
   return { queued: true as const, to: row.email };
 }

@@ -5,6 +5,7 @@ import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { buildTree } from '../../../test/tree-fixture.js';
 import { until } from '../../../test/until.js';
+import { unsubscribeKey, unsubscribeToken } from '../mail/unsubscribe.js';
 import { cardTokenKey, verifyCardToken } from '../members/card-token.js';
 
 type Tree = Awaited<ReturnType<typeof buildTree>>;
@@ -154,6 +155,79 @@ describe('the member cabinet', () => {
     });
     expect(right.statusCode).toBe(429);
     expect(right.json().error.message).toMatch(/Повторите через/);
+  });
+
+  it('a burst of parallel wrong codes ends in the lock and spends the code: the right one fails after', async () => {
+    await putOnRecord(t, tree.admin, {
+      orgId: tree.orgs.primaryA2.id,
+      lastName: 'Параллельная',
+      firstName: 'Инна',
+      email: 'inna.burst@example.org',
+    });
+    const code = await receiveCode('inna.burst@example.org');
+    const guesses = Array.from({ length: 12 }, (_, i) =>
+      String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'),
+    );
+    const answers = await Promise.all(
+      guesses.map((guess) =>
+        t.api('POST', '/api/v1/cabinet/auth/login', {
+          body: { email: 'inna.burst@example.org', code: guess },
+        }),
+      ),
+    );
+    expect(answers.every((a) => a.statusCode === 422 || a.statusCode === 429)).toBe(true);
+    // Five failures lock: at most four are told «wrong code», the rest wait.
+    expect(answers.filter((a) => a.statusCode === 422).length).toBeLessThanOrEqual(4);
+    const right = await t.api('POST', '/api/v1/cabinet/auth/login', {
+      body: { email: 'inna.burst@example.org', code },
+    });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('an address on two cards gets no code, but a letter saying why', async () => {
+    for (const firstName of ['Ольга', 'Пётр']) {
+      await putOnRecord(t, tree.admin, {
+        orgId: tree.orgs.primaryA2.id,
+        lastName: 'Семейная',
+        firstName,
+        email: 'family@example.org',
+      });
+    }
+    await t.api('POST', '/api/v1/cabinet/auth/code', { body: { email: 'family@example.org' } });
+    const [letter] = await until(
+      async () =>
+        sink.received.filter(
+          (m) =>
+            m.subject === 'Профреестр: вход в личный кабинет' &&
+            JSON.stringify(m.to).includes('family@'),
+        ),
+      (found) => found.length > 0,
+    );
+    expect(letter?.text).toContain('нескольких членов Профсоюза');
+    expect(letter?.text).not.toMatch(/\d{6}/);
+    const codes = (await t.database.query(
+      `select 1 from cabinet_codes where email = 'family@example.org'`,
+    )) as unknown[];
+    expect(codes).toEqual([]);
+  });
+
+  it('one-click unsubscribe is a withdrawal in the consents ledger', async () => {
+    const member = await annaSession();
+    await t.api('POST', '/api/v1/cabinet/consents', {
+      cookie: member,
+      body: { kind: 'notify_email', granted: true },
+    });
+    await t.database.query(`update members set notify_email = true where id = $1`, [anna.id]);
+    const key = await unsubscribeKey(t.database.db);
+    const token = unsubscribeToken(
+      key,
+      { kind: 'member', personId: anna.id },
+      'anna.kab@example.org',
+    );
+    const off = await t.api('POST', `/api/v1/unsubscribe?token=${encodeURIComponent(token)}`);
+    expect(off.statusCode).toBe(200);
+    const ledger = (await t.api('GET', '/api/v1/cabinet/consents', { cookie: member })).json();
+    expect(ledger.items[0]).toMatchObject({ kind: 'notify_email', granted: false, by: 'member' });
   });
 
   it('a member session is 401 on staff routes, and a staff session is 401 in the cabinet', async () => {

@@ -22,6 +22,7 @@ import {
   findApplication,
   findApplicationForUpdate,
   findApplications,
+  findApplicationsOfMember,
   updateApplication,
 } from './join.queries.js';
 import { APPLICATION_NOT_FOUND, fullNameOf } from './join.service.js';
@@ -122,6 +123,11 @@ export async function listApplications(ctx: StaffCtx, query: ApplicationQuery) {
 export async function countApplications(ctx: StaffCtx) {
   authorizeList(ctx.actor, 'application:read');
   return { submitted: await countWaiting(ctx.db, ctx.actor.orgPath) };
+}
+
+/** The member's own applications, for the cabinet's export (the caller there is the member). */
+export async function applicationsOfMember(db: StaffCtx['db'], memberId: string) {
+  return (await findApplicationsOfMember(db, memberId)).map(toApplication);
 }
 
 export async function getApplication(ctx: StaffCtx, id: string): Promise<Application> {

@@ -4,6 +4,7 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applicationForm,
+  confirmationCode,
   freshAddress,
   publicRequest,
   submitApplication,
@@ -168,7 +169,9 @@ describe('online join, the public side', () => {
       'select code_hash, pd_consent_version, status from applications where id = $1',
       [id],
     )) as { code_hash: string; pd_consent_version: string; status: string }[];
-    expect(row?.code_hash).toBe(createHash('sha256').update(code).digest('hex'));
+    // Keyed with the server's secret: neither the code nor its plain hash.
+    expect(row?.code_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.code_hash).not.toBe(createHash('sha256').update(code).digest('hex'));
     expect(row?.pd_consent_version).toBe(consentTexts.pd.version);
 
     const confirmed = await publicRequest(t, 'POST', `/api/v1/applications/${id}/confirm`, {
@@ -293,24 +296,31 @@ describe('online join, the public side', () => {
     expect([await countRows('applications'), await countRows('mail_messages')]).toEqual(before);
   });
 
-  it('a second waiting application of the same person is 409, whatever the e-mail or ё', async () => {
-    const first = await publicRequest(t, 'POST', '/api/v1/applications', {
-      body: applicationForm(tree.orgs.primaryA1.id, {
-        lastName: 'Ёлкина',
-        birthDate: '1985-02-03',
-      }),
+  it('one application of a person waits for a decision: a second is 409 at its confirmation, whatever the e-mail or ё', async () => {
+    await submitApplication(t, tree.orgs.primaryA1.id, {
+      lastName: 'Ёлкина',
+      birthDate: '1985-02-03',
     });
-    expect(first.statusCode, first.body).toBe(201);
-    const before = await countRows('mail_messages');
     const second = await publicRequest(t, 'POST', '/api/v1/applications', {
       body: applicationForm(tree.orgs.primaryB1.id, {
         lastName: 'ЕЛКИНА',
         firstName: 'анна',
         birthDate: '1985-02-03',
+        email: 'elkina.second@example.org',
       }),
     });
-    expect(second.statusCode).toBe(409);
-    expect(second.json().error.code).toBe('conflict');
+    // A form tells a stranger nothing: only the code, proving the address, meets the refusal.
+    expect(second.statusCode, second.body).toBe(201);
+    const code = await confirmationCode(t, 'elkina.second@example.org');
+    const before = await countRows('mail_messages');
+    const confirmed = await publicRequest(
+      t,
+      'POST',
+      `/api/v1/applications/${second.json().id}/confirm`,
+      { body: { code } },
+    );
+    expect(confirmed.statusCode).toBe(409);
+    expect(confirmed.json().error.code).toBe('conflict');
     expect(await countRows('mail_messages')).toBe(before);
     // Another person of the same name, born another day, applies freely.
     const namesake = await publicRequest(t, 'POST', '/api/v1/applications', {
@@ -320,6 +330,21 @@ describe('online join, the public side', () => {
       }),
     });
     expect(namesake.statusCode).toBe(201);
+  });
+
+  it('an unconfirmed application blocks nobody else: a stranger typing a name holds only their own address', async () => {
+    const form = { lastName: 'Занятова', birthDate: '1979-05-06' };
+    const stranger = await publicRequest(t, 'POST', '/api/v1/applications', {
+      body: applicationForm(tree.orgs.primaryA1.id, { ...form, email: 'not.her@example.org' }),
+    });
+    expect(stranger.statusCode).toBe(201);
+    const again = await publicRequest(t, 'POST', '/api/v1/applications', {
+      body: applicationForm(tree.orgs.primaryA1.id, { ...form, email: 'not.her@example.org' }),
+    });
+    expect(again.statusCode).toBe(409);
+    // The person herself applies and confirms.
+    const own = await submitApplication(t, tree.orgs.primaryA1.id, form);
+    expect(own.id).toBeTruthy();
   });
 
   it('invalid fields are 422 naming each field, and leave nothing half-made', async () => {

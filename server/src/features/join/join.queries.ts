@@ -128,6 +128,11 @@ export function findApplication(db: Db, id: string): Promise<ApplicationRow | un
   return selectApplications(db).where('applications.id', '=', id).executeTakeFirst();
 }
 
+/** The applications that became this member (their own export of what is held about them). */
+export function findApplicationsOfMember(db: Db, memberId: string): Promise<ApplicationRow[]> {
+  return selectApplications(db).where('applications.member_id', '=', memberId).execute();
+}
+
 /** The application, locked until the transaction ends: of two decisions, the second waits. */
 export function findApplicationForUpdate(db: Db, id: string): Promise<ApplicationRow | undefined> {
   return selectApplications(db)

@@ -1,4 +1,4 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import {
   type ApplicationCreate,
   type ApplicationStatus,
@@ -11,6 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { conflict, invalid, notFound } from '../../lib/app-error.js';
+import { appSecret } from '../../lib/app-secret.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { type RateRule, takeRate } from '../../lib/rate-limit.js';
@@ -41,6 +42,8 @@ import {
 export const APPLICATION_NOT_FOUND = 'Заявление не найдено';
 /** How long an unconfirmed application (and its code) lives. */
 export const UNCONFIRMED_DAYS = 7;
+const PENDING_MESSAGE =
+  'Заявление от вас уже подано и ждёт решения. Новое можно подать, когда по нему будет принято решение';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The public search and the region list: a page typed letter by letter, per address. */
@@ -65,15 +68,21 @@ export const CONFIRM_IP_RULE: RateRule = {
 };
 /** Status checks per address. */
 export const STATUS_RULE: RateRule = { name: 'join-status', limit: 30, windowSeconds: 60 };
+/** Status checks per application: its e-mail cannot be guessed from many addresses either. */
+const STATUS_ID_RULE: RateRule = { name: 'join-status-id', limit: 10, windowSeconds: 60 * 60 };
 
 const addressOf = (ctx: Pick<Ctx, 'ip'>) => ctx.ip ?? 'unknown';
 
-const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+// Keyed with the server's own secret: a copy of the table does not give the codes away (six
+// digits under a plain hash are a million tries).
+const codeKey = (db: Kysely<Database>) => appSecret(db, 'application-codes');
+const hashCode = (key: Buffer, code: string) =>
+  createHmac('sha256', key).update(code).digest('hex');
 
 /** Compares a code with the stored hash in constant time. */
-function codeMatches(code: string, hash: string | null) {
+function codeMatches(key: Buffer, code: string, hash: string | null) {
   if (!hash) return false;
-  const given = Buffer.from(hashCode(code), 'hex');
+  const given = Buffer.from(hashCode(key, code), 'hex');
   const stored = Buffer.from(hash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
@@ -100,12 +109,17 @@ export async function listRegions(ctx: Pick<Ctx, 'db' | 'ip'>) {
  * Active primaries by their name, their school's name or its INN, within a region when one is
  * chosen. Only the id, the names and the region are public.
  */
-/** Each typed word in its forms: as a name key has it (ё → е…) and lower-case, if they differ. */
+/**
+ * Each typed word in its forms: as a name key has it (ё → е…) and lower-case, if they differ.
+ * A word of one or two letters narrows nothing an index can find (every name would be read):
+ * it is left out; numbers count whatever their length.
+ */
 function searchWords(q: string): string[][] {
   return q
     .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
+    .replace(/[^\p{L}\p{N}-]+/gu, ' ')
+    .split(' ')
+    .filter((word) => /^\d+$/.test(word) || word.length >= 3)
     .map((word) => [...new Set([nameKey(word), word])].filter(Boolean));
 }
 
@@ -182,6 +196,7 @@ export async function createApplication(ctx: Ctx, input: ApplicationCreate) {
     throw invalid('studyCourse', 'Курс указывается только для обучающихся');
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const codeHash = hashCode(await codeKey(ctx.db), code);
   const now = new Date();
   const middleName = input.middleName ?? null;
   return inTransaction(ctx, async (tx) => {
@@ -201,16 +216,14 @@ export async function createApplication(ctx: Ctx, input: ApplicationCreate) {
       phone: input.phone ?? null,
       email,
       pd_consent_version: consentTexts.pd.version,
-      code_hash: hashCode(code),
+      code_hash: codeHash,
       code_expires_at: new Date(now.getTime() + UNCONFIRMED_DAYS * DAY_MS),
       ip: ctx.ip,
       created_at: now,
     }).catch((error: unknown) => {
       // One waiting application per person (name and birth date): a unique index decides.
       if ((error as { code?: string }).code !== '23505') throw error;
-      throw conflict(
-        'Заявление от вас уже подано и ждёт подтверждения или решения. Новое можно подать, когда по нему будет принято решение',
-      );
+      throw conflict(PENDING_MESSAGE);
     });
     await queueLetters(tx, [
       {
@@ -250,10 +263,18 @@ export async function confirmApplication(ctx: Ctx, id: string, code: string) {
       throw conflict('Срок подтверждения заявления истёк: подайте заявление заново');
     }
     if (row.status !== 'unconfirmed') throw conflict('Заявление уже подтверждено');
-    if (!codeMatches(code, row.code_hash)) {
+    if (!codeMatches(await codeKey(tx.db), code, row.code_hash)) {
       throw invalid('code', 'Неверный код: проверьте последнее письмо с кодом');
     }
-    await updateApplication(tx.db, id, { status: 'submitted', confirmed_at: now, code_hash: null });
+    await updateApplication(tx.db, id, {
+      status: 'submitted',
+      confirmed_at: now,
+      code_hash: null,
+    }).catch((error: unknown) => {
+      // Another application of the same person was confirmed first: one waits at a time.
+      if ((error as { code?: string }).code !== '23505') throw error;
+      throw conflict(PENDING_MESSAGE);
+    });
     await notifyApplicationReceived(tx, { id, orgId: row.org_id, name: fullNameOf(row) });
     await recordAudit(tx, {
       action: 'application.confirm',
@@ -266,7 +287,14 @@ export async function confirmApplication(ctx: Ctx, id: string, code: string) {
 /** The applicant's own check: known only to whoever gives the application's e-mail. */
 export async function applicationStatus(ctx: Ctx, id: string, email: string) {
   const now = new Date();
-  await takeRate(ctx.db, [[STATUS_RULE, addressOf(ctx)]], now);
+  await takeRate(
+    ctx.db,
+    [
+      [STATUS_RULE, addressOf(ctx)],
+      [STATUS_ID_RULE, id],
+    ],
+    now,
+  );
   const row = await findApplication(ctx.db, id);
   if (!row || row.email !== email.trim().toLowerCase()) throw notFound(APPLICATION_NOT_FOUND);
   await recordAudit(ctx, {

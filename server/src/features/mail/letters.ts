@@ -155,6 +155,14 @@ export function loginCodeLetter(person: Person, code: string): LetterContent {
   ]);
 }
 
+/** The address is on more than one card: no code, lest one person open another's cabinet. */
+export function sharedAddressLetter(): LetterContent {
+  return compose('Профреестр: вход в личный кабинет', 'Здравствуйте!', [
+    'Этот адрес электронной почты указан в карточках нескольких членов Профсоюза, поэтому код для входа в личный кабинет по нему не отправляется: так никто не откроет чужой кабинет.',
+    'Попросите председателя своей профсоюзной организации указать в вашей карточке ваш личный адрес, и войдите снова.',
+  ]);
+}
+
 /** Staff invite a member to the cabinet (also part of the letter accepting an application). */
 export function cabinetInvitationLetter(person: Person, link: string): LetterContent {
   return compose('Профреестр: ваш личный кабинет члена Профсоюза', greetingOf(person), [

@@ -1,3 +1,4 @@
+import { consentTexts } from '@profreestr/contracts';
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { type ChairmanContactColumns, chairmanContactSql } from '../../db/chairman-contact.js';
 import type { Database, LetterStatus } from '../../db/schema.js';
@@ -255,15 +256,24 @@ export async function markAddressNotDelivering(db: Db, memberId: string, address
     .execute();
 }
 
-/** A member's consent to letters by e-mail turned off; false when there is no such member. */
+/**
+ * A member's consent to letters by e-mail turned off (one-click unsubscribe), and the withdrawal
+ * in the consents ledger when it was on; undefined when there is no such member.
+ */
 export async function turnOffMemberLetters(db: Db, memberId: string) {
-  const result = await db
-    .updateTable('members')
-    .set({ notify_email: false })
-    .where('id', '=', memberId)
-    .returning(['id', 'org_path'])
-    .executeTakeFirst();
-  return result;
+  const { rows } = await sql<{ id: string; org_path: string }>`
+    with before as (select id, notify_email from members where id = ${memberId} for update),
+    changed as (
+      update members m set notify_email = false from before where m.id = before.id
+      returning m.id, m.org_path, before.notify_email as was
+    ),
+    entry as (
+      insert into member_consents (member_id, kind, granted, version, by)
+      select id, 'notify_email', false, ${consentTexts.notify_email.version}, 'member'
+      from changed where was
+    )
+    select id::text, org_path from changed`.execute(db);
+  return rows[0];
 }
 
 /** A chairman's consent (on the passport) turned off; undefined when the org has no chairman. */

@@ -102,3 +102,12 @@ export async function consentHistory(
     by: r.by,
   }));
 }
+
+/** Two cards of one person became one: the merged card's entries follow to the kept one. */
+export async function moveConsentHistory(db: Kysely<Database>, fromId: string, toId: string) {
+  await db
+    .updateTable('member_consents')
+    .set({ member_id: toId })
+    .where('member_id', '=', fromId)
+    .execute();
+}

@@ -8,6 +8,7 @@ import { diffFields } from '../history/field-diff.js';
 import { moveHistory } from '../history/history.service.js';
 import { factsOf, recordMemberFacts } from '../stats/stats.service.js';
 import { cardColumns, cardOf, cardProblems, type MemberCard, toMember } from './member-card.js';
+import { consentEvents, moveConsentHistory, recordConsentEvents } from './member-consents.js';
 import { recordMemberChange } from './member-history.js';
 import { deleteMemberRow, movePeriods, recordMerge } from './member-merge.queries.js';
 import {
@@ -81,6 +82,8 @@ export async function mergeMembers(
     }
     await movePeriods(tx.db, other.id, kept.id);
     await moveHistory(tx.db, 'member', other.id, kept.id);
+    // The consents ledger loses nothing: the other card's entries are the kept card's now.
+    await moveConsentHistory(tx.db, other.id, kept.id);
     await recordMerge(tx.db, {
       mergedId: other.id,
       cardNumber: other.card_number,
@@ -120,6 +123,7 @@ export async function mergeMembers(
       },
     );
     await recordMemberFacts(tx.db, factsOf(kept), factsOf(updated));
+    await recordConsentEvents(tx, consentEvents(kept.id, before, card));
 
     const changes: FieldChange[] = [
       ...diffFields(before, card),

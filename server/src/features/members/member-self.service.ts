@@ -88,8 +88,8 @@ export async function setOwnConsent(
       // Not part of the card's form: its own column; the ledger is its history.
       if (row.bonus_programme !== granted) {
         await updateMemberRow(tx.db, row.id, { bonus_programme: granted });
-        await recordConsentEvents(tx, [{ memberId: row.id, kind, granted, version }]);
       }
+      await recordConsentEvents(tx, [{ memberId: row.id, kind, granted, version }]);
     } else {
       const before = cardOf(row);
       const after =
@@ -102,11 +102,13 @@ export async function setOwnConsent(
             }
           : { ...before, notify: { ...before.notify, [kind.slice('notify_'.length)]: granted } };
       const changes = diffFields(before, after);
+      // The card's writes add the ledger entry; a switch set to what it was is still the
+      // member's act, dated, and goes in the ledger alone.
       if (changes.length) await writeChangedCards(tx, [{ record: row, before, after, changes }]);
+      else await recordConsentEvents(tx, [{ memberId: row.id, kind, granted, version }]);
     }
     const [latest] = (await consentHistory(tx.db, row.id)).filter((e) => e.kind === kind);
-    // Nothing changed (granted twice): the entry in force answers.
-    return latest ?? { kind, granted, version, at: new Date().toISOString(), by: 'member' };
+    return latest as ConsentEntry;
   });
 }
 
@@ -137,16 +139,16 @@ export async function ownRecordHistory(ctx: MemberCtx) {
   };
 }
 
-/** Who signs in with an address: the active member holding it (the latest put on record). */
-export function findSignInMember(db: Db, email: string) {
+/** Who signs in with an address: the active members holding it (two at most: one is enough). */
+export function findSignInMembers(db: Db, email: string) {
   return db
     .selectFrom('members')
     .select(['id', 'org_id', 'org_path', 'first_name', 'middle_name', 'email'])
     .where('email', '=', email)
     .where('status', '=', 'active')
-    .orderBy('registered_on', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+    .orderBy('id')
+    .limit(2)
+    .execute();
 }
 
 /** Signing in with a code sent to the address proves it is the member's. */

@@ -78,6 +78,10 @@ export async function resolveMemberSession(
   return { kind: 'member', memberId: row.member_id, orgId: row.org_id, sessionId: id };
 }
 
+/** Ends the session a cookie holds (signing in again on a shared phone). */
+export const endMemberSessionByToken = (db: Db, token: string) =>
+  endMemberSession(db, hashToken(token));
+
 export async function endMemberSession(db: Db, sessionId: string) {
   await db.deleteFrom('member_sessions').where('id', '=', sessionId).execute();
 }
@@ -85,4 +89,14 @@ export async function endMemberSession(db: Db, sessionId: string) {
 /** Sessions past their absolute limit. */
 export async function purgeMemberSessions(db: Db, now: Date) {
   await db.deleteFrom('member_sessions').where('expires_at', '<', now).execute();
+}
+
+/** A member's open sessions: when, from where, on what (the export of what is held). */
+export function sessionsOfMember(db: Db, memberId: string) {
+  return db
+    .selectFrom('member_sessions')
+    .select(['created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .where('member_id', '=', memberId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
