@@ -69,7 +69,7 @@ export const CONFIRM_IP_RULE: RateRule = {
 /** Status checks per address. */
 export const STATUS_RULE: RateRule = { name: 'join-status', limit: 30, windowSeconds: 60 };
 /** Status checks per application: its e-mail cannot be guessed from many addresses either. */
-const STATUS_ID_RULE: RateRule = { name: 'join-status-id', limit: 10, windowSeconds: 60 * 60 };
+const STATUS_ID_RULE: RateRule = { name: 'join-status-id', limit: 30, windowSeconds: 60 * 60 };
 
 const addressOf = (ctx: Pick<Ctx, 'ip'>) => ctx.ip ?? 'unknown';
 
