@@ -15,7 +15,7 @@ import { authorize } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { applicationsOfMember } from '../join/applications.service.js';
 import { cabinetInvitationLetter } from '../mail/letters.js';
-import { cabinetSignInUrl, queueLetters } from '../mail/mail.service.js';
+import { cabinetSignInUrl, queueLetters, shownStatus } from '../mail/mail.service.js';
 import { CARD_TOKEN_DAYS, cardTokenKey, signCardToken } from '../members/card-token.js';
 import {
   ownConsents,
@@ -127,7 +127,7 @@ export async function cabinetExport(ctx: MemberCtx): Promise<CabinetExport> {
     letters: letters.map((l) => ({
       kind: l.kind,
       subject: l.subject,
-      status: l.status === 'sending' ? 'queued' : l.status,
+      status: shownStatus(l.status),
       createdAt: new Date(l.created_at).toISOString(),
       sentAt: l.sent_at ? new Date(l.sent_at).toISOString() : null,
     })),

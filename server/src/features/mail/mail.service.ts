@@ -61,6 +61,8 @@ export type { ChairmanContact };
 export const letterDomain = () => settings.domain;
 /** Where links in letters lead. */
 export const publicUrl = () => settings.publicUrl;
+/** A letter's status as people see it ('sending' is still in the queue). */
+export { shownStatus };
 /** The cabinet's sign-in page with the address filled in (invitations, accepted applications). */
 export const cabinetSignInUrl = (email: string) =>
   `${settings.publicUrl}/cabinet/login?email=${encodeURIComponent(email)}`;
