@@ -36,6 +36,8 @@ import { registerMailingRoutes } from './features/mail/mailings.routes.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerOrgPartRoutes } from './features/orgs/org-parts.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
+import { registerCampaignRoutes } from './features/reports/campaigns.routes.js';
+import { registerReportRoutes } from './features/reports/reports.routes.js';
 import { registerStatsRoutes } from './features/stats/stats.routes.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { registerUserRoutes } from './features/users/users.routes.js';
@@ -138,6 +140,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerMailingRoutes(app, db);
   registerJoinRoutes(app, db);
   registerCabinetRoutes(app, db, security);
+  registerReportRoutes(app, db);
+  registerCampaignRoutes(app, db);
 
   registerImportRoutes(app, db, { maxBytes: imports.maxBytes, zip: defaultZipLimits });
   // `imports.worker` false: an API-only server; jobs are still sent, another process runs them.

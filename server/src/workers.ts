@@ -11,6 +11,8 @@ import { startApplicationExpiry } from './features/join/join.worker.js';
 import { startMailDelivery } from './features/mail/mail-delivery.js';
 import { mailingPrepareJob } from './features/mail/mailing.job.js';
 import { prepareMailing } from './features/mail/mailings.service.js';
+import { fillCampaign, sendReminders } from './features/reports/campaigns.service.js';
+import { campaignFillJob, campaignRemindJob } from './features/reports/reports.jobs.js';
 import type { JobDefinition, JobRunner } from './lib/jobs.js';
 
 // The one place that knows every job and starts the workers: a new job is listed here.
@@ -20,6 +22,8 @@ export const jobDefinitions: readonly JobDefinition<any>[] = [
   importJob,
   mailingPrepareJob,
   cabinetCodeJob,
+  campaignFillJob,
+  campaignRemindJob,
 ];
 
 type Log = { error(object: unknown, message: string): void };
@@ -34,6 +38,10 @@ export async function startWorkers(
   const stopSweep = await startImportWorker(db, runner, config.imports, log);
   await runner.work(mailingPrepareJob, ({ mailingId }) => prepareMailing(db, mailingId));
   await runner.work(cabinetCodeJob, ({ email }) => sendCabinetCode(db, email));
+  await runner.work(campaignFillJob, ({ campaignId }) => fillCampaign(db, campaignId));
+  await runner.work(campaignRemindJob, ({ campaignId, path }) =>
+    sendReminders(db, campaignId, path),
+  );
   const stopHousekeeping = await startCabinetHousekeeping(db, log);
   // The counts' daily step (under-35 ageing, trend snapshots) runs with the workers.
   const stopDaily = await startStatsDaily(db, log);

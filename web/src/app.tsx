@@ -44,6 +44,22 @@ const ApplicationsPage = lazy(() =>
 const ApplicationPage = lazy(() =>
   import('./pages/application-page').then((m) => ({ default: m.ApplicationPage })),
 );
+// Statistical reports (forms 2 СП – 5 СП): the chairmen fill them in, the staff above collect.
+const ReportsPage = lazy(() =>
+  import('./pages/reports-page').then((m) => ({ default: m.ReportsPage })),
+);
+const ReportPage = lazy(() =>
+  import('./pages/report-page').then((m) => ({ default: m.ReportPage })),
+);
+const CampaignsPage = lazy(() =>
+  import('./pages/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignPage = lazy(() =>
+  import('./pages/campaign-page').then((m) => ({ default: m.CampaignPage })),
+);
+const ConsolidatedPage = lazy(() =>
+  import('./pages/consolidated-page').then((m) => ({ default: m.ConsolidatedPage })),
+);
 const SecurityPage = lazy(() =>
   import('./pages/security-page').then((m) => ({ default: m.SecurityPage })),
 );
@@ -199,6 +215,46 @@ export function createAppRouter() {
             element={
               <Lazy>
                 <ApplicationPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="reports"
+            element={
+              <Lazy>
+                <ReportsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="reports/:id"
+            element={
+              <Lazy>
+                <ReportPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="report-campaigns"
+            element={
+              <Lazy>
+                <CampaignsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="report-campaigns/:id"
+            element={
+              <Lazy>
+                <CampaignPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="report-campaigns/:id/consolidated"
+            element={
+              <Lazy>
+                <ConsolidatedPage />
               </Lazy>
             }
           />

@@ -88,6 +88,15 @@ export const auditActionLabels = {
   'application.accept': 'Приём по заявлению: постановка на учёт',
   'application.reject': 'Отклонение заявления о вступлении',
   'application.expire': 'Заявление не подтверждено за 7 дней',
+  'report.form.create': 'Новая версия формы отчёта',
+  'report.campaign.create': 'Открытие отчётной кампании',
+  'report.campaign.remind': 'Напоминание не сдавшим отчёт',
+  'report.update': 'Изменение отчёта',
+  'report.submit': 'Сдача отчёта',
+  'report.accept': 'Приём отчёта',
+  'report.return': 'Возврат отчёта на доработку',
+  'report.table.export': 'Выгрузка таблицы отчётов кампании',
+  'report.table.export.end': 'Выгрузка таблицы отчётов кампании: итог',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

@@ -99,6 +99,31 @@ const requestLabels: Record<string, string> = {
   'GET /api/v1/applications/:id': 'заявление о вступлении',
   'POST /api/v1/applications/:id/accept': 'приём по заявлению',
   'POST /api/v1/applications/:id/reject': 'отклонение заявления',
+  'GET /api/v1/report-forms': 'формы отчётов',
+  'GET /api/v1/report-forms/:code': 'форма отчёта',
+  'POST /api/v1/report-forms': 'новая версия формы отчёта',
+  'GET /api/v1/report-campaigns': 'отчётные кампании',
+  'POST /api/v1/report-campaigns': 'открытие отчётной кампании',
+  'GET /api/v1/report-campaigns/:id': 'отчётная кампания',
+  'GET /api/v1/report-campaigns/:id/progress': 'ход отчётной кампании',
+  'GET /api/v1/report-campaigns/:id/progress/children': 'ход кампании по организациям',
+  'GET /api/v1/report-campaigns/:id/missing': 'кто не отчитался',
+  'POST /api/v1/report-campaigns/:id/remind': 'напоминание не сдавшим отчёт',
+  'GET /api/v1/report-campaigns/:id/consolidated': 'сводный отчёт',
+  'GET /api/v1/report-campaigns/:id/consolidated/file': 'сводный отчёт файлом',
+  'GET /api/v1/report-campaigns/:id/discrepancies': 'расхождения с реестром',
+  'GET /api/v1/report-campaigns/:id/table': 'таблица отчётов кампании',
+  'GET /api/v1/reports': 'список отчётов',
+  'GET /api/v1/reports/:id': 'отчёт',
+  'PATCH /api/v1/reports/:id': 'изменение отчёта',
+  'POST /api/v1/reports/:id/submit': 'сдача отчёта',
+  'POST /api/v1/reports/:id/accept': 'приём отчёта',
+  'POST /api/v1/reports/:id/return': 'возврат отчёта на доработку',
+  'POST /api/v1/reports/:id/prefill': 'данные реестра в отчёт',
+  'GET /api/v1/reports/:id/history': 'история отчёта',
+  'GET /api/v1/reports/:id/file': 'отчёт файлом',
+  'GET /api/v1/register/as-of': 'численность на дату',
+  'GET /api/v1/register/movement': 'движение численности',
 };
 
 /** A route's own Russian name, when it has one (a test checks every API route has). */
@@ -116,6 +141,10 @@ const sectionLabels: Record<string, string> = {
   mailings: 'рассылки',
   applications: 'заявления о вступлении',
   public: 'заявление о вступлении',
+  reports: 'отчёты',
+  'report-campaigns': 'отчётные кампании',
+  'report-forms': 'формы отчётов',
+  register: 'реестр на дату',
 };
 const methodLabels: Record<string, string> = {
   GET: 'просмотр',
@@ -127,9 +156,10 @@ const methodLabels: Record<string, string> = {
 
 /** The record a refused request's `id` names, by the route it came to. */
 export function deniedRecordType(route: string): string | null {
-  const match = /^\/api\/v1\/(members|orgs|users|imports|mailings|applications)\/:id(\/|$)/.exec(
-    route,
-  );
+  const match =
+    /^\/api\/v1\/(members|orgs|users|imports|mailings|applications|reports|report-campaigns)\/:id(\/|$)/.exec(
+      route,
+    );
   const section = match?.[1];
   if (!section) return null;
   return (
@@ -141,6 +171,8 @@ export function deniedRecordType(route: string): string | null {
         imports: 'import',
         mailings: 'mailing',
         applications: 'application',
+        reports: 'report',
+        'report-campaigns': 'report_campaign',
       } as Record<string, string>
     )[section] ?? null
   );

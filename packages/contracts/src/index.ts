@@ -18,6 +18,7 @@ export * from './org-rules.js';
 export * from './orgs.js';
 export * from './patterns.js';
 export * from './quotes.js';
+export * from './reports.js';
 export * from './security.js';
 export * from './users.js';
 export * from './validators.js';

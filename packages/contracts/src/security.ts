@@ -56,6 +56,13 @@ export const staffActions = [
   'member:invite',
   'application:read',
   'application:decide',
+  // Statistical reports: reading those of the subtree; filling the org's own; accepting or
+  // returning those of the orgs below; opening a campaign; adding a version of a form.
+  'report:read',
+  'report:fill',
+  'report:review',
+  'campaign:create',
+  'report-form:create',
 ] as const;
 export type StaffAction = (typeof staffActions)[number];
 

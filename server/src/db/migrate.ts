@@ -17,6 +17,7 @@ import * as outbox from './migrations/0014-outbox.js';
 import * as mailings from './migrations/0015-mailings.js';
 import * as emailConfirmations from './migrations/0016-email-confirmations.js';
 import * as cabinetAndJoin from './migrations/0017-cabinet-and-join.js';
+import * as statisticalReports from './migrations/0018-statistical-reports.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0015-mailings': mailings,
   '0016-email-confirmations': emailConfirmations,
   '0017-cabinet-and-join': cabinetAndJoin,
+  '0018-statistical-reports': statisticalReports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

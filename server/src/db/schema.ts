@@ -2,6 +2,7 @@ import type {
   ActivistRole,
   ApplicationStatus,
   AuditResult,
+  CampaignStatus,
   consentKinds,
   DeregisterReason,
   DuesPaymentForm,
@@ -13,6 +14,7 @@ import type {
   OrgLevel,
   OrgStatus,
   pdConsentMethods,
+  ReportStatus,
   Role,
   SpreadsheetFormat,
   sexes,
@@ -248,6 +250,12 @@ export interface MemberPeriodsTable {
   registered_on: string;
   deregistered_on: Optional<string>;
   reason: Optional<string>;
+  /** Copied by triggers (migration 0018): counting as of a date reads the period alone. */
+  org_path: Generated<string>;
+  sex: Optional<Sex>;
+  birth_date: Optional<string>;
+  category: Optional<MemberCategory>;
+  transfer_in: Generated<boolean>;
 }
 
 /** Counts of a whole subtree (the org and everything below), kept by member and org changes. */
@@ -462,6 +470,71 @@ export interface ApplicationsTable {
   member_id: string | null;
 }
 
+export interface MemberCategoryChangesTable {
+  id: Generated<string>;
+  member_id: string;
+  changed_on: string;
+  old_category: MemberCategory | null;
+}
+
+export interface ReportFormsTable {
+  code: string;
+  version: number;
+  title: string;
+  org_level: OrgLevel;
+  definition: ColumnType<unknown, string, never>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ReportCampaignsTable {
+  id: Generated<string>;
+  form_code: string;
+  form_version: number;
+  as_of: string;
+  deadline: string;
+  org_id: string;
+  org_path: string;
+  status: Defaulted<CampaignStatus>;
+  total: Generated<number>;
+  created: Generated<number>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ReportsTable {
+  id: Generated<string>;
+  campaign_id: string;
+  org_id: string;
+  org_path: string;
+  status: Defaulted<ReportStatus>;
+  values: ColumnType<Record<string, number | string | null>, string | undefined, string>;
+  register: ColumnType<Record<string, number>, string | undefined, string>;
+  return_comment: string | null;
+  updated_at: DefaultTimestamp;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+}
+
+export interface ReportEventsTable {
+  id: Generated<string>;
+  report_id: string;
+  at: DefaultTimestamp;
+  action: 'created' | 'saved' | 'submitted' | 'accepted' | 'returned';
+  actor_kind: CallerKind | null;
+  actor_id: string | null;
+  by_name: string | null;
+  comment: string | null;
+}
+
+export interface ReportTotalsTable {
+  campaign_id: string;
+  org_id: string;
+  included: Generated<number>;
+  values: ColumnType<Record<string, number>, string | undefined, string>;
+  register: ColumnType<Record<string, number>, string | undefined, string>;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -494,6 +567,12 @@ export interface Database {
   member_consents: MemberConsentsTable;
   rate_limits: RateLimitsTable;
   applications: ApplicationsTable;
+  member_category_changes: MemberCategoryChangesTable;
+  report_forms: ReportFormsTable;
+  report_campaigns: ReportCampaignsTable;
+  reports: ReportsTable;
+  report_events: ReportEventsTable;
+  report_totals: ReportTotalsTable;
 }
 
 export type NewOrgRow = Insertable<OrgsTable>;

@@ -7,6 +7,7 @@ import { applicationForm, submitApplication } from '../../test/application-fixtu
 import { multipart } from '../../test/import-fixture.js';
 import { createTestApp, type TestApp, USER_PASSWORD } from '../../test/test-app.js';
 import { buildTree } from '../../test/tree-fixture.js';
+import { until } from '../../test/until.js';
 import { startMemberSession } from '../features/sessions/member-sessions.js';
 import type { RouteEntry } from './http.js';
 
@@ -201,7 +202,33 @@ const validBodies: Record<string, (w: World) => Body> = {
   'POST /api/v1/applications/:id/confirm': () => ({ code: '123456' }),
   'POST /api/v1/applications/:id/accept': () => ({}),
   'POST /api/v1/applications/:id/reject': () => ({ reason: 'Проба' }),
+  // Statistical reports: a form of the centre's own, so the centre's admin fills its report.
+  'POST /api/v1/report-forms': (w) => probeForm(`probe${w.seq()}`),
+  'POST /api/v1/report-campaigns': (w) => {
+    const day = new Date(Date.UTC(2003, 0, 1) + w.seq() * 86_400_000).toISOString().slice(0, 10);
+    return { formCode: '5sp', asOf: day, deadline: day, under: w.ids.primary };
+  },
+  'POST /api/v1/report-campaigns/:id/remind': () => ({}),
+  'PATCH /api/v1/reports/:id': () => ({ values: { n: 5 } }),
+  'POST /api/v1/reports/:id/return': () => ({ comment: 'Проба' }),
 };
+
+function probeForm(code: string, orgLevel = 'primary') {
+  return {
+    code,
+    title: 'Проверочная форма',
+    orgLevel,
+    sections: [
+      {
+        title: 'Раздел',
+        rows: [
+          { code: 'r', title: 'Строка', cells: [{ code: 'n', title: 'Число', type: 'integer' }] },
+        ],
+      },
+    ],
+    rules: [{ code: 'n_small', expr: 'n <= 1000', message: 'Слишком много', severity: 'error' }],
+  };
+}
 
 /** Which record each path parameter names in the probe. */
 const paramValue = (w: World, url: string, param: string): string => {
@@ -214,6 +241,9 @@ const paramValue = (w: World, url: string, param: string): string => {
   if (url.startsWith('/api/v1/users/')) return w.ids.user as string;
   if (url.startsWith('/api/v1/imports/')) return w.ids.import as string;
   if (url.startsWith('/api/v1/applications/')) return w.ids.application as string;
+  if (url.startsWith('/api/v1/report-campaigns/')) return w.ids.campaign as string;
+  if (url.startsWith('/api/v1/reports/')) return w.ids.report as string;
+  if (url.startsWith('/api/v1/report-forms/')) return '5sp';
   if (/\/orgs\/:id\/(move|merge|liquidate)$/.test(url)) return w.ids.spare as string;
   return w.ids.primary as string;
 };
@@ -357,7 +387,24 @@ beforeAll(async () => {
     headers: { cookie: tree.admin, 'content-type': form.contentType },
     payload: form.body,
   });
+  // A report of the centre's own (its admin fills it) in a campaign over the whole union.
+  await ok('POST', '/api/v1/report-forms', probeForm('probe_central', 'central'));
+  const campaign = await ok('POST', '/api/v1/report-campaigns', {
+    formCode: 'probe_central',
+    asOf: '2002-01-01',
+    deadline: '2002-03-01',
+    under: tree.centralId,
+  });
+  const reportPage = await until(
+    async () =>
+      (
+        await t.api('GET', `/api/v1/reports?campaignId=${campaign.id}`, { cookie: tree.admin })
+      ).json(),
+    (page: { items: unknown[] }) => page.items.length > 0,
+  );
   world.ids = {
+    campaign: campaign.id,
+    report: (reportPage.items[0] as { id: string }).id,
     primary: primaryA1.id,
     primary2: primaryA2.id,
     territorial: terrA.id,
@@ -390,7 +437,7 @@ describe('generated bad input on every route: never a 5xx', () => {
       if (
         !valid ||
         // Changes of state a second call refuses, and single-use links (e-mail confirmation).
-        /move|merge|liquidate|transfer|deregister|readmit|dismiss|password|auth\/|email\/confirm|applications\/:id\//.test(
+        /move|merge|liquidate|transfer|deregister|readmit|dismiss|password|auth\/|email\/confirm|applications\/:id\/|reports\/:id\//.test(
           route.url,
         )
       ) {

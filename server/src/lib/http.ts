@@ -87,6 +87,23 @@ export function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/** A file a service made, as a download that is never cached. */
+export interface Download {
+  fileName: string;
+  contentType: string;
+  body: unknown;
+}
+interface DownloadReply {
+  header(name: string, value: string): DownloadReply;
+  send(payload: unknown): unknown;
+}
+export const sendDownload = (reply: DownloadReply, file: Download) =>
+  reply
+    .header('Content-Type', file.contentType)
+    .header('Content-Disposition', attachment(file.fileName))
+    .header('Cache-Control', 'no-store')
+    .send(file.body);
+
 export const spreadsheetTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',

@@ -20,6 +20,7 @@ import { benchHttp } from './bench-http.js';
 import { type Measured, measure, printTable } from './bench-kit.js';
 import { benchMail } from './bench-mail.js';
 import { benchCounts, benchMembers } from './bench-members.js';
+import { benchReports } from './bench-reports.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +30,8 @@ const { values } = parseArgs({
     // `--only completeness`: just the completeness and short passport rows; `--only mail`: a
     // mailing to every member (draft, recipients, delivery for --seconds); `--only members`:
     // the member rows (card, search, list, creation, transfer); `--only cabinet`: sign-in
-    // codes, the member's own card, the public search of primaries.
+    // codes, the member's own card, the public search of primaries; `--only reports`: a
+    // union-wide 5 СП campaign, its progress and consolidation, the register as of a date.
     only: { type: 'string' },
   },
 });
@@ -69,14 +71,15 @@ if (values.only === 'mail') {
   await database.close();
   process.exit(0);
 }
-if (values.only === 'completeness' || values.only === 'members' || values.only === 'cabinet') {
-  printTable(
-    values.only === 'members'
-      ? await benchMembers({ database, ctx, explains: [] })
-      : values.only === 'cabinet'
-        ? await benchCabinet({ database, ctx })
-        : await benchCompleteness({ database, ctx }),
-  );
+const only: Record<string, () => Promise<Measured[]>> = {
+  members: () => benchMembers({ database, ctx, explains: [] }),
+  cabinet: () => benchCabinet({ database, ctx }),
+  completeness: () => benchCompleteness({ database, ctx }),
+  reports: () => benchReports({ database, ctx }),
+};
+const chosen = values.only ? only[values.only] : undefined;
+if (chosen) {
+  printTable(await chosen());
   await runner.stop();
   await database.close();
   process.exit(0);

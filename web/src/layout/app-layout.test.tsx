@@ -78,6 +78,18 @@ describe('the main menu', () => {
     },
   );
 
+  it.each([
+    ['a viewer', VIEWER, true],
+    ['a caller without report:read', ['org:read', 'member:read'], false],
+  ] as [string, StaffAction[], boolean][])(
+    '«Отчёты» follows report:read: %s',
+    async (_, permissions, shown) => {
+      const menu = await menuOf(permissions);
+      if (shown) expect(menu).toContain('Отчёты');
+      else expect(menu).not.toContain('Отчёты');
+    },
+  );
+
   it('«Пользователи» follows user:read alone', async () => {
     const menu = await menuOf([...VIEWER, 'user:read']);
     expect(menu).toContain('Пользователи');

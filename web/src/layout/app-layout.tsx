@@ -41,6 +41,8 @@ const navItems = (orgId: string | undefined, applicationsWaiting: number): NavIt
     needs: ['application:read'],
     count: { value: applicationsWaiting, label: 'ждут решения' },
   },
+  // Statistical reports: the chairman's own to fill in, the subtree's to collect.
+  { to: '/reports', label: 'Отчёты', needs: ['report:read'] },
   // The page is for resolving duplicates: merging cards or marking them «Не дубль».
   { to: '/members/duplicates', label: 'Возможные дубли', needs: ['member:merge'] },
   { to: '/imports', label: 'Импорт', needs: ['member:create', 'org:create'] },

@@ -3,7 +3,7 @@ import type { Application, Member, Org, StaffAction } from '@profreestr/contract
 // Answers of the fake server. The permission sets are what the server's policy gives each role
 // today (server/src/features/access/access.ts): data for the tests, not a rule of the web.
 
-export const VIEWER: StaffAction[] = ['org:read', 'member:read', 'application:read'];
+export const VIEWER: StaffAction[] = ['org:read', 'member:read', 'application:read', 'report:read'];
 export const EDITOR: StaffAction[] = [
   ...VIEWER,
   'org:create',
@@ -23,6 +23,8 @@ export const EDITOR: StaffAction[] = [
   'mailing:create',
   'application:decide',
   'member:invite',
+  'report:fill',
+  'report:review',
 ];
 export const ADMIN: StaffAction[] = [
   ...EDITOR,
@@ -31,6 +33,8 @@ export const ADMIN: StaffAction[] = [
   'audit:read',
   'mail:read',
   'mail:manage',
+  'campaign:create',
+  'report-form:create',
 ];
 
 /** A primary org (id 1, the user's own in `me()`), active. */

@@ -6,7 +6,7 @@ import { isInSubtree } from '../../lib/tree-path.js';
 /** An action of staff within their subtree (the list lives in contracts: `GET /auth/me` sends it). */
 export type Action = StaffAction;
 
-const viewerActions: Action[] = ['org:read', 'member:read', 'application:read'];
+const viewerActions: Action[] = ['org:read', 'member:read', 'application:read', 'report:read'];
 const editorActions: Action[] = [
   ...viewerActions,
   'org:create',
@@ -31,6 +31,10 @@ const editorActions: Action[] = [
   // Online applications: accepting puts a member on record, so it is a member editor's act.
   'application:decide',
   'member:invite',
+  // A report is filled by its org's own editors and reviewed by those of the orgs above
+  // (reports/report-policy adds which is which).
+  'report:fill',
+  'report:review',
 ];
 // Only admins list and change users (role, org, disabling, password, the second factor) and
 // read the audit log.
@@ -42,6 +46,9 @@ const adminActions: Action[] = [
   'audit:read',
   'mail:read',
   'mail:manage',
+  'campaign:create',
+  // Only the centre's admins, the rule in reports/report-policy.
+  'report-form:create',
 ];
 
 const roleActions: Record<Role, ReadonlySet<Action>> = {

@@ -61,9 +61,14 @@ type Action =
   | 'mail:manage'
   | 'mailing:read'
   | 'mailing:create'
-  | 'member:invite';
+  | 'member:invite'
+  | 'report:read'
+  | 'report:fill'
+  | 'report:review'
+  | 'campaign:create'
+  | 'report-form:create';
 
-const viewer: Action[] = ['org:read', 'member:read', 'application:read'];
+const viewer: Action[] = ['org:read', 'member:read', 'application:read', 'report:read'];
 const editor: Action[] = [
   ...viewer,
   'org:create',
@@ -83,6 +88,8 @@ const editor: Action[] = [
   'mailing:read',
   'mailing:create',
   'member:invite',
+  'report:fill',
+  'report:review',
 ];
 // Listing and managing users is the admins' (editors only add colleagues).
 const admin: Action[] = [
@@ -92,6 +99,8 @@ const admin: Action[] = [
   'audit:read',
   'mail:read',
   'mail:manage',
+  'campaign:create',
+  'report-form:create',
 ];
 const policy: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set(viewer),
@@ -115,6 +124,7 @@ type TargetKind =
   | 'letter'
   | 'mailing'
   | 'application'
+  | 'report'
   | 'none';
 
 interface Cell {
@@ -132,7 +142,8 @@ interface Entry {
    * cabinet's (every staff caller and the anonymous one get 401); else the policy's action.
    */
   rule: Action | 'session' | 'public' | 'member';
-  success: Outcome | ((org: OrgKey) => Outcome);
+  /** A function decides per target org, or per cell where the caller's place matters. */
+  success: Outcome | ((org: OrgKey, cell: Cell) => Outcome);
   /** Why a `reached` cell is refused after the access check. */
   note?: string;
   /** The request of a cell; `url` defaults to the route's own (for routes without params). */
@@ -183,6 +194,200 @@ function partEntries(kind: PartKind): Record<string, Entry> {
       // A row made for this cell.
       request: async (c) => ({
         url: `${v1}/orgs/${id(c)}/${kind}/${await c.w.freshPart(c.org, kind)}`,
+      }),
+    },
+  };
+}
+
+/**
+ * Statistical reports. Every org of the world has a report: a one-cell form per level, each
+ * with a campaign over the whole union (made once, on first use). A report is filled by its
+ * own org (others, though they see it, 403) and reviewed from above (its own org, 403).
+ * Campaign figures are read for `under` / `orgId` in a campaign that reaches every caller.
+ */
+const reportsOf = new WeakMap<MatrixWorld, Promise<Record<string, string>>>();
+async function makeReports(w: MatrixWorld): Promise<Record<string, string>> {
+  const byOrg: Record<string, string> = {};
+  for (const level of ['central', 'regional', 'territorial', 'primary'] as const) {
+    const code = `m_${level}`;
+    await w.admin('POST', `${v1}/report-forms`, {
+      code,
+      title: `Проверочная форма (${level})`,
+      orgLevel: level,
+      sections: [
+        {
+          title: 'Раздел',
+          rows: [
+            { code: 'r', title: 'Строка', cells: [{ code: 'n', title: 'Число', type: 'integer' }] },
+          ],
+        },
+      ],
+    });
+    const { id } = (
+      await w.admin('POST', `${v1}/report-campaigns`, {
+        formCode: code,
+        asOf: '2001-01-01',
+        deadline: '2001-03-01',
+        under: w.orgs.central.id,
+      })
+    ).json() as { id: string };
+    for (let tries = 0; ; tries++) {
+      const campaign = (await w.admin('GET', `${v1}/report-campaigns/${id}`)).json();
+      if (campaign.status === 'open') break;
+      if (tries > 300) throw new Error(`campaign ${code} did not open`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (let cursor = ''; ; ) {
+      const page = (
+        await w.admin(
+          'GET',
+          `${v1}/reports?campaignId=${id}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+        )
+      ).json() as { items: { id: string; orgId: string }[]; nextCursor: string | null };
+      for (const item of page.items) byOrg[item.orgId] = item.id;
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    byOrg[`campaign:${level}`] = id;
+  }
+  return byOrg;
+}
+const reports = (w: MatrixWorld) => {
+  const made = reportsOf.get(w) ?? makeReports(w);
+  reportsOf.set(w, made);
+  return made;
+};
+const reportOf = async (c: Cell & { org: OrgKey }) =>
+  (await reports(c.w))[c.w.orgs[c.org].id] as string;
+const campaignOf = async (w: MatrixWorld) => (await reports(w))['campaign:primary'] as string;
+/** Filling is the org's own: an org above sees the report but may not fill it. */
+const ownOnly = (_: OrgKey, c: Cell): Outcome => (c.relation === 'own' ? 'reached' : 403);
+/** Reviewing is from above: the org itself may not accept its own report. */
+const fromAbove = (_: OrgKey, c: Cell): Outcome => (c.relation === 'own' ? 403 : 'reached');
+
+function reportEntries(): Record<string, Entry> {
+  const asOf = (n: number) =>
+    new Date(Date.UTC(2002, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const campaignRead = (path: string, query: (c: Cell & { org: OrgKey }) => string) => ({
+    target: 'org' as const,
+    rule: 'report:read' as const,
+    success: 200,
+    request: async (c: Cell & { org: OrgKey }) => ({
+      url: `${v1}/report-campaigns/${await campaignOf(c.w)}${path}?${query(c)}`,
+    }),
+  });
+  const under = (c: Cell & { org: OrgKey }) => `under=${id(c)}`;
+  const orgId = (c: Cell & { org: OrgKey }) => `orgId=${id(c)}`;
+  const onReport = (rule: Action, success: Entry['success'], path = '', body?: unknown): Entry => ({
+    target: 'report',
+    rule,
+    success,
+    note: "the report's status",
+    request: async (c) => ({ url: `${v1}/reports/${await reportOf(c)}${path}`, body }),
+  });
+  return {
+    [`GET ${v1}/report-forms`]: {
+      target: 'none',
+      rule: 'report:read',
+      success: 200,
+      request: () => ({}),
+    },
+    [`GET ${v1}/report-forms/:code`]: {
+      target: 'none',
+      rule: 'report:read',
+      success: 200,
+      request: () => ({ url: `${v1}/report-forms/5sp` }),
+    },
+    // Forms are the union's: only the centre's admin adds them.
+    [`POST ${v1}/report-forms`]: {
+      target: 'none',
+      rule: 'report-form:create',
+      success: (_, c) => (c.caller.level === 'centre' ? 201 : 403),
+      request: (c) => ({
+        body: {
+          code: `mx${c.w.unique()}`,
+          title: 'Форма',
+          orgLevel: 'primary',
+          sections: [
+            {
+              title: 'Р',
+              rows: [
+                { code: 'r', title: 'С', cells: [{ code: 'n', title: 'Ч', type: 'integer' }] },
+              ],
+            },
+          ],
+        },
+      }),
+    },
+    [`GET ${v1}/report-campaigns`]: {
+      target: 'org',
+      rule: 'report:read',
+      success: 200,
+      request: (c) => ({ url: `${v1}/report-campaigns?${under(c)}` }),
+    },
+    // A date of its own per cell: campaigns of one form and date may not overlap.
+    [`POST ${v1}/report-campaigns`]: {
+      target: 'org',
+      rule: 'campaign:create',
+      success: 201,
+      request: (c) => {
+        const day = asOf(c.w.unique());
+        return { body: { formCode: '5sp', asOf: day, deadline: day, under: id(c) } };
+      },
+    },
+    [`GET ${v1}/report-campaigns/:id`]: {
+      target: 'none',
+      rule: 'report:read',
+      success: 200,
+      request: async (c) => ({ url: `${v1}/report-campaigns/${await campaignOf(c.w)}` }),
+    },
+    [`GET ${v1}/report-campaigns/:id/progress`]: campaignRead('/progress', under),
+    [`GET ${v1}/report-campaigns/:id/progress/children`]: campaignRead('/progress/children', under),
+    [`GET ${v1}/report-campaigns/:id/missing`]: campaignRead('/missing', under),
+    [`GET ${v1}/report-campaigns/:id/consolidated`]: campaignRead('/consolidated', orgId),
+    [`GET ${v1}/report-campaigns/:id/consolidated/file`]: campaignRead(
+      '/consolidated/file',
+      (c) => `${orgId(c)}&format=xlsx`,
+    ),
+    [`GET ${v1}/report-campaigns/:id/discrepancies`]: campaignRead('/discrepancies', orgId),
+    [`GET ${v1}/report-campaigns/:id/table`]: campaignRead('/table', under),
+    [`POST ${v1}/report-campaigns/:id/remind`]: {
+      target: 'org',
+      rule: 'report:review',
+      success: 200,
+      request: async (c) => ({
+        url: `${v1}/report-campaigns/${await campaignOf(c.w)}/remind`,
+        body: { under: id(c) },
+      }),
+    },
+    [`GET ${v1}/reports`]: {
+      target: 'org',
+      rule: 'report:read',
+      success: 200,
+      request: (c) => ({ url: `${v1}/reports?${under(c)}` }),
+    },
+    [`GET ${v1}/reports/:id`]: onReport('report:read', 200),
+    [`GET ${v1}/reports/:id/history`]: onReport('report:read', 200, '/history'),
+    [`GET ${v1}/reports/:id/file`]: onReport('report:read', 200, '/file?format=xlsx'),
+    [`PATCH ${v1}/reports/:id`]: onReport('report:fill', ownOnly, '', { values: {} }),
+    [`POST ${v1}/reports/:id/submit`]: onReport('report:fill', ownOnly, '/submit'),
+    [`POST ${v1}/reports/:id/prefill`]: onReport('report:fill', ownOnly, '/prefill'),
+    [`POST ${v1}/reports/:id/accept`]: onReport('report:review', fromAbove, '/accept'),
+    [`POST ${v1}/reports/:id/return`]: onReport('report:review', fromAbove, '/return', {
+      comment: 'Проверка',
+    }),
+    [`GET ${v1}/register/as-of`]: {
+      target: 'org',
+      rule: 'report:read',
+      success: 200,
+      request: (c) => ({ url: `${v1}/register/as-of?${under(c)}&on=2020-01-01` }),
+    },
+    [`GET ${v1}/register/movement`]: {
+      target: 'org',
+      rule: 'report:read',
+      success: 200,
+      request: (c) => ({
+        url: `${v1}/register/movement?${under(c)}&from=2019-01-01&to=2020-01-01`,
       }),
     },
   };
@@ -543,6 +748,8 @@ const matrix: Record<string, Entry> = {
     }),
   },
 
+  ...reportEntries(),
+
   // ── Organizations ───────────────────────────────────────────────────────────────────────
   [`POST ${v1}/orgs`]: {
     target: 'org',
@@ -835,7 +1042,7 @@ const visible = (relation: Relation) => relation === 'own' || relation === 'desc
 
 function expectedOf(entry: Entry, cell: Cell): Outcome {
   const success = (org: OrgKey | null) =>
-    typeof entry.success === 'function' ? entry.success(org ?? 'primaryA1') : entry.success;
+    typeof entry.success === 'function' ? entry.success(org ?? 'primaryA1', cell) : entry.success;
   if (entry.rule === 'public') return success(cell.org);
   if (entry.rule === 'member' || !cell.caller.role) return 401;
   if (entry.rule === 'session') return success(cell.org);

@@ -144,7 +144,7 @@ export function emailConfirmationLetter(name: string, link: string): LetterConte
   ]);
 }
 
-type Person = { firstName?: string | null; middleName?: string | null };
+export type Person = { firstName?: string | null; middleName?: string | null };
 
 /** The member's one-time code for the cabinet (10 minutes, once). */
 export function loginCodeLetter(person: Person, code: string): LetterContent {
@@ -220,5 +220,44 @@ export function applicationRejectedLetter(
     `Ваше заявление о вступлении в организацию ${quoted(rejected.orgName)} не принято.`,
     `Причина: ${rejected.reason}`,
     'Если у вас есть вопросы, обратитесь к председателю профсоюзной организации.',
+  ]);
+}
+
+/** What the report letters name: the form, the date it is as of, the deadline, the org. */
+export interface ReportRef {
+  formTitle: string;
+  asOf: string;
+  deadline: string;
+  orgName: string;
+}
+
+/** To the report's org's chairman: the level above returned the report, and why. */
+export function reportReturnedLetter(
+  chairman: Person,
+  report: ReportRef & { comment: string },
+  link: string,
+): LetterContent {
+  return compose(
+    `Профреестр: отчёт возвращён на доработку — ${report.formTitle}`,
+    greetingOf(chairman),
+    [
+      `Отчёт организации ${quoted(report.orgName)} по состоянию на ${isoToRu(report.asOf)} возвращён на доработку.`,
+      `Комментарий: ${report.comment}`,
+      `Исправьте отчёт и сдайте его снова до ${isoToRu(report.deadline)}.`,
+      { link, label: 'Открыть отчёт' },
+    ],
+  );
+}
+
+/** To the chairman of an org whose report is not in yet. */
+export function reportReminderLetter(
+  chairman: Person,
+  report: ReportRef,
+  link: string,
+): LetterContent {
+  return compose(`Профреестр: напоминание об отчёте — ${report.formTitle}`, greetingOf(chairman), [
+    `Отчёт организации ${quoted(report.orgName)} по состоянию на ${isoToRu(report.asOf)} ещё не сдан. Срок сдачи — ${isoToRu(report.deadline)}.`,
+    'Данные реестра уже внесены в отчёт: проверьте их, дополните недостающее и сдайте отчёт.',
+    { link, label: 'Открыть отчёт' },
   ]);
 }

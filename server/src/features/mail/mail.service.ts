@@ -20,6 +20,7 @@ import {
   type ChairmanNews,
   chairmanLetter,
   type LetterContent,
+  type Person,
 } from './letters.js';
 import {
   type ChairmanContact,
@@ -170,6 +171,40 @@ export async function notifyApplicationReceived(
     },
   ]);
 }
+
+/**
+ * A letter to the chairmen of orgs (a returned report, a reminder), each only when they have an
+ * e-mail and have not turned letters off in the passport; `compose` writes each one's letter.
+ * Returns how many were queued.
+ */
+export async function notifyOrgChairmen(
+  ctx: Pick<Ctx, 'db'>,
+  kind: LetterKind,
+  chairmen: readonly ChairmanContact[],
+  compose: (chairman: ChairmanContact, person: Person) => LetterContent,
+): Promise<number> {
+  const reachable = chairmen.filter((c) => c.email && c.notify_email === true);
+  await queueLetters(
+    ctx,
+    reachable.map((chairman) => ({
+      ...compose(chairman, { firstName: chairman.first_name, middleName: chairman.middle_name }),
+      kind,
+      to: {
+        address: chairman.email as string,
+        name: [chairman.last_name, chairman.first_name].filter(Boolean).join(' ') || null,
+      },
+      orgPath: chairman.path,
+    })),
+  );
+  return reachable.length;
+}
+
+/** The chairmen of these orgs, as letters need them. */
+export const chairmenOf = (ctx: Pick<Ctx, 'db'>, orgIds: readonly string[]) =>
+  orgIds.length ? findChairmen(ctx.db, [...orgIds]) : Promise.resolve([]);
+
+/** Where a report opens in the web (letters link to it). */
+export const reportUrl = (id: string) => `${settings.publicUrl}/reports/${id}`;
 
 /** A letter's place for the access check: an org's path, or the root for letters of no org. */
 const placeOf = (ctx: StaffCtx, orgPath: string | null) => ({

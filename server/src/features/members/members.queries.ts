@@ -61,8 +61,14 @@ export function insertMembersOnRecord(
     .with('p', (q) =>
       q
         .insertInto('member_periods')
-        .columns(['member_id', 'org_id', 'registered_on'])
-        .expression((eb) => eb.selectFrom('m').select(['m.id', 'm.org_id', 'm.registered_on'])),
+        // The card is not visible to the period's trigger inside this statement: its facts
+        // for counting as of a date come along.
+        .columns(['member_id', 'org_id', 'registered_on', 'sex', 'birth_date', 'category'])
+        .expression((eb) =>
+          eb
+            .selectFrom('m')
+            .select(['m.id', 'm.org_id', 'm.registered_on', 'm.sex', 'm.birth_date', 'm.category']),
+        ),
     )
     .selectFrom('m')
     .selectAll()

@@ -92,6 +92,12 @@ export const PERIOD_COLUMNS = [
   'registered_on',
   'deregistered_on',
   'reason',
+  // What the periods' trigger would copy (the seed loads without triggers): see migration 0018.
+  'org_path',
+  'sex',
+  'birth_date',
+  'category',
+  'transfer_in',
 ] as const;
 
 export type SeedMember = Record<(typeof MEMBER_COLUMNS)[number], unknown>;
@@ -223,13 +229,18 @@ function generateMember(r: Random, org: SeedPrimary, primaries: SeedPrimary[], i
     deregister_reason: reason,
   };
   const periods: SeedPeriod[] = [];
+  const facts = { sex: member.sex, birth_date: birthDate, category: member.category };
   if (transferred) {
+    const from = r.pick(primaries);
     periods.push({
       member_id: id,
-      org_id: r.pick(primaries).id,
+      org_id: from.id,
       registered_on: joinedOn,
       deregistered_on: registeredOn,
       reason: 'transfer',
+      org_path: from.path,
+      ...facts,
+      transfer_in: false,
     });
   }
   periods.push({
@@ -238,6 +249,9 @@ function generateMember(r: Random, org: SeedPrimary, primaries: SeedPrimary[], i
     registered_on: registeredOn,
     deregistered_on: deregisteredOn,
     reason,
+    org_path: org.path,
+    ...facts,
+    transfer_in: transferred,
   });
   return { member, periods };
 }

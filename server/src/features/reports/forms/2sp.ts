@@ -1,0 +1,259 @@
+import type { ReportFormInput } from '@profreestr/contracts';
+
+// Форма 2 СП: the territorial organization's yearly report. Counts of members come from the
+// register for its whole subtree; what only the primaries know (their workforce, their
+// chairmen) is summed from their accepted 5 СП for the same date (`sum:5sp.<cell>`).
+
+export const form2sp: ReportFormInput = {
+  code: '2sp',
+  title: 'Форма 2 СП: статистический отчёт территориальной организации',
+  orgLevel: 'territorial',
+  sections: [
+    {
+      title: 'Численность членов Профсоюза',
+      rows: [
+        {
+          code: 'members_total',
+          title: 'Всего членов Профсоюза',
+          cells: [
+            {
+              code: 'members_total',
+              title: 'Всего членов Профсоюза',
+              type: 'integer',
+              prefill: 'members_total',
+            },
+          ],
+        },
+        {
+          code: 'members_working',
+          title: 'Работающих',
+          cells: [
+            {
+              code: 'members_working',
+              title: 'Работающих членов Профсоюза',
+              type: 'integer',
+              prefill: 'members_working',
+            },
+          ],
+        },
+        {
+          code: 'members_students',
+          title: 'Обучающихся',
+          cells: [
+            {
+              code: 'members_students',
+              title: 'Обучающихся членов Профсоюза',
+              type: 'integer',
+              prefill: 'members_students',
+            },
+          ],
+        },
+        {
+          code: 'members_pensioners',
+          title: 'Неработающих пенсионеров',
+          cells: [
+            {
+              code: 'members_pensioners',
+              title: 'Неработающих пенсионеров',
+              type: 'integer',
+              prefill: 'members_pensioners',
+            },
+          ],
+        },
+        {
+          code: 'members_women',
+          title: 'Из них женщин',
+          cells: [
+            { code: 'members_women', title: 'Женщин', type: 'integer', prefill: 'members_women' },
+          ],
+        },
+        {
+          code: 'members_under35',
+          title: 'Из них моложе 35 лет',
+          cells: [
+            {
+              code: 'members_under35',
+              title: 'Моложе 35 лет',
+              type: 'integer',
+              prefill: 'members_under35',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      title: 'Первичные организации',
+      rows: [
+        {
+          code: 'primaries_active',
+          title: 'Действующих первичных организаций',
+          cells: [
+            {
+              code: 'primaries_active',
+              title: 'Действующих первичных организаций',
+              type: 'integer',
+              prefill: 'primaries_active',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      title: 'Работники и обучающиеся (по отчётам 5 СП первичных организаций)',
+      rows: [
+        {
+          code: 'employees',
+          title: 'Работников в организациях',
+          cells: [
+            {
+              code: 'employees',
+              title: 'Работников в организациях',
+              type: 'integer',
+              prefill: 'sum:5sp.employees',
+              required: true,
+            },
+          ],
+        },
+        {
+          code: 'students',
+          title: 'Обучающихся',
+          cells: [
+            {
+              code: 'students',
+              title: 'Обучающихся',
+              type: 'integer',
+              prefill: 'sum:5sp.students',
+              required: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      title: 'Охват профсоюзным членством',
+      rows: [
+        {
+          code: 'coverage_pct',
+          title: 'Охват профсоюзным членством работающих, %',
+          cells: [
+            {
+              code: 'coverage_pct',
+              title: 'Охват профсоюзным членством работающих, %',
+              type: 'decimal',
+              formula: 'round(members_working / employees * 100, 1)',
+            },
+          ],
+        },
+        {
+          code: 'students_coverage_pct',
+          title: 'Охват профсоюзным членством обучающихся, %',
+          cells: [
+            {
+              code: 'students_coverage_pct',
+              title: 'Охват профсоюзным членством обучающихся, %',
+              type: 'decimal',
+              formula: 'round(members_students / students * 100, 1)',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      title: 'Движение за год',
+      rows: [
+        {
+          code: 'admitted',
+          title: 'Принято в Профсоюз',
+          cells: [
+            { code: 'admitted', title: 'Принято в Профсоюз', type: 'integer', prefill: 'admitted' },
+          ],
+        },
+        {
+          code: 'left',
+          title: 'Выбыло из Профсоюза',
+          cells: [{ code: 'left', title: 'Выбыло из Профсоюза', type: 'integer', prefill: 'left' }],
+        },
+      ],
+    },
+    {
+      title: 'Председатели первичных организаций (по отчётам 5 СП)',
+      rows: [
+        {
+          code: 'chairmen',
+          title: 'Первичных организаций, где председатель',
+          cells: [
+            {
+              code: 'chairman_woman',
+              title: 'Женщина',
+              type: 'integer',
+              prefill: 'sum:5sp.chairman_woman',
+            },
+            {
+              code: 'chairman_under35',
+              title: 'Моложе 35 лет',
+              type: 'integer',
+              prefill: 'sum:5sp.chairman_under35',
+            },
+            {
+              code: 'chairman_released',
+              title: 'Освобождённый работник',
+              type: 'integer',
+              prefill: 'sum:5sp.chairman_released',
+            },
+          ],
+        },
+      ],
+    },
+  ],
+  rules: [
+    {
+      code: 'working_le_employees',
+      expr: 'members_working <= employees',
+      message: 'Работающих членов Профсоюза больше, чем работников',
+      severity: 'error',
+    },
+    {
+      code: 'students_le_students',
+      expr: 'members_students <= students',
+      message: 'Обучающихся членов Профсоюза больше, чем обучающихся',
+      severity: 'error',
+    },
+    {
+      code: 'categories_sum',
+      expr: 'members_total == members_working + members_students + members_pensioners',
+      message: 'Сумма по категориям не равна общей численности',
+      severity: 'warning',
+    },
+    {
+      code: 'women_le_total',
+      expr: 'members_women <= members_total',
+      message: 'Женщин больше, чем всего членов Профсоюза',
+      severity: 'error',
+    },
+    {
+      code: 'under35_le_total',
+      expr: 'members_under35 <= members_total',
+      message: 'Моложе 35 лет больше, чем всего членов Профсоюза',
+      severity: 'error',
+    },
+    // Summed from accepted 5 СП, which may include primaries liquidated since: a warning only.
+    {
+      code: 'chairman_woman_le_primaries',
+      expr: 'chairman_woman <= primaries_active',
+      message: 'Председателей-женщин больше, чем действующих первичных организаций',
+      severity: 'warning',
+    },
+    {
+      code: 'chairman_under35_le_primaries',
+      expr: 'chairman_under35 <= primaries_active',
+      message: 'Председателей моложе 35 лет больше, чем действующих первичных организаций',
+      severity: 'warning',
+    },
+    {
+      code: 'chairman_released_le_primaries',
+      expr: 'chairman_released <= primaries_active',
+      message: 'Освобождённых председателей больше, чем действующих первичных организаций',
+      severity: 'warning',
+    },
+  ],
+};
