@@ -206,7 +206,7 @@ describe.runIf(e2eEnabled)('a statistical report from draft to accepted on a pho
 
     // Corrected: the message goes, the coverage is counted.
     await employees.fill('40');
-    await cell(page, WORKFORCE_SECTION, 'Обучающихся').fill('300');
+    await cell(page, WORKFORCE_SECTION, 'Обучающихся в организации').fill('300');
     await autosaved(page);
     await page.getByRole('region', { name: 'Ошибки в отчёте' }).waitFor({ state: 'detached' });
     expect(await cellBlock(page, 'employees').getByText(RULE_MESSAGE).count()).toBe(0);
@@ -257,7 +257,7 @@ describe.runIf(e2eEnabled)('a statistical report from draft to accepted on a pho
     await note.getByText(RETURN_COMMENT).waitFor();
     await fitsThePhone(page);
 
-    const students = cell(page, WORKFORCE_SECTION, 'Обучающихся');
+    const students = cell(page, WORKFORCE_SECTION, 'Обучающихся в организации');
     expect(await students.inputValue()).toBe('300');
     await students.fill('312');
     await autosaved(page);
@@ -272,7 +272,9 @@ describe.runIf(e2eEnabled)('a statistical report from draft to accepted on a pho
     const page = terrPage;
     await page.reload();
     await statusBadge(page, 'Сдан').waitFor();
-    expect(await cell(page, WORKFORCE_SECTION, 'Обучающихся').inputValue()).toBe('312');
+    expect(await cell(page, WORKFORCE_SECTION, 'Обучающихся в организации').inputValue()).toBe(
+      '312',
+    );
     await page.getByRole('button', { name: 'Принять', exact: true }).click();
     await statusBadge(page, 'Принят').waitFor();
     await page.getByRole('status').filter({ hasText: 'Отчёт принят.' }).waitFor();

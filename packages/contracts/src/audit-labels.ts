@@ -91,6 +91,7 @@ export const auditActionLabels = {
   'report.form.create': 'Новая версия формы отчёта',
   'report.campaign.create': 'Открытие отчётной кампании',
   'report.campaign.remind': 'Напоминание не сдавшим отчёт',
+  'report.missing.list': 'Просмотр списка не сдавших отчёт',
   'report.update': 'Изменение отчёта',
   'report.submit': 'Сдача отчёта',
   'report.accept': 'Приём отчёта',

@@ -149,7 +149,8 @@ export type CampaignStatus = (typeof campaignStatuses)[number];
 export const campaignInputSchema = z
   .object({
     formCode: formCode,
-    asOf: dateOf({ min: '2000-01-01', max: '2100-12-31' }),
+    // The register is counted when the campaign opens: a day still to come has no figures yet.
+    asOf: dateOf({ min: '2000-01-01', max: 'today' }),
     deadline: dateOf({ min: '2000-01-01', max: '2100-12-31' }),
     under: idSchema,
   })

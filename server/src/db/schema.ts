@@ -475,6 +475,7 @@ export interface MemberCategoryChangesTable {
   member_id: string;
   changed_on: string;
   old_category: MemberCategory | null;
+  org_path: string;
 }
 
 export interface ReportFormsTable {
@@ -511,6 +512,7 @@ export interface ReportsTable {
   values: ColumnType<Record<string, number | string | null>, string | undefined, string>;
   register: ColumnType<Record<string, number>, string | undefined, string>;
   return_comment: string | null;
+  reminded_at: Timestamp | null;
   updated_at: DefaultTimestamp;
   submitted_at: Timestamp | null;
   decided_at: Timestamp | null;

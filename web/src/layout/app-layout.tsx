@@ -43,6 +43,8 @@ const navItems = (orgId: string | undefined, applicationsWaiting: number): NavIt
   },
   // Statistical reports: the chairman's own to fill in, the subtree's to collect.
   { to: '/reports', label: 'Отчёты', needs: ['report:read'] },
+  // Campaigns: their progress, who has not reported, the consolidated figures (for reviewers).
+  { to: '/report-campaigns', label: 'Отчётные кампании', needs: ['report:review'] },
   // The page is for resolving duplicates: merging cards or marking them «Не дубль».
   { to: '/members/duplicates', label: 'Возможные дубли', needs: ['member:merge'] },
   { to: '/imports', label: 'Импорт', needs: ['member:create', 'org:create'] },

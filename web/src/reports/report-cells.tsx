@@ -1,5 +1,3 @@
-import '@mantine/core/styles/Accordion.css';
-import '@mantine/core/styles/NumberInput.css';
 import { Accordion, Badge, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import type { CellValue, FormCell, ReportForm, RuleFailure } from '@profreestr/contracts';
 import type { ReactNode } from 'react';

@@ -82,7 +82,12 @@ describe('sign-in', () => {
     const viewer = await t.api('GET', '/api/v1/auth/me', {
       cookie: await t.login('reader', 'reader-test-password'),
     });
-    expect(viewer.json().permissions).toEqual(['org:read', 'member:read', 'application:read']);
+    expect(viewer.json().permissions).toEqual([
+      'org:read',
+      'member:read',
+      'application:read',
+      'report:read',
+    ]);
     expect(viewer.json().grantableRoles).toEqual(['viewer']);
   });
 

@@ -1,34 +1,8 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { orgLevelLabels, quoted, type ShortPassport } from '@profreestr/contracts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { loadPdfmake } from '../../lib/pdf.js';
 
-// The short passport as a printable A4 PDF. Roboto, shipped with pdfmake, has Cyrillic; pdfmake
-// may read only those font files (its local access policy), never a path from elsewhere.
-
-// Loaded on the first PDF, not at start: pdfmake and its font machinery weigh ~25 MB of RSS
-// that every other request, and every export's memory peak, would carry.
-let loaded: Promise<typeof import('pdfmake')> | undefined;
-function loadPdfmake() {
-  loaded ??= import('pdfmake').then(({ default: pdfmake }) => {
-    const fontDir = path.dirname(
-      createRequire(import.meta.url).resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'),
-    );
-    pdfmake.setFonts({
-      Roboto: {
-        normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-        bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-        italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-        bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-      },
-    });
-    pdfmake.setLocalAccessPolicy((file) => path.dirname(path.resolve(file)) === fontDir);
-    // Nothing is fetched from the network: a document only ever names the local fonts.
-    pdfmake.setUrlAccessPolicy(() => false);
-    return pdfmake;
-  });
-  return loaded;
-}
+// The short passport as a printable A4 PDF (fonts: lib/pdf).
 
 const ru = (n: number) => n.toLocaleString('ru-RU');
 const pct = (n: number | null) => (n === null ? '—' : `${n.toLocaleString('ru-RU')} %`);

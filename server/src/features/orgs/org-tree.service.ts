@@ -5,6 +5,7 @@ import { childPath, isInSubtree, parentPathOf } from '../../lib/tree-path.js';
 import { authorize } from '../access/access.js';
 import { ORG_NOT_FOUND } from '../access/placement.js';
 import { moveMembersOnMerge } from '../members/member-lifecycle.service.js';
+import { moveReportTotals } from '../reports/reports.service.js';
 import { moveSubtreeStats, recordOrgFacts } from '../stats/stats.service.js';
 import { recordOrgChange } from './org-history.service.js';
 import {
@@ -45,6 +46,8 @@ export async function moveOrg(
     const moved = await moveSubtree(tx.db, org.path, newPath);
     await updateOrgRow(tx.db, org.id, { parent_id: parent.id });
     await moveSubtreeStats(tx.db, org.id, parentPathOf(org.path), parent.path);
+    // Consolidated reports follow the org too, like the counts.
+    await moveReportTotals(tx, org.id, parentPathOf(org.path), parent.path);
     await recordOrgChange(tx, {
       org: { id: org.id, path: newPath },
       action: 'move',

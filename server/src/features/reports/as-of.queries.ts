@@ -6,6 +6,7 @@ import { subtreeUpperBound } from '../../lib/tree-path.js';
 // period its org's path, the person's sex and birth date, the member's current category and
 // whether it began with a transfer).
 //
+// Under 35 on D: the 35th birthday after D, as the counts have it (stats/member-stats).
 // On record on day D: registered_on <= D and (deregistered_on is null or deregistered_on > D).
 // Movement over (from, to]: periods opened or closed after `from` up to `to` inclusive, so
 // closing = opening + admitted + transferred in − left − transferred out, exactly.
@@ -20,10 +21,23 @@ export interface OnRecordCounts {
   under35: number;
 }
 
-/** A member's category on `on`: the old value of the first change after it, else today's. */
-const pastCategories = (on: string) => sql`(
-  select distinct on (member_id) member_id, old_category from member_category_changes
-   where changed_on > ${on}::date order by member_id, changed_on, id)`;
+/**
+ * A member's category on `on`: the old value of the first change after it, else today's. Only
+ * the changes that can matter to the subtree are read: those made in it, and those of members
+ * who were in it on that day and left it since (their later changes were made elsewhere).
+ */
+const pastCategories = (on: string, path: string) => sql`(
+  select distinct on (member_id) member_id, old_category from (
+    select c.id, c.member_id, c.changed_on, c.old_category from member_category_changes c
+     where c.org_path >= ${path} and c.org_path < ${subtreeUpperBound(path)}
+       and c.changed_on > ${on}::date
+    union
+    select c.id, c.member_id, c.changed_on, c.old_category from member_category_changes c
+     where c.changed_on > ${on}::date and c.member_id in (
+       select q.member_id from member_periods q
+        where q.org_path >= ${path} and q.org_path < ${subtreeUpperBound(path)}
+          and q.registered_on <= ${on}::date and q.deregistered_on > ${on}::date)) c
+   order by member_id, changed_on, id)`;
 
 const onRecord = (on: string) =>
   sql`p.registered_on <= ${on}::date and (p.deregistered_on is null or p.deregistered_on > ${on}::date)`;
@@ -33,7 +47,7 @@ const countColumns = (on: string) => sql`count(*)::int as total,
   count(*) filter (where cat = 'student')::int as students,
   count(*) filter (where cat = 'pensioner')::int as pensioners,
   count(*) filter (where p.sex = 'female')::int as women,
-  count(*) filter (where p.birth_date > ${on}::date - interval '35 years')::int as under35`;
+  count(*) filter (where p.birth_date + interval '35 years' > ${on}::date)::int as under35`;
 
 const inSubtree = (path: string) =>
   sql`p.org_path >= ${path} and p.org_path < ${subtreeUpperBound(path)}`;
@@ -47,7 +61,7 @@ export async function countOnRecord(
   const { rows } = await sql<OnRecordCounts>`
     select ${countColumns(on)}
       from (select p.*, case when c.member_id is null then p.category else c.old_category end as cat
-              from member_periods p left join ${pastCategories(on)} c on c.member_id = p.member_id
+              from member_periods p left join ${pastCategories(on, path)} c on c.member_id = p.member_id
              where ${inSubtree(path)} and ${onRecord(on)}) p`.execute(db);
   return rows[0] as OnRecordCounts;
 }
@@ -133,14 +147,14 @@ export async function registerByPrimary(
       count(*) filter (where on_record and cat = 'student')::int as students,
       count(*) filter (where on_record and cat = 'pensioner')::int as pensioners,
       count(*) filter (where on_record and p.sex = 'female')::int as women,
-      count(*) filter (where on_record and p.birth_date > ${on}::date - interval '35 years')::int
+      count(*) filter (where on_record and p.birth_date + interval '35 years' > ${on}::date)::int
         as under35,
       count(*) filter (where opened and not p.transfer_in)::int as admitted,
       count(*) filter (where opened and p.transfer_in)::int as transferred_in,
       count(*) filter (where closed and p.reason in ${TRANSFER_REASONS})::int as transferred_out
     from (select p.*, ${onRecord(on)} as on_record, ${opened} as opened, ${closed} as closed,
                  case when c.member_id is null then p.category else c.old_category end as cat
-            from member_periods p left join ${pastCategories(on)} c on c.member_id = p.member_id
+            from member_periods p left join ${pastCategories(on, path)} c on c.member_id = p.member_id
            where ${inSubtree(path)}
              and (${onRecord(on)} or ${opened} or ${closed})) p
    group by p.org_id, p.org_path`.execute(db);

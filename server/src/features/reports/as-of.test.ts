@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { buildTree } from '../../../test/tree-fixture.js';
+import { isUnder35 } from '../stats/member-stats.js';
 import { countMovement, countOnRecord } from './as-of.queries.js';
 
 // The register as of a date against a plain recount: random histories of registration periods
@@ -120,8 +121,11 @@ async function writeHistories(histories: History[]) {
     for (let k = 1; k < h.categories.length; k++) {
       const [from] = h.categories[k] as [number, string];
       const old = (h.categories[k - 1] as [number, string])[1];
-      await sql`insert into member_category_changes (member_id, changed_on, old_category)
-        values (${memberId}, ${day(from)}, ${old})`.execute(db);
+      // Where the member was on the day of the change (the last period begun by then).
+      const at = h.periods.filter((p) => p.from <= from).at(-1) ?? h.periods[0];
+      const orgPath = orgs[at?.org ?? 0]?.path as string;
+      await sql`insert into member_category_changes (member_id, changed_on, old_category, org_path)
+        values (${memberId}, ${day(from)}, ${old}, ${orgPath})`.execute(db);
     }
   }
 }
@@ -156,11 +160,7 @@ describe('the register as of a date', () => {
               if (category === 'student') expected.students++;
               if (category === 'pensioner') expected.pensioners++;
               if (h.sex === 'female') expected.women++;
-              const born = new Date(`${day(h.birth)}T00:00:00Z`);
-              const age35 = new Date(
-                Date.UTC(born.getUTCFullYear() + 35, born.getUTCMonth(), born.getUTCDate()),
-              );
-              if (age35.toISOString().slice(0, 10) > day(d)) expected.under35++;
+              if (isUnder35(day(h.birth), day(d))) expected.under35++;
             }
           }
           expect(await countOnRecord(t.database.db, path, day(d))).toEqual(expected);

@@ -231,7 +231,10 @@ export async function countByStatusOfChildren(db: Db, campaignId: string, parent
   return rows;
 }
 
-// --- reminders -----------------------------------------------------------------------------
+// --- reminders ---------------------------------------------------------------------------
+
+/** A chairman reminded within 12 hours is not reminded again (a second click, a retried job). */
+const notRemindedLately = sql`(r.reminded_at is null or r.reminded_at < now() - interval '12 hours')`;
 
 /** Chairmen of orgs whose reports of the campaign are not in yet, a batch after `afterId`. */
 export async function findUnreportedChairmen(
@@ -256,9 +259,19 @@ export async function findUnreportedChairmen(
       from reports r join orgs o on o.id = r.org_id
      where r.campaign_id = ${campaignId} and r.org_path >= ${path}
        and r.org_path < ${subtreeUpperBound(path)} and r.status in ('draft', 'returned')
-       and r.id > ${afterId}
+       and ${notRemindedLately} and r.id > ${afterId}
      order by r.id limit ${limit}`.execute(db);
   return rows;
+}
+
+/** The batch's reports are reminded now (in the batch's transaction: a retry skips them). */
+export async function markReminded(db: Db, reportIds: readonly string[]) {
+  if (reportIds.length === 0) return;
+  await db
+    .updateTable('reports')
+    .set({ reminded_at: sql`now()` })
+    .where('id', 'in', [...reportIds])
+    .execute();
 }
 
 export async function countReachableUnreported(db: Db, campaignId: string, path: string) {
@@ -267,6 +280,6 @@ export async function countReachableUnreported(db: Db, campaignId: string, path:
      where r.campaign_id = ${campaignId} and r.org_path >= ${path}
        and r.org_path < ${subtreeUpperBound(path)} and r.status in ('draft', 'returned')
        and nullif(o.chairman->>'email', '') is not null
-       and (o.chairman->'notify'->>'email')::boolean`.execute(db);
+       and (o.chairman->'notify'->>'email')::boolean and ${notRemindedLately}`.execute(db);
   return rows[0]?.n ?? 0;
 }

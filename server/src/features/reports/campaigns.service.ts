@@ -33,6 +33,7 @@ import {
   insertCampaign,
   insertReports,
   lockCampaigns,
+  markReminded,
   setCampaignProgress,
 } from './campaigns.queries.js';
 import { computeValues } from './form-engine.js';
@@ -220,13 +221,19 @@ export async function missingReports(
   query: { under?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
   const { path } = await campaignScope(ctx, id, query.under);
-  const afterId = decodeCursor(query.cursor, ['id'])?.[0];
+  const after = decodeCursor(query.cursor, ['text', 'id']);
   const rows = await findReports(ctx.db, {
     path,
     campaignId: id,
     statuses: ['draft', 'returned'],
-    afterId,
+    after,
     limit: query.limit + 1,
+  });
+  // The chairmen's names of the subtree: reading the list is on record.
+  await recordAudit(ctx, {
+    action: 'report.missing.list',
+    target: { type: 'report_campaign', id, orgPath: path },
+    details: { returned: Math.min(rows.length, query.limit) },
   });
   return toPage(
     rows,
@@ -239,20 +246,21 @@ export async function missingReports(
       chairman: [row.chairman_last, row.chairman_first].filter(Boolean).join(' ') || null,
       reachable: row.reachable,
     }),
-    (row) => [row.id],
+    (row) => [row.org_path, row.id],
   );
 }
 
 /** One action: a reminder to every reachable chairman of the subtree not yet reported. */
 export async function remindUnreported(ctx: StaffCtx, id: string, under: string | undefined) {
-  const { campaign, path } = await campaignScope(ctx, id, under);
+  const { path } = await campaignScope(ctx, id, under);
   authorize(ctx.actor, 'report:review', { path });
   return inTransaction(ctx, async (tx) => {
     const queued = await countReachableUnreported(tx.db, id, path);
     if (queued > 0) await tx.jobs.send(campaignRemindJob, { campaignId: id, path });
     await recordAudit(tx, {
       action: 'report.campaign.remind',
-      target: { type: 'report_campaign', id, orgPath: campaign.org_path },
+      // In the reminded subtree: its admins see who reminded their chairmen.
+      target: { type: 'report_campaign', id, orgPath: path },
       details: { queued },
     });
     return { queued };
@@ -269,8 +277,12 @@ export async function sendReminders(db: Kysely<Database>, campaignId: string, pa
     if (rows.length === 0) return;
     afterId = (rows.at(-1) as (typeof rows)[number]).report_id;
     const reportOf = new Map(rows.map((row) => [row.id, row.report_id]));
-    await db.transaction().execute((trx) =>
-      notifyOrgChairmen({ db: trx }, 'report_reminder', rows, (chairman, person) =>
+    await db.transaction().execute(async (trx) => {
+      await markReminded(
+        trx,
+        rows.map((row) => row.report_id),
+      );
+      await notifyOrgChairmen({ db: trx }, 'report_reminder', rows, (chairman, person) =>
         reportReminderLetter(
           person,
           {
@@ -281,8 +293,8 @@ export async function sendReminders(db: Kysely<Database>, campaignId: string, pa
           },
           reportUrl(reportOf.get(chairman.id) as string),
         ),
-      ),
-    );
+      );
+    });
   }
 }
 
@@ -337,5 +349,6 @@ export async function subtreeDiscrepancies(
       register: sums.register[code] ?? 0,
     }))
     .filter((d) => d.reported !== d.register);
-  return { items, included: sums.included };
+  // Nothing accepted yet: nothing reported to compare.
+  return { items: sums.included > 0 ? items : [], included: sums.included };
 }

@@ -338,7 +338,11 @@ describe('checking the rules of a report', () => {
         message: 'Заполните «Работников в организации»',
         cells: ['employees'],
       },
-      { rule: 'required:students', message: 'Заполните «Обучающихся»', cells: ['students'] },
+      {
+        rule: 'required:students',
+        message: 'Заполните «Обучающихся в организации»',
+        cells: ['students'],
+      },
     ]);
     expect(warnings).toEqual([]);
   });

@@ -180,8 +180,9 @@ export async function registerValues(
     const values: Record<string, number> = {};
     for (const { code, source } of sources) {
       const match = /^sum:([a-z0-9_]+)\.([a-z0-9_]+)$/.exec(source);
+      // Nothing accepted below yet: the cell stays empty (a 0 would pass for a figure).
       const value = match
-        ? Number(sums.get(match[1] as string)?.get(orgId)?.[match[2] as string] ?? 0)
+        ? sums.get(match[1] as string)?.get(orgId)?.[match[2] as string]
         : sourceValue(counts, source);
       if (value !== undefined) values[code] = value;
     }

@@ -142,9 +142,9 @@ export async function campaignTable(
   });
 
   async function* rows(): AsyncGenerator<CellValue[]> {
-    let afterId: string | undefined;
+    let after: [string, string] | undefined;
     for (;;) {
-      const batch = await findReports(ctx.db, { path, campaignId, afterId, limit: TABLE_BATCH });
+      const batch = await findReports(ctx.db, { path, campaignId, after, limit: TABLE_BATCH });
       for (const row of batch) {
         const values = computeValues(compiled, row.values);
         yield [
@@ -157,7 +157,8 @@ export async function campaignTable(
         ];
       }
       if (batch.length < TABLE_BATCH) return;
-      afterId = batch[batch.length - 1]?.id;
+      const last = batch[batch.length - 1];
+      after = last ? [last.org_path, last.id] : undefined;
     }
   }
 

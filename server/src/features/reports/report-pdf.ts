@@ -1,35 +1,10 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { CellValue } from '@profreestr/contracts';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { loadPdfmake } from '../../lib/pdf.js';
 import type { ReportDocument } from './report-files.js';
 
 // A report document as a printable A4 PDF: the heading, then one table whose header repeats on
-// every page. The font setup is the short passport's (../completeness/short-passport-pdf.ts):
-// Roboto shipped with pdfmake (it has Cyrillic), only those files readable, no network.
-
-// Loaded on the first PDF, not at start: pdfmake weighs ~25 MB of RSS. pdfmake is one module
-// instance, so setting the same fonts and policies as the short passport does is harmless.
-let loaded: Promise<typeof import('pdfmake')> | undefined;
-function loadPdfmake() {
-  loaded ??= import('pdfmake').then(({ default: pdfmake }) => {
-    const fontDir = path.dirname(
-      createRequire(import.meta.url).resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'),
-    );
-    pdfmake.setFonts({
-      Roboto: {
-        normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-        bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-        italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-        bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-      },
-    });
-    pdfmake.setLocalAccessPolicy((file) => path.dirname(path.resolve(file)) === fontDir);
-    pdfmake.setUrlAccessPolicy(() => false);
-    return pdfmake;
-  });
-  return loaded;
-}
+// every page (fonts: lib/pdf).
 
 const shown = (value: CellValue) =>
   value === null ? '—' : typeof value === 'number' ? value.toLocaleString('ru-RU') : value;

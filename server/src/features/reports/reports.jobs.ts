@@ -21,4 +21,5 @@ export const campaignRemindJob = defineJob({
   retryLimit: 3,
   retryDelaySeconds: 30,
   retryBackoff: true,
+  singletonKey: ({ campaignId, path }) => `remind-${campaignId}-${path}`,
 });

@@ -24,6 +24,7 @@ const reportColumns = [
   'c.form_version',
   'c.as_of',
   'c.deadline',
+  'c.created_at as campaign_created_at',
 ] as const;
 
 const reportsJoined = (db: Db) =>
@@ -43,7 +44,8 @@ export interface ReportFilter {
   path: string;
   campaignId?: string | undefined;
   statuses?: readonly ReportStatus[] | undefined;
-  afterId?: string | undefined;
+  /** The last row of the page before: its org's path and its id (tree order). */
+  after?: readonly [string, string] | undefined;
   limit: number;
 }
 
@@ -60,7 +62,17 @@ export const findReports = (db: Db, f: ReportFilter) =>
     .where('r.org_path', '<', subtreeUpperBound(f.path))
     .$if(f.campaignId !== undefined, (q) => q.where('r.campaign_id', '=', f.campaignId as string))
     .$if(f.statuses !== undefined, (q) => q.where('r.status', 'in', f.statuses as ReportStatus[]))
-    .$if(f.afterId !== undefined, (q) => q.where('r.id', '>', f.afterId as string))
+    .$if(f.after !== undefined, (q) => {
+      const [path, id] = f.after as [string, string];
+      return q.where((eb) =>
+        eb.or([
+          eb('r.org_path', '>', path),
+          eb.and([eb('r.org_path', '=', path), eb('r.id', '>', id)]),
+        ]),
+      );
+    })
+    // Tree order, one range of the path indexes: a page never sorts the whole subtree.
+    .orderBy('r.org_path')
     .orderBy('r.id')
     .limit(f.limit)
     .execute();
@@ -127,31 +139,58 @@ export const findReportEvents = (db: Db, reportId: string) =>
 
 // --- consolidation -----------------------------------------------------------------------------
 
+/** Numbers added to (or, with sign −1, taken from) the sums of some orgs of a campaign. */
+export interface TotalsDelta {
+  campaignId: string;
+  included: number;
+  values: Record<string, number>;
+  register: Record<string, number>;
+}
+
 /**
- * Adds an accepted report's numbers to the sums of its org and every ancestor, in id order
- * (the rows are locked as they are updated: two acceptances under one region never deadlock).
+ * Adds `delta` to the sums of each org, in id order (the rows are locked as they are updated:
+ * two acceptances under one region never deadlock). Accepting a report adds it to its org and
+ * every ancestor; moving an org takes its sums from the old ancestors to the new ones.
  */
 export async function addToTotals(
   db: Db,
-  campaignId: string,
   orgIds: readonly string[],
-  values: Record<string, number>,
-  register: Record<string, number>,
+  delta: TotalsDelta,
+  sign: 1 | -1 = 1,
 ) {
   const sorted = [...orgIds].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
   const merged = (column: 'values' | 'register') => sql`(
     select coalesce(jsonb_object_agg(k, coalesce((t.${sql.ref(column)}->>k)::numeric, 0)
-      + coalesce((excluded.${sql.ref(column)}->>k)::numeric, 0)), '{}'::jsonb)
+      + ${sign} * coalesce((excluded.${sql.ref(column)}->>k)::numeric, 0)), '{}'::jsonb)
       from (select jsonb_object_keys(t.${sql.ref(column)}) union
             select jsonb_object_keys(excluded.${sql.ref(column)})) ks(k))`;
   for (const orgId of sorted) {
     await sql`
       insert into report_totals as t (campaign_id, org_id, included, "values", register)
-      values (${campaignId}, ${orgId}, 1, ${JSON.stringify(values)}::jsonb,
-              ${JSON.stringify(register)}::jsonb)
-      on conflict (campaign_id, org_id) do update set included = t.included + 1,
+      values (${delta.campaignId}, ${orgId}, ${delta.included}, ${JSON.stringify(delta.values)}::jsonb,
+              ${JSON.stringify(delta.register)}::jsonb)
+      on conflict (campaign_id, org_id) do update
+        set included = t.included + ${sign * delta.included},
         "values" = ${merged('values')}, register = ${merged('register')}`.execute(db);
   }
+}
+
+/** An org's own sums in every campaign (what moves with it when it moves). */
+export async function findTotalsOfOrg(db: Db, orgId: string): Promise<TotalsDelta[]> {
+  const rows = await db
+    .selectFrom('report_totals')
+    .select(['campaign_id', 'included', 'values', 'register'])
+    .where('org_id', '=', orgId)
+    .orderBy('campaign_id')
+    .execute();
+  const numbers = (record: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Number(v)]));
+  return rows.map((row) => ({
+    campaignId: row.campaign_id,
+    included: row.included,
+    values: numbers(row.values),
+    register: numbers(row.register),
+  }));
 }
 
 export const findTotals = (db: Db, campaignId: string, orgId: string) =>
@@ -162,15 +201,25 @@ export const findTotals = (db: Db, campaignId: string, orgId: string) =>
     .where('org_id', '=', orgId)
     .executeTakeFirst();
 
-/** Sums of a cell of another form's accepted reports for the same date, per org. */
-export const findTotalsOfForm = (db: Db, formCode: string, asOf: string, orgIds: string[]) =>
-  orgIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('report_totals as t')
-        .innerJoin('report_campaigns as c', 'c.id', 't.campaign_id')
-        .select(['t.org_id', 't.values'])
-        .where('c.form_code', '=', formCode)
-        .where('c.as_of', '=', asOf)
-        .where('t.org_id', 'in', orgIds)
-        .execute();
+/**
+ * Sums of another form's accepted reports for the same date, per org: several campaigns of
+ * that form and date (each over its own subtree) may reach one org, so they are added up.
+ */
+export async function findTotalsOfForm(db: Db, formCode: string, asOf: string, orgIds: string[]) {
+  if (orgIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('report_totals as t')
+    .innerJoin('report_campaigns as c', 'c.id', 't.campaign_id')
+    .select(['t.org_id', 't.values'])
+    .where('c.form_code', '=', formCode)
+    .where('c.as_of', '=', asOf)
+    .where('t.org_id', 'in', orgIds)
+    .execute();
+  const byOrg = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    const sums = byOrg.get(row.org_id) ?? {};
+    for (const [k, v] of Object.entries(row.values)) sums[k] = (sums[k] ?? 0) + Number(v);
+    byOrg.set(row.org_id, sums);
+  }
+  return [...byOrg].map(([org_id, values]) => ({ org_id, values }));
+}

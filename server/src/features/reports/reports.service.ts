@@ -19,6 +19,7 @@ import {
   findReportEvents,
   findReportForUpdate,
   findReports,
+  findTotalsOfOrg,
   insertReportEvent,
   type ReportRow,
   updateReport,
@@ -102,12 +103,12 @@ export async function listReports(
 ) {
   const path = await listScope(ctx, 'report:read', query.under);
   if (query.campaignId) await visibleCampaign(ctx, query.campaignId);
-  const afterId = decodeCursor(query.cursor, ['id'])?.[0];
+  const after = decodeCursor(query.cursor, ['text', 'id']);
   const rows = await findReports(ctx.db, {
     path,
     campaignId: query.campaignId,
     statuses: query.status ? [query.status] : undefined,
-    afterId,
+    after,
     limit: query.limit + 1,
   });
   return toPage(
@@ -124,7 +125,7 @@ export async function listReports(
       status: row.status,
       updatedAt: new Date(row.updated_at).toISOString(),
     }),
-    (row) => [row.id],
+    (row) => [row.org_path, row.id],
   );
 }
 
@@ -237,13 +238,12 @@ export async function acceptReport(ctx: StaffCtx, id: string) {
     const form = await loadForm(tx.db, row.form_code, row.form_version);
     await updateReport(tx.db, id, { status: 'accepted', decided: true, returnComment: null });
     // The sums of every subtree it lies in: consolidation reads one row per org.
-    await addToTotals(
-      tx.db,
-      row.campaign_id,
-      pathIds(row.org_path),
-      numericOnly(computeValues(form, row.values)),
-      numericOnly(row.register),
-    );
+    await addToTotals(tx.db, pathIds(row.org_path), {
+      campaignId: row.campaign_id,
+      included: 1,
+      values: numericOnly(computeValues(form, row.values)),
+      register: numericOnly(row.register),
+    });
     await transition(tx, row, 'accepted');
     return toReport(tx, (await findReport(tx.db, id)) as ReportRow);
   });
@@ -297,16 +297,46 @@ export async function refreshPrefill(ctx: StaffCtx, id: string) {
   });
 }
 
+/**
+ * An org moves (in the mover's transaction): the sums of its accepted reports leave its old
+ * ancestors and join its new ones (the ancestors both share keep them).
+ */
+export async function moveReportTotals(
+  ctx: Pick<StaffCtx, 'db'>,
+  orgId: string,
+  oldParentPath: string,
+  newParentPath: string,
+) {
+  const before = pathIds(oldParentPath);
+  const after = pathIds(newParentPath);
+  const left = before.filter((id) => !after.includes(id));
+  const joined = after.filter((id) => !before.includes(id));
+  for (const sums of await findTotalsOfOrg(ctx.db, orgId)) {
+    await addToTotals(ctx.db, left, sums, -1);
+    await addToTotals(ctx.db, joined, sums);
+  }
+}
+
 export async function reportHistory(ctx: StaffCtx, id: string) {
   const row = await findReport(ctx.db, id);
   authorize(ctx.actor, 'report:read', placeOf(row), REPORT_NOT_FOUND);
   const events = await findReportEvents(ctx.db, id);
+  // A report is made by its campaign's job (72 K at once): its birth is the campaign's.
+  const created = {
+    at: new Date((row as ReportRow).campaign_created_at).toISOString(),
+    action: 'created' as const,
+    by: null,
+    comment: null,
+  };
   return {
-    items: events.map((e) => ({
-      at: new Date(e.at).toISOString(),
-      action: e.action,
-      by: e.by_name,
-      comment: e.comment,
-    })),
+    items: [
+      created,
+      ...events.map((e) => ({
+        at: new Date(e.at).toISOString(),
+        action: e.action,
+        by: e.by_name,
+        comment: e.comment,
+      })),
+    ],
   };
 }

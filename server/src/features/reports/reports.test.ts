@@ -327,6 +327,7 @@ describe('the workflow and its scopes', () => {
     ).toBe(409);
     const history = (await get(chairA1, `/reports/${reportA1}/history`)).json().items;
     expect(history.map((e: { action: string }) => e.action)).toEqual([
+      'created',
       'submitted',
       'returned',
       'submitted',
@@ -442,5 +443,64 @@ describe('campaigns', () => {
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('a → b → c → a');
     expect((await post(adminRegionA, '/report-forms', {})).statusCode).toBe(422);
+  });
+});
+
+describe('reminders and moves', () => {
+  it('reminds an unreported chairman once, not again on a second click', async () => {
+    const chairman = {
+      lastName: 'Белова',
+      firstName: 'Ирина',
+      email: 'a2.chair@example.org',
+      notify: { email: true },
+    };
+    const patched = await t.api('PATCH', `/api/v1/orgs/${tree.orgs.primaryA2.id}`, {
+      cookie: tree.admin,
+      body: { chairman },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const first = await post(editorTerrA, `/report-campaigns/${campaignId}/remind`, {});
+    expect(first.json()).toEqual({ queued: 1 });
+    await until(
+      async () =>
+        (await get(tree.admin, '/mail/messages?kind=report_reminder')).json().items.length,
+      (n) => n === 1,
+    );
+    expect((await post(editorTerrA, `/report-campaigns/${campaignId}/remind`, {})).json()).toEqual({
+      queued: 0,
+    });
+    const letters = (await get(tree.admin, '/mail/messages?kind=report_reminder')).json().items;
+    expect(letters.map((l: { to: string }) => l.to)).toEqual(['a2.chair@example.org']);
+  });
+
+  it('refuses a campaign as of a day still to come', async () => {
+    const response = await post(tree.admin, '/report-campaigns', {
+      formCode: '5sp',
+      asOf: '2099-01-01',
+      deadline: '2099-03-01',
+      under: tree.orgs.regionB.id,
+    });
+    expect(response.statusCode).toBe(422);
+  });
+
+  it('moves the sums of accepted reports with a moved org', async () => {
+    const sums = async (orgId: string) =>
+      (await get(tree.admin, `/report-campaigns/${campaignId}/consolidated?orgId=${orgId}`)).json();
+    expect((await sums(tree.centralId)).included).toBe(1);
+    const moved = await post(tree.admin, `/orgs/${tree.orgs.primaryA1.id}/move`, {
+      parentId: tree.orgs.terrB.id,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await sums(tree.orgs.terrA.id)).toMatchObject({ included: 0, values: {} });
+    expect((await sums(tree.orgs.regionA.id)).included).toBe(0);
+    expect(await sums(tree.orgs.terrB.id)).toMatchObject({
+      included: 1,
+      values: { members_total: 7 },
+    });
+    expect((await sums(tree.orgs.regionB.id)).values.members_total).toBe(7);
+    expect((await sums(tree.centralId)).values.members_total).toBe(7);
+    // The report went with its org: region A no longer sees it, the chairman still does.
+    expect((await get(adminRegionA, `/reports/${reportA1}`)).statusCode).toBe(404);
+    expect((await get(chairA1, `/reports/${reportA1}`)).statusCode).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import type { ReportFormInput } from '@profreestr/contracts';
+import { membershipSection } from './membership-section.js';
 
 // Форма 2 СП: the territorial organization's yearly report. Counts of members come from the
 // register for its whole subtree; what only the primaries know (their workforce, their
@@ -9,78 +10,7 @@ export const form2sp: ReportFormInput = {
   title: 'Форма 2 СП: статистический отчёт территориальной организации',
   orgLevel: 'territorial',
   sections: [
-    {
-      title: 'Численность членов Профсоюза',
-      rows: [
-        {
-          code: 'members_total',
-          title: 'Всего членов Профсоюза',
-          cells: [
-            {
-              code: 'members_total',
-              title: 'Всего членов Профсоюза',
-              type: 'integer',
-              prefill: 'members_total',
-            },
-          ],
-        },
-        {
-          code: 'members_working',
-          title: 'Работающих',
-          cells: [
-            {
-              code: 'members_working',
-              title: 'Работающих членов Профсоюза',
-              type: 'integer',
-              prefill: 'members_working',
-            },
-          ],
-        },
-        {
-          code: 'members_students',
-          title: 'Обучающихся',
-          cells: [
-            {
-              code: 'members_students',
-              title: 'Обучающихся членов Профсоюза',
-              type: 'integer',
-              prefill: 'members_students',
-            },
-          ],
-        },
-        {
-          code: 'members_pensioners',
-          title: 'Неработающих пенсионеров',
-          cells: [
-            {
-              code: 'members_pensioners',
-              title: 'Неработающих пенсионеров',
-              type: 'integer',
-              prefill: 'members_pensioners',
-            },
-          ],
-        },
-        {
-          code: 'members_women',
-          title: 'Из них женщин',
-          cells: [
-            { code: 'members_women', title: 'Женщин', type: 'integer', prefill: 'members_women' },
-          ],
-        },
-        {
-          code: 'members_under35',
-          title: 'Из них моложе 35 лет',
-          cells: [
-            {
-              code: 'members_under35',
-              title: 'Моложе 35 лет',
-              type: 'integer',
-              prefill: 'members_under35',
-            },
-          ],
-        },
-      ],
-    },
+    membershipSection,
     {
       title: 'Первичные организации',
       rows: [
@@ -116,11 +46,11 @@ export const form2sp: ReportFormInput = {
         },
         {
           code: 'students',
-          title: 'Обучающихся',
+          title: 'Обучающихся в организациях',
           cells: [
             {
               code: 'students',
-              title: 'Обучающихся',
+              title: 'Обучающихся в организациях',
               type: 'integer',
               prefill: 'sum:5sp.students',
               required: true,

@@ -3,6 +3,7 @@ import {
   deregisterReasons,
   type ReportFormInput,
 } from '@profreestr/contracts';
+import { membershipSection } from './membership-section.js';
 
 // Форма 5 СП: the primary organization's yearly report. Counts of members and their movement
 // come from the register as of the report date (prefill = the register source of that name);
@@ -13,78 +14,7 @@ export const form5sp: ReportFormInput = {
   title: 'Форма 5 СП: статистический отчёт первичной профсоюзной организации',
   orgLevel: 'primary',
   sections: [
-    {
-      title: 'Численность членов Профсоюза',
-      rows: [
-        {
-          code: 'members_total',
-          title: 'Всего членов Профсоюза',
-          cells: [
-            {
-              code: 'members_total',
-              title: 'Всего членов Профсоюза',
-              type: 'integer',
-              prefill: 'members_total',
-            },
-          ],
-        },
-        {
-          code: 'members_working',
-          title: 'Работающих',
-          cells: [
-            {
-              code: 'members_working',
-              title: 'Работающих членов Профсоюза',
-              type: 'integer',
-              prefill: 'members_working',
-            },
-          ],
-        },
-        {
-          code: 'members_students',
-          title: 'Обучающихся',
-          cells: [
-            {
-              code: 'members_students',
-              title: 'Обучающихся членов Профсоюза',
-              type: 'integer',
-              prefill: 'members_students',
-            },
-          ],
-        },
-        {
-          code: 'members_pensioners',
-          title: 'Неработающих пенсионеров',
-          cells: [
-            {
-              code: 'members_pensioners',
-              title: 'Неработающих пенсионеров',
-              type: 'integer',
-              prefill: 'members_pensioners',
-            },
-          ],
-        },
-        {
-          code: 'members_women',
-          title: 'Из них женщин',
-          cells: [
-            { code: 'members_women', title: 'Женщин', type: 'integer', prefill: 'members_women' },
-          ],
-        },
-        {
-          code: 'members_under35',
-          title: 'Из них моложе 35 лет',
-          cells: [
-            {
-              code: 'members_under35',
-              title: 'Моложе 35 лет',
-              type: 'integer',
-              prefill: 'members_under35',
-            },
-          ],
-        },
-      ],
-    },
+    membershipSection,
     {
       title: 'Работники и обучающиеся организации',
       rows: [
@@ -102,8 +32,15 @@ export const form5sp: ReportFormInput = {
         },
         {
           code: 'students',
-          title: 'Обучающихся',
-          cells: [{ code: 'students', title: 'Обучающихся', type: 'integer', required: true }],
+          title: 'Обучающихся в организации',
+          cells: [
+            {
+              code: 'students',
+              title: 'Обучающихся в организации',
+              type: 'integer',
+              required: true,
+            },
+          ],
         },
       ],
     },
