@@ -2,12 +2,10 @@ import { Button, Group, NativeSelect } from '@mantine/core';
 import { applicationStatusLabels } from '@profreestr/contracts';
 import { useState } from 'react';
 import type { ApplicationParams } from '../api/applications';
-import { useOrg, useOrgAncestors } from '../api/orgs';
+import { useOrg } from '../api/orgs';
 import { useAuth } from '../auth/use-auth';
-import { FilterChip } from '../components/filter-chip';
 import classes from '../components/filters.module.css';
-import { FormModal } from '../components/form-modal';
-import { OrgSearch } from '../orgs/org-search';
+import { UnderChip, UnderPicker } from '../orgs/under-filter';
 import { type ApplicationFilterKey, LIST_STATUSES } from './application-params';
 
 const STATUS_OPTIONS = [
@@ -49,32 +47,18 @@ export function ApplicationFilters({ filters, set, clear }: ApplicationFiltersPr
       </div>
       {filtered && (
         <Group gap="xs">
-          {filters.under && <OrgChip id={filters.under} onRemove={() => set({ under: '' })} />}
+          {filters.under && <UnderChip id={filters.under} onRemove={() => set({ under: '' })} />}
           <Button variant="subtle" size="compact-sm" onClick={clear}>
             Сбросить фильтры
           </Button>
         </Group>
       )}
-      <FormModal opened={picking} onClose={() => setPicking(false)} title="Организация">
-        {picking && (
-          <OrgSearch
-            label="Организация"
-            visibleLabel
-            under={user?.orgId}
-            onPick={(org) => {
-              setPicking(false);
-              set({ under: org.id });
-            }}
-          />
-        )}
-      </FormModal>
+      <UnderPicker
+        opened={picking}
+        onClose={() => setPicking(false)}
+        under={user?.orgId}
+        onPick={(orgId) => set({ under: orgId })}
+      />
     </>
   );
-}
-
-/** `?under=`: the org by its name, from its chain of parents (no passport read). */
-function OrgChip({ id, onRemove }: { id: string; onRemove: () => void }) {
-  const chain = useOrgAncestors(id);
-  const name = chain.data?.items.at(-1)?.name ?? (chain.isError ? 'недоступна' : '…');
-  return <FilterChip label={`Организация: ${name}`} onRemove={onRemove} />;
 }

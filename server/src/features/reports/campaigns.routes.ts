@@ -151,14 +151,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
         response: { 200: consolidatedSchema },
       },
     },
-    async (request) => {
-      const { values, register, included, missing } = await consolidated(
-        ctxOf(request, db),
-        request.params.id,
-        request.query.orgId,
-      );
-      return { values, register, included, missing };
-    },
+    async (request) => consolidated(ctxOf(request, db), request.params.id, request.query.orgId),
   );
   app.get(
     '/api/v1/report-campaigns/:id/consolidated/file',

@@ -14,7 +14,7 @@ import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { isInSubtree } from '../../lib/tree-path.js';
 import { authorize, authorizeList, canSee } from '../access/access.js';
-import { getOrgPlacement, listScope, ORG_NOT_FOUND, orgLabels } from '../access/placement.js';
+import { getOrgPlacement, listScope, ORG_NOT_FOUND } from '../access/placement.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { reportReminderLetter } from '../mail/letters.js';
 import { notifyOrgChairmen, reportUrl } from '../mail/mail.service.js';
@@ -36,7 +36,7 @@ import {
   markReminded,
   setCampaignProgress,
 } from './campaigns.queries.js';
-import { computeValues } from './form-engine.js';
+import { computeValues, numbersOf } from './form-engine.js';
 import { registerValues } from './register.service.js';
 import { loadForm } from './report-forms.service.js';
 import { campaignFillJob, campaignRemindJob } from './reports.jobs.js';
@@ -298,39 +298,36 @@ export async function sendReminders(db: Kysely<Database>, campaignId: string, pa
   }
 }
 
-/** Sums of the accepted reports of an org's subtree, with how many are in and missing. */
-export async function consolidated(
-  ctx: StaffCtx,
-  id: string,
-  orgId: string | undefined,
-): Promise<Consolidated & { orgId: string; orgName: string }> {
+/**
+ * Sums of the accepted reports of an org's subtree, with how many are in and missing, and what
+ * they were read for (the campaign, its form, the org): the JSON, the files and the
+ * discrepancies all start here.
+ */
+export async function consolidation(ctx: StaffCtx, id: string, orgId: string | undefined) {
   const campaign = await visibleCampaign(ctx, id);
   const target =
     orgId ?? (canSee(ctx.actor, campaign.org_path) ? campaign.org_id : ctx.actor.orgId);
   const org = await getOrgPlacement(ctx.db, target);
   authorize(ctx.actor, 'report:read', org, ORG_NOT_FOUND);
-  const [totals, progress] = await Promise.all([
+  const [totals, progress, form] = await Promise.all([
     findTotals(ctx.db, id, org.id),
     countByStatus(ctx.db, id, org.path),
+    loadForm(ctx.db, campaign.form_code, campaign.form_version),
   ]);
   const included = totals?.included ?? 0;
-  const numbers = (record: Record<string, unknown> | undefined) =>
-    Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [k, Number(v)]));
   // Percentages are computed again from the sums: a sum of percentages means nothing.
-  const form = await loadForm(ctx.db, campaign.form_code, campaign.form_version);
-  const values = Object.fromEntries(
-    Object.entries(computeValues(form, numbers(totals?.values))).filter(
-      (entry): entry is [string, number] => typeof entry[1] === 'number',
-    ),
-  );
-  return {
-    orgId: org.id,
-    orgName: (await orgLabels(ctx.db, [org.id])).get(org.id)?.name ?? '',
-    values,
-    register: numbers(totals?.register),
+  const sums: Consolidated = {
+    values: numbersOf(computeValues(form, totals?.values ?? {})),
+    register: numbersOf(totals?.register ?? {}),
     included,
     missing: progressOf(progress).total - included,
   };
+  return { campaign, form, org, sums };
+}
+
+/** `GET …/consolidated`: the sums alone. */
+export async function consolidated(ctx: StaffCtx, id: string, orgId: string | undefined) {
+  return (await consolidation(ctx, id, orgId)).sums;
 }
 
 /** Per subtree: each prefilled cell's reported sum beside the register's, accepted reports. */
@@ -339,9 +336,7 @@ export async function subtreeDiscrepancies(
   id: string,
   orgId: string | undefined,
 ): Promise<{ items: Discrepancy[]; included: number }> {
-  const sums = await consolidated(ctx, id, orgId);
-  const campaign = await visibleCampaign(ctx, id);
-  const form = await loadForm(ctx.db, campaign.form_code, campaign.form_version);
+  const { form, sums } = await consolidation(ctx, id, orgId);
   const items = form.prefilled
     .map((code) => ({
       code,

@@ -365,3 +365,11 @@ export function checkRules(
   }
   return { errors, warnings };
 }
+
+/** The numeric entries of a record of values: what sums and discrepancies are made of. */
+export const numbersOf = (record: Readonly<Record<string, unknown>>): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(record).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number',
+    ),
+  );

@@ -158,10 +158,12 @@ export async function registerValues(
     const counts = ownerOf(row.org_path);
     if (counts) counts.left[row.reason] = (counts.left[row.reason] ?? 0) + row.n;
   }
-  const sources = form.prefilled.map((code) => ({
-    code,
-    source: form.cells.get(code)?.prefill as string,
-  }));
+  // Each source read once: a register count, or a cell of another form's accepted reports.
+  const sources = form.prefilled.map((code) => {
+    const source = form.cells.get(code)?.prefill as string;
+    const [, sumForm, sumCell] = /^sum:([a-z0-9_]+)\.([a-z0-9_]+)$/.exec(source) ?? [];
+    return { code, source, sum: sumForm && sumCell ? { form: sumForm, cell: sumCell } : null };
+  });
   if (sources.some((s) => s.source === 'primaries_active')) {
     for (const primary of await primariesByOrg(db, scopePath, asOf)) {
       const counts = ownerOf(primary.path);
@@ -169,21 +171,17 @@ export async function registerValues(
     }
   }
   const sums = new Map<string, Map<string, Record<string, number>>>();
-  for (const { source } of sources) {
-    const match = /^sum:([a-z0-9_]+)\.([a-z0-9_]+)$/.exec(source);
-    if (!match || sums.has(match[1] as string)) continue;
-    const rows = await findTotalsOfForm(db, match[1] as string, asOf, [...byOrg.keys()]);
-    sums.set(match[1] as string, new Map(rows.map((r) => [r.org_id, r.values])));
+  for (const { sum } of sources) {
+    if (!sum || sums.has(sum.form)) continue;
+    const rows = await findTotalsOfForm(db, sum.form, asOf, [...byOrg.keys()]);
+    sums.set(sum.form, new Map(rows.map((r) => [r.org_id, r.values])));
   }
   const result = new Map<string, Record<string, number>>();
   for (const [orgId, counts] of byOrg) {
     const values: Record<string, number> = {};
-    for (const { code, source } of sources) {
-      const match = /^sum:([a-z0-9_]+)\.([a-z0-9_]+)$/.exec(source);
+    for (const { code, source, sum } of sources) {
       // Nothing accepted below yet: the cell stays empty (a 0 would pass for a figure).
-      const value = match
-        ? sums.get(match[1] as string)?.get(orgId)?.[match[2] as string]
-        : sourceValue(counts, source);
+      const value = sum ? sums.get(sum.form)?.get(orgId)?.[sum.cell] : sourceValue(counts, source);
       if (value !== undefined) values[code] = value;
     }
     result.set(orgId, values);

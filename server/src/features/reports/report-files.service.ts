@@ -2,9 +2,9 @@ import { reportStatusLabels } from '@profreestr/contracts';
 import type { StaffCtx } from '../../lib/context.js';
 import { spreadsheetTypes } from '../../lib/http.js';
 import { type CellValue, fillSheet, openSheet } from '../../lib/spreadsheet.js';
-import { listScope } from '../access/placement.js';
+import { listScope, orgLabels } from '../access/placement.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { consolidated, visibleCampaign } from './campaigns.service.js';
+import { consolidation, visibleCampaign } from './campaigns.service.js';
 import { computeValues } from './form-engine.js';
 import {
   consolidatedPdf,
@@ -87,14 +87,12 @@ export async function consolidatedFile(
   orgId: string | undefined,
   format: FileFormat,
 ): Promise<ReportFileOut> {
-  const sums = await consolidated(ctx, campaignId, orgId);
-  const campaign = await visibleCampaign(ctx, campaignId);
-  const compiled = await loadForm(ctx.db, campaign.form_code, campaign.form_version);
-  const values = sums.included > 0 ? computeValues(compiled, sums.values) : {};
+  const { campaign, form: compiled, org, sums } = await consolidation(ctx, campaignId, orgId);
+  const orgName = (await orgLabels(ctx.db, [org.id])).get(org.id)?.name ?? '';
   const data = {
-    orgName: sums.orgName,
+    orgName,
     asOf: campaign.as_of,
-    values,
+    values: sums.values,
     register: sums.register,
     included: sums.included,
     missing: sums.missing,
@@ -102,7 +100,7 @@ export async function consolidatedFile(
   const name = fileName({
     kind: 'Сводный отчёт',
     formCode: campaign.form_code,
-    orgName: sums.orgName,
+    orgName,
     asOf: campaign.as_of,
   });
   return {

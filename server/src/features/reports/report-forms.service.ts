@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { forbidden, notFound } from '../../lib/app-error.js';
 import { inTransaction, type StaffCtx } from '../../lib/context.js';
-import { authorize } from '../access/access.js';
+import { authorize, authorizeList } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findFormRows, insertFormRow, lockForms } from './campaigns.queries.js';
 import { type CompiledForm, compileForm } from './form-engine.js';
@@ -34,7 +34,7 @@ async function allForms(db: Kysely<Database>): Promise<ReportForm[]> {
 }
 
 /** The latest version of each form. */
-export async function listForms(db: Kysely<Database>) {
+async function listForms(db: Kysely<Database>) {
   const latest = new Map<string, ReportForm>();
   for (const form of await allForms(db)) {
     const seen = latest.get(form.code);
@@ -67,6 +67,18 @@ export async function loadForm(
   const ready = compiled.get(key) ?? compileForm(form);
   compiled.set(key, ready);
   return ready;
+}
+
+/** `GET /report-forms`: for staff who read reports. */
+export async function listFormsFor(ctx: StaffCtx) {
+  authorizeList(ctx.actor, 'report:read');
+  return { items: await listForms(ctx.db) };
+}
+
+/** `GET /report-forms/:code`: a version's definition as data. */
+export async function getForm(ctx: StaffCtx, code: string, version?: number) {
+  authorizeList(ctx.actor, 'report:read');
+  return (await loadForm(ctx.db, code, version)).form;
 }
 
 /** A new version of a form (or a new form), by an admin of the centre; checked before kept. */

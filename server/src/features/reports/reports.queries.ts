@@ -183,13 +183,11 @@ export async function findTotalsOfOrg(db: Db, orgId: string): Promise<TotalsDelt
     .where('org_id', '=', orgId)
     .orderBy('campaign_id')
     .execute();
-  const numbers = (record: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Number(v)]));
   return rows.map((row) => ({
     campaignId: row.campaign_id,
     included: row.included,
-    values: numbers(row.values),
-    register: numbers(row.register),
+    values: row.values,
+    register: row.register,
   }));
 }
 

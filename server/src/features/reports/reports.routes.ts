@@ -20,10 +20,9 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type App, ctxOf, sendDownload, staff } from '../../lib/http.js';
-import { authorizeList } from '../access/access.js';
 import { registerAsOf, registerMovement } from './register.service.js';
 import { reportFile } from './report-files.service.js';
-import { addFormVersion, listForms, loadForm } from './report-forms.service.js';
+import { addFormVersion, getForm, listFormsFor } from './report-forms.service.js';
 import {
   acceptReport,
   getReport,
@@ -52,10 +51,7 @@ export function registerReportRoutes(app: App, db: Kysely<Database>) {
         response: { 200: reportFormListSchema },
       },
     },
-    async (request) => {
-      authorizeList(ctxOf(request, db).actor, 'report:read');
-      return { items: await listForms(db) };
-    },
+    async (request) => listFormsFor(ctxOf(request, db)),
   );
   app.get(
     '/api/v1/report-forms/:code',
@@ -69,10 +65,7 @@ export function registerReportRoutes(app: App, db: Kysely<Database>) {
         response: { 200: reportFormSchema },
       },
     },
-    async (request) => {
-      authorizeList(ctxOf(request, db).actor, 'report:read');
-      return (await loadForm(db, request.params.code, request.query.version)).form;
-    },
+    async (request) => getForm(ctxOf(request, db), request.params.code, request.query.version),
   );
   app.post(
     '/api/v1/report-forms',

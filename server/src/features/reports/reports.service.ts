@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { reportReturnedLetter } from '../mail/letters.js';
 import { chairmenOf, notifyOrgChairmen, reportUrl } from '../mail/mail.service.js';
 import { visibleCampaign } from './campaigns.service.js';
-import { checkRules, checkValues, computeValues } from './form-engine.js';
+import { checkRules, checkValues, computeValues, numbersOf } from './form-engine.js';
 import { registerValues } from './register.service.js';
 import { loadForm } from './report-forms.service.js';
 import {
@@ -59,7 +59,7 @@ async function toReport(ctx: StaffCtx, row: ReportRow): Promise<Report> {
   const form = await loadForm(ctx.db, row.form_code, row.form_version);
   const values = computeValues(form, row.values);
   const { errors, warnings } = checkRules(form, values);
-  const register = Object.fromEntries(Object.entries(row.register).map(([k, v]) => [k, Number(v)]));
+  const register = numbersOf(row.register);
   const discrepancies = form.prefilled
     .filter((code) => code in register)
     .map((code) => ({
@@ -225,13 +225,6 @@ export async function submitReport(ctx: StaffCtx, id: string) {
   });
 }
 
-const numericOnly = (record: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(record).filter(
-      (entry): entry is [string, number] => typeof entry[1] === 'number',
-    ),
-  );
-
 export async function acceptReport(ctx: StaffCtx, id: string) {
   return inTransaction(ctx, async (tx) => {
     const row = await reportFor(tx, id, 'report:review', ['submitted']);
@@ -241,8 +234,8 @@ export async function acceptReport(ctx: StaffCtx, id: string) {
     await addToTotals(tx.db, pathIds(row.org_path), {
       campaignId: row.campaign_id,
       included: 1,
-      values: numericOnly(computeValues(form, row.values)),
-      register: numericOnly(row.register),
+      values: numbersOf(computeValues(form, row.values)),
+      register: numbersOf(row.register),
     });
     await transition(tx, row, 'accepted');
     return toReport(tx, (await findReport(tx.db, id)) as ReportRow);

@@ -1,5 +1,5 @@
 import type { ReportFormInput } from '@profreestr/contracts';
-import { membershipSection } from './membership-section.js';
+import { coverageSection, membershipSection, movementSection } from './shared-sections.js';
 
 // Форма 2 СП: the territorial organization's yearly report. Counts of members come from the
 // register for its whole subtree; what only the primaries know (their workforce, their
@@ -59,52 +59,8 @@ export const form2sp: ReportFormInput = {
         },
       ],
     },
-    {
-      title: 'Охват профсоюзным членством',
-      rows: [
-        {
-          code: 'coverage_pct',
-          title: 'Охват профсоюзным членством работающих, %',
-          cells: [
-            {
-              code: 'coverage_pct',
-              title: 'Охват профсоюзным членством работающих, %',
-              type: 'decimal',
-              formula: 'round(members_working / employees * 100, 1)',
-            },
-          ],
-        },
-        {
-          code: 'students_coverage_pct',
-          title: 'Охват профсоюзным членством обучающихся, %',
-          cells: [
-            {
-              code: 'students_coverage_pct',
-              title: 'Охват профсоюзным членством обучающихся, %',
-              type: 'decimal',
-              formula: 'round(members_students / students * 100, 1)',
-            },
-          ],
-        },
-      ],
-    },
-    {
-      title: 'Движение за год',
-      rows: [
-        {
-          code: 'admitted',
-          title: 'Принято в Профсоюз',
-          cells: [
-            { code: 'admitted', title: 'Принято в Профсоюз', type: 'integer', prefill: 'admitted' },
-          ],
-        },
-        {
-          code: 'left',
-          title: 'Выбыло из Профсоюза',
-          cells: [{ code: 'left', title: 'Выбыло из Профсоюза', type: 'integer', prefill: 'left' }],
-        },
-      ],
-    },
+    coverageSection,
+    movementSection,
     {
       title: 'Председатели первичных организаций (по отчётам 5 СП)',
       rows: [

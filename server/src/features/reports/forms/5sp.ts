@@ -3,7 +3,7 @@ import {
   deregisterReasons,
   type ReportFormInput,
 } from '@profreestr/contracts';
-import { membershipSection } from './membership-section.js';
+import { coverageSection, membershipSection, movementSection } from './shared-sections.js';
 
 // Форма 5 СП: the primary organization's yearly report. Counts of members and their movement
 // come from the register as of the report date (prefill = the register source of that name);
@@ -44,52 +44,8 @@ export const form5sp: ReportFormInput = {
         },
       ],
     },
-    {
-      title: 'Охват профсоюзным членством',
-      rows: [
-        {
-          code: 'coverage_pct',
-          title: 'Охват профсоюзным членством работающих, %',
-          cells: [
-            {
-              code: 'coverage_pct',
-              title: 'Охват профсоюзным членством работающих, %',
-              type: 'decimal',
-              formula: 'round(members_working / employees * 100, 1)',
-            },
-          ],
-        },
-        {
-          code: 'students_coverage_pct',
-          title: 'Охват профсоюзным членством обучающихся, %',
-          cells: [
-            {
-              code: 'students_coverage_pct',
-              title: 'Охват профсоюзным членством обучающихся, %',
-              type: 'decimal',
-              formula: 'round(members_students / students * 100, 1)',
-            },
-          ],
-        },
-      ],
-    },
-    {
-      title: 'Движение за год',
-      rows: [
-        {
-          code: 'admitted',
-          title: 'Принято в Профсоюз',
-          cells: [
-            { code: 'admitted', title: 'Принято в Профсоюз', type: 'integer', prefill: 'admitted' },
-          ],
-        },
-        {
-          code: 'left',
-          title: 'Выбыло из Профсоюза',
-          cells: [{ code: 'left', title: 'Выбыло из Профсоюза', type: 'integer', prefill: 'left' }],
-        },
-      ],
-    },
+    coverageSection,
+    movementSection,
     {
       title: 'Выбыло по причинам',
       // One row per reason of the register, so a new reason reaches the form by itself.

@@ -1,7 +1,8 @@
 import type { ReportFormInput } from '@profreestr/contracts';
 
-// What both 5 СП and 2 СП count first: the members on record on the date, by category, women and
-// under 35, every cell prefilled from the register.
+// Sections both 5 СП and 2 СП hold, cell for cell.
+
+// The members on record on the date, by category, women and under 35, prefilled from the register.
 export const membershipSection: ReportFormInput['sections'][number] = {
   title: 'Численность членов Профсоюза',
   rows: [
@@ -71,6 +72,56 @@ export const membershipSection: ReportFormInput['sections'][number] = {
           prefill: 'members_under35',
         },
       ],
+    },
+  ],
+};
+
+// Coverage of the workforce and of the students, computed from the cells above.
+export const coverageSection: ReportFormInput['sections'][number] = {
+  title: 'Охват профсоюзным членством',
+  rows: [
+    {
+      code: 'coverage_pct',
+      title: 'Охват профсоюзным членством работающих, %',
+      cells: [
+        {
+          code: 'coverage_pct',
+          title: 'Охват профсоюзным членством работающих, %',
+          type: 'decimal',
+          formula: 'round(members_working / employees * 100, 1)',
+        },
+      ],
+    },
+    {
+      code: 'students_coverage_pct',
+      title: 'Охват профсоюзным членством обучающихся, %',
+      cells: [
+        {
+          code: 'students_coverage_pct',
+          title: 'Охват профсоюзным членством обучающихся, %',
+          type: 'decimal',
+          formula: 'round(members_students / students * 100, 1)',
+        },
+      ],
+    },
+  ],
+};
+
+// Admitted and left during the year before the date, from the register.
+export const movementSection: ReportFormInput['sections'][number] = {
+  title: 'Движение за год',
+  rows: [
+    {
+      code: 'admitted',
+      title: 'Принято в Профсоюз',
+      cells: [
+        { code: 'admitted', title: 'Принято в Профсоюз', type: 'integer', prefill: 'admitted' },
+      ],
+    },
+    {
+      code: 'left',
+      title: 'Выбыло из Профсоюза',
+      cells: [{ code: 'left', title: 'Выбыло из Профсоюза', type: 'integer', prefill: 'left' }],
     },
   ],
 };
