@@ -8,6 +8,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  type BonusConfig,
+  defaultBonusConfig,
   defaultImportConfig,
   defaultMailConfig,
   defaultSecurityConfig,
@@ -23,7 +25,12 @@ import {
   registerAuthRoutes,
   SESSION_COOKIE,
 } from './features/auth/auth.routes.js';
+import { registerBonusRoutes } from './features/bonus/bonus.routes.js';
+import { registerPartnerApiRoutes } from './features/bonus/partner-api.routes.js';
+import { partnerGate } from './features/bonus/partner-keys.js';
+import { registerPartnerRoutes } from './features/bonus/partners.routes.js';
 import { registerCabinetRoutes } from './features/cabinet/cabinet.routes.js';
+import { registerCardRoutes } from './features/cards/cards.routes.js';
 import { registerCompletenessRoutes } from './features/completeness/completeness.routes.js';
 import { registerExportRoutes } from './features/exports/exports.routes.js';
 import { defaultZipLimits } from './features/imports/file-guard.js';
@@ -62,6 +69,7 @@ export interface AppOptions {
   imports?: Partial<ImportConfig>;
   security?: Partial<SecurityConfig>;
   mail?: Partial<MailConfig>;
+  bonus?: Partial<BonusConfig>;
 }
 
 /** A hop count as the function Fastify's types accept (its runtime takes numbers too). */
@@ -124,7 +132,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   configureLetters(mail);
   const security = { ...defaultSecurityConfig, ...options.security };
   registerHttpHardening(app);
-  registerAuthentication(app, db, security);
+  const bonus = { ...defaultBonusConfig, ...options.bonus };
+  const gate = partnerGate(db, bonus);
+  app.addHook('onClose', async () => gate.close());
+  registerAuthentication(app, db, security, gate);
   registerDenialAudit(app, db);
   registerSystemRoutes(app, options.database);
   registerAuthRoutes(app, db, security);
@@ -142,11 +153,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerCabinetRoutes(app, db, security);
   registerReportRoutes(app, db);
   registerCampaignRoutes(app, db);
+  registerCardRoutes(app, db);
+  registerPartnerRoutes(app, db);
+  registerPartnerApiRoutes(app, db);
+  registerBonusRoutes(app, db);
 
   registerImportRoutes(app, db, { maxBytes: imports.maxBytes, zip: defaultZipLimits });
   // `imports.worker` false: an API-only server; jobs are still sent, another process runs them.
   const stopWorkers = imports.worker
-    ? await startWorkers(db, runner, { imports, mail }, app.log)
+    ? await startWorkers(db, runner, { imports, mail, bonus }, app.log)
     : () => undefined;
   // Before the database closes: a running import finishes its batch or is resumed later.
   app.addHook('onClose', async () => {

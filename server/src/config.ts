@@ -62,6 +62,22 @@ export const defaultMailConfig: MailConfig = {
   worker: true,
 };
 
+/** PROFCARDS (features/bonus): the cashback's hold and each partner's request budget. */
+export interface BonusConfig {
+  /** Days a purchase waits before its cashback is confirmed (BONUS_HOLD_DAYS). */
+  holdDays: number;
+  /** Requests a partner may make per second, on average (PARTNER_REQUESTS_PER_SECOND). */
+  partnerRequestsPerSecond: number;
+  /** …and at once after a pause (PARTNER_BURST; never below one second's worth). */
+  partnerBurst: number;
+}
+
+export const defaultBonusConfig: BonusConfig = {
+  holdDays: 14,
+  partnerRequestsPerSecond: 50,
+  partnerBurst: 100,
+};
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -103,6 +119,12 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   MAIL_WEBHOOK_TOKEN: z.string().min(16, 'не короче 16 символов').optional(),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(defaultMailConfig.maxAttempts),
+  BONUS_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(defaultBonusConfig.holdDays),
+  PARTNER_REQUESTS_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(defaultBonusConfig.partnerRequestsPerSecond),
+  PARTNER_BURST: z.coerce.number().int().min(1).default(defaultBonusConfig.partnerBurst),
 });
 
 export interface AppConfig {
@@ -121,6 +143,7 @@ export interface AppConfig {
   imports: ImportConfig;
   security: Omit<SecurityConfig, 'now'>;
   mail: MailConfig;
+  bonus: BonusConfig;
 }
 
 export interface ImportConfig {
@@ -171,6 +194,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
       webhookToken: e.MAIL_WEBHOOK_TOKEN,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       worker: e.IMPORT_WORKER,
+    },
+    bonus: {
+      holdDays: e.BONUS_HOLD_DAYS,
+      partnerRequestsPerSecond: e.PARTNER_REQUESTS_PER_SECOND,
+      partnerBurst: e.PARTNER_BURST,
     },
   };
 }

@@ -27,6 +27,7 @@ const app = await buildApp({
   webDistDir: config.webDistDir,
   imports: config.imports,
   mail: config.mail,
+  bonus: config.bonus,
 });
 
 if (firstStart.generatedPassword) {

@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { ImportConfig, MailConfig } from './config.js';
+import type { BonusConfig, ImportConfig, MailConfig } from './config.js';
 import type { Database } from './db/schema.js';
+import { bonusConfirmJob } from './features/bonus/bonus.jobs.js';
+import { startBonusDaily } from './features/bonus/bonus.worker.js';
 import { startCabinetHousekeeping } from './features/cabinet/cabinet.worker.js';
 import { sendCabinetCode } from './features/cabinet/cabinet-auth.service.js';
 import { cabinetCodeJob } from './features/cabinet/cabinet-code.job.js';
+import { fillCardBatch, moveBatchCards } from './features/cards/card-batches.service.js';
+import { cardBatchFillJob, cardBatchMoveJob } from './features/cards/cards.jobs.js';
 import { startStatsDaily } from './features/completeness/completeness.worker.js';
 import { importJob } from './features/imports/import.job.js';
 import { startImportWorker } from './features/imports/imports.worker.js';
@@ -24,6 +28,9 @@ export const jobDefinitions: readonly JobDefinition<any>[] = [
   cabinetCodeJob,
   campaignFillJob,
   campaignRemindJob,
+  cardBatchFillJob,
+  cardBatchMoveJob,
+  bonusConfirmJob,
 ];
 
 type Log = { error(object: unknown, message: string): void };
@@ -32,7 +39,7 @@ type Log = { error(object: unknown, message: string): void };
 export async function startWorkers(
   db: Kysely<Database>,
   runner: JobRunner,
-  config: { imports: ImportConfig; mail: MailConfig },
+  config: { imports: ImportConfig; mail: MailConfig; bonus: BonusConfig },
   log: Log,
 ): Promise<() => Promise<void>> {
   const stopSweep = await startImportWorker(db, runner, config.imports, log);
@@ -42,9 +49,13 @@ export async function startWorkers(
   await runner.work(campaignRemindJob, ({ campaignId, path }) =>
     sendReminders(db, campaignId, path),
   );
+  await runner.work(cardBatchFillJob, ({ batchId }) => fillCardBatch(db, batchId));
+  await runner.work(cardBatchMoveJob, ({ batchId, status }) => moveBatchCards(db, batchId, status));
   const stopHousekeeping = await startCabinetHousekeeping(db, log);
   // The counts' daily step (under-35 ageing, trend snapshots) runs with the workers.
   const stopDaily = await startStatsDaily(db, log);
+  // PROFCARDS: purchases whose hold is over are confirmed (sent at start and hourly).
+  const stopBonus = await startBonusDaily(db, runner, config.bonus.holdDays, log);
   // Online applications nobody confirmed within 7 days expire (at start and hourly).
   const stopExpiry = await startApplicationExpiry(db, log);
   // Letters leave the outbox only with SMTP configured; without it they wait, visibly queued.
@@ -54,6 +65,7 @@ export async function startWorkers(
     stopDaily();
     stopHousekeeping();
     stopExpiry();
+    stopBonus();
     await delivery?.stop();
   };
 }

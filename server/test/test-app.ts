@@ -28,6 +28,7 @@ export async function createTestApp(
     security?: Partial<SecurityConfig>;
     logger?: AppOptions['logger'];
     mail?: AppOptions['mail'];
+    bonus?: AppOptions['bonus'];
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -39,6 +40,7 @@ export async function createTestApp(
     security: { mfaRequiredRoles: [], ...options.security },
     // Letters wait in the outbox unless a test brings its own SMTP server.
     ...(options.mail ? { mail: options.mail } : {}),
+    ...(options.bonus ? { bonus: options.bonus } : {}),
   });
 
   const api: TestApp['api'] = (method, url, options = {}) =>

@@ -98,6 +98,29 @@ export const auditActionLabels = {
   'report.return': 'Возврат отчёта на доработку',
   'report.table.export': 'Выгрузка таблицы отчётов кампании',
   'report.table.export.end': 'Выгрузка таблицы отчётов кампании: итог',
+  'partner.create': 'Новый партнёр бонусной программы',
+  'partner.rate': 'Новый процент кэшбэка партнёра',
+  'partner.key.rotate': 'Новый ключ доступа партнёра',
+  'partner.key.revoke': 'Ключ доступа партнёра отозван',
+  'partner.purchases': 'Просмотр покупок партнёра',
+  'partner.card_check': 'Проверка карты партнёром',
+  'partner.purchase': 'Покупка по карте у партнёра',
+  'partner.refund': 'Возврат покупки партнёром',
+  'bonus.confirm': 'Подтверждение кэшбэка после срока ожидания',
+  'bonus.stats.export': 'Выгрузка статистики бонусной программы',
+  'bonus.stats.export.end': 'Выгрузка статистики бонусной программы: итог',
+  'member.bonuses': 'Просмотр своего кэшбэка в личном кабинете',
+  'card.read': 'Просмотр карт члена Профсоюза',
+  'card.issue': 'Выдача пластиковой карты',
+  'card.block': 'Блокировка карты',
+  'card.order': 'Заказ новой пластиковой карты (перевыпуск)',
+  'card.restore': 'Новая карта при повторной постановке на учёт',
+  'card.virtual': 'Выпуск виртуальной карты',
+  'card.to_issue.list': 'Просмотр списка карт к выдаче',
+  'card_batch.create': 'Заказ партии карт',
+  'card_batch.status': 'Изменение статуса партии карт',
+  'card_batch.export': 'Выгрузка файла партии карт для изготовителя',
+  'card_batch.export.end': 'Выгрузка файла партии карт для изготовителя: итог',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
@@ -122,6 +145,10 @@ export const auditActionGroupLabels: Record<string, string> = {
   mail: 'Почта',
   mailing: 'Рассылки',
   application: 'Заявления о вступлении',
+  partner: 'Партнёры бонусной программы',
+  bonus: 'Бонусная программа',
+  card: 'Карты',
+  card_batch: 'Партии карт',
 };
 
 export const auditResultLabels = { ok: 'Успешно', denied: 'Отказано', failed: 'Ошибка' } as const;
@@ -136,6 +163,9 @@ export const auditRecordTypeLabels: Record<string, string> = {
   letter: 'Письмо',
   mailing: 'Рассылка',
   application: 'Заявление о вступлении',
+  partner: 'Партнёр бонусной программы',
+  purchase: 'Покупка у партнёра',
+  card_batch: 'Партия карт',
 };
 
 /**
@@ -254,6 +284,21 @@ const detailLabels: Record<string, string> = {
   memberIds: 'Карточки',
   applicationStatus: 'Статус заявления',
   memberId: 'Карточка',
+  // PROFCARDS: partners' calls carry nothing about the person.
+  cashbackPercent: 'Процент кэшбэка',
+  keyPrefix: 'Ключ доступа',
+  valid: 'Карта действует',
+  qr: 'По QR-коду',
+  externalId: 'Номер покупки у партнёра',
+  repeated: 'Повтор запроса',
+  field: 'Отказ по полю',
+  refund: 'Возврат',
+  confirmed: 'Подтверждено покупок',
+  cardId: 'Карта',
+  blockReason: 'Причина блокировки',
+  reissue: 'Перевыпуск',
+  batchStatus: 'Статус партии',
+  count: 'Карт',
   // audit.search: the journal's filters.
   actor: 'Пользователь',
   action: 'Действие',
@@ -277,6 +322,25 @@ const awaitingLabels: Record<string, string> = {
   mfa_enroll: 'настройка второго фактора',
 };
 const formatLabels: Record<string, string> = { xlsx: 'Excel (XLSX)', csv: 'CSV' };
+const refundLabels: Record<string, string> = {
+  cancelled: 'до подтверждения: покупка отменена',
+  reversed: 'после подтверждения: кэшбэк возвращён записью сторно',
+};
+const refusedFieldLabels: Record<string, string> = {
+  cardNumber: 'карта не действует в программе',
+  purchasedAt: 'время покупки',
+};
+// As in cards.ts, which this file (free of zod) cannot import.
+const cardBlockReasonTexts: Record<string, string> = {
+  lost: 'утеряна',
+  damaged: 'повреждена',
+  other: 'другое',
+  deregistered: 'снят с учёта',
+};
+const cardBatchStatusTexts: Record<string, string> = {
+  produced: 'изготовлена',
+  delivered: 'доставлена',
+};
 const duplicateKindLabels: Record<string, string> = {
   duplicate: 'совпадают ФИО и дата рождения',
   candidate: 'совпадают ФИО, даты рождения нет',
@@ -352,6 +416,12 @@ function valueText(action: string, key: string, value: unknown, naming: AuditNam
         : '';
     case 'bytes':
       return bytesText(value);
+    case 'cashbackPercent':
+      return `${numberFormat.format(Number(value))} %`;
+    case 'refund':
+      return labelOf(refundLabels, value);
+    case 'field':
+      return labelOf(refusedFieldLabels, value);
     case 'missing':
       return isIndicator(String(value))
         ? indicatorLabels[value as keyof typeof indicatorLabels]
@@ -364,6 +434,10 @@ function valueText(action: string, key: string, value: unknown, naming: AuditNam
       return labelOf(action.startsWith('org.') ? orgStatusLabels : memberStatusLabels, value);
     case 'category':
       return labelOf(memberCategoryLabels, value);
+    case 'blockReason':
+      return labelOf(cardBlockReasonTexts, value);
+    case 'batchStatus':
+      return labelOf(cardBatchStatusTexts, value);
     case 'letterKind':
       return labelOf(letterKindLabels, value);
     case 'letterStatus':

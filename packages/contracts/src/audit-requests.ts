@@ -88,6 +88,8 @@ const requestLabels: Record<string, string> = {
   'GET /api/v1/cabinet/access-log': 'кто смотрел свою карточку',
   'GET /api/v1/cabinet/export': 'выгрузка всех своих данных',
   'GET /api/v1/cabinet/card': 'электронный билет',
+  'GET /api/v1/cabinet/cards': 'свои карты',
+  'POST /api/v1/cabinet/cards/virtual': 'выпуск виртуальной карты',
   'POST /api/v1/members/:id/cabinet-invitation': 'приглашение в личный кабинет',
   'GET /api/v1/public/regions': 'регионы для заявления о вступлении',
   'GET /api/v1/public/orgs': 'поиск организации для заявления о вступлении',
@@ -124,6 +126,30 @@ const requestLabels: Record<string, string> = {
   'GET /api/v1/reports/:id/file': 'отчёт файлом',
   'GET /api/v1/register/as-of': 'численность на дату',
   'GET /api/v1/register/movement': 'движение численности',
+  'POST /api/v1/partners': 'новый партнёр бонусной программы',
+  'GET /api/v1/partners': 'партнёры бонусной программы',
+  'GET /api/v1/partners/:id': 'партнёр бонусной программы',
+  'POST /api/v1/partners/:id/rates': 'новый процент кэшбэка партнёра',
+  'POST /api/v1/partners/:id/key': 'новый ключ доступа партнёра',
+  'DELETE /api/v1/partners/:id/key': 'отзыв ключа доступа партнёра',
+  'GET /api/v1/partners/:id/purchases': 'покупки партнёра',
+  'GET /api/v1/partner/cards/:cardNumber': 'проверка карты партнёром',
+  'GET /api/v1/partner/cards/qr/:token': 'проверка карты партнёром по QR-коду',
+  'POST /api/v1/partner/purchases': 'покупка у партнёра',
+  'POST /api/v1/partner/purchases/:externalId/refund': 'возврат покупки партнёром',
+  'GET /api/v1/bonus/stats': 'статистика бонусной программы',
+  'GET /api/v1/bonus/stats/file': 'статистика бонусной программы файлом',
+  'GET /api/v1/cabinet/bonuses': 'свой кэшбэк в личном кабинете',
+  'GET /api/v1/members/:id/cards': 'карты члена Профсоюза',
+  'POST /api/v1/members/:id/cards/:cardId/issue': 'выдача пластиковой карты',
+  'POST /api/v1/members/:id/cards/:cardId/block': 'блокировка карты',
+  'GET /api/v1/cards/to-issue': 'карты к выдаче',
+  'GET /api/v1/card-batches': 'партии карт',
+  'GET /api/v1/card-batches/preview': 'число карт в будущей партии',
+  'POST /api/v1/card-batches': 'заказ партии карт',
+  'GET /api/v1/card-batches/:id': 'партия карт',
+  'GET /api/v1/card-batches/:id/file': 'файл партии карт для изготовителя',
+  'POST /api/v1/card-batches/:id/status': 'статус партии карт',
 };
 
 /** A route's own Russian name, when it has one (a test checks every API route has). */
@@ -145,6 +171,11 @@ const sectionLabels: Record<string, string> = {
   'report-campaigns': 'отчётные кампании',
   'report-forms': 'формы отчётов',
   register: 'реестр на дату',
+  partners: 'партнёры бонусной программы',
+  partner: 'обращения партнёров',
+  bonus: 'бонусная программа',
+  cards: 'карты',
+  'card-batches': 'партии карт',
 };
 const methodLabels: Record<string, string> = {
   GET: 'просмотр',
@@ -157,7 +188,7 @@ const methodLabels: Record<string, string> = {
 /** The record a refused request's `id` names, by the route it came to. */
 export function deniedRecordType(route: string): string | null {
   const match =
-    /^\/api\/v1\/(members|orgs|users|imports|mailings|applications|reports|report-campaigns)\/:id(\/|$)/.exec(
+    /^\/api\/v1\/(members|orgs|users|imports|mailings|applications|reports|report-campaigns|card-batches|partners)\/:id(\/|$)/.exec(
       route,
     );
   const section = match?.[1];
@@ -173,6 +204,8 @@ export function deniedRecordType(route: string): string | null {
         applications: 'application',
         reports: 'report',
         'report-campaigns': 'report_campaign',
+        'card-batches': 'card_batch',
+        partners: 'partner',
       } as Record<string, string>
     )[section] ?? null
   );

@@ -1,5 +1,7 @@
 export * from './audit-labels.js';
+export * from './bonus.js';
 export * from './cabinet.js';
+export * from './cards.js';
 export * from './common.js';
 export * from './common-passwords.js';
 export * from './completeness.js';

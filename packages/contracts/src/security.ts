@@ -63,6 +63,14 @@ export const staffActions = [
   'report:review',
   'campaign:create',
   'report-form:create',
+  // The e-card: reading a member's carriers; handing over and blocking a card (the org's
+  // editors); ordering a producer's batch and moving its status (admins).
+  'card:read',
+  'card:manage',
+  'card-batch:manage',
+  // PROFCARDS: the programme's statistics; partners, their rates and keys (the centre's admins).
+  'bonus:read',
+  'partner:manage',
 ] as const;
 export type StaffAction = (typeof staffActions)[number];
 

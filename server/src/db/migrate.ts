@@ -18,6 +18,8 @@ import * as mailings from './migrations/0015-mailings.js';
 import * as emailConfirmations from './migrations/0016-email-confirmations.js';
 import * as cabinetAndJoin from './migrations/0017-cabinet-and-join.js';
 import * as statisticalReports from './migrations/0018-statistical-reports.js';
+import * as cards from './migrations/0019-cards.js';
+import * as bonus from './migrations/0020-bonus.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -40,6 +42,8 @@ const migrations: Record<string, Migration> = {
   '0016-email-confirmations': emailConfirmations,
   '0017-cabinet-and-join': cabinetAndJoin,
   '0018-statistical-reports': statisticalReports,
+  '0019-cards': cards,
+  '0020-bonus': bonus,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,8 +1,12 @@
 import type {
   ActivistRole,
+  AnyCardBlockReason,
   ApplicationStatus,
   AuditResult,
   CampaignStatus,
+  CardBatchStatus,
+  CardKind,
+  CardStatus,
   consentKinds,
   DeregisterReason,
   DuesPaymentForm,
@@ -234,6 +238,8 @@ export interface MembersTable {
   notify_push: Generated<boolean>;
   notify_email: Generated<boolean>;
   bonus_programme: Generated<boolean>;
+  /** When the member last joined the programme (a trigger keeps it); null outside it. */
+  bonus_since: Optional<Date>;
   deregistered_on: Optional<string>;
   deregister_reason: Optional<DeregisterReason>;
   deregister_note: Optional<string>;
@@ -537,6 +543,119 @@ export interface ReportTotalsTable {
   register: ColumnType<Record<string, number>, string | undefined, string>;
 }
 
+/** A producer's batch of plastic cards (migration 0019). */
+export interface CardBatchesTable {
+  id: Generated<string>;
+  org_id: string;
+  org_path: string;
+  status: Defaulted<CardBatchStatus>;
+  count: Defaulted<number>;
+  filled: Defaulted<number>;
+  /** Where the filling job stopped: the last member in (org_path, name_key, id) order. */
+  fill_path: Optional<string>;
+  fill_name: Optional<string>;
+  fill_member: Optional<string>;
+  created_by: Optional<string>;
+  created_at: DefaultTimestamp;
+  produced_at: Optional<Date>;
+  produced_by: Optional<string>;
+  delivered_at: Optional<Date>;
+  delivered_by: Optional<string>;
+}
+
+/** A carrier of a member's number: a plastic or a virtual card. */
+export interface CardsTable {
+  id: Generated<string>;
+  member_id: string;
+  kind: CardKind;
+  status: CardStatus;
+  batch_id: Optional<string>;
+  /** The member's org path, kept by triggers. */
+  org_path: string;
+  ordered_on: Optional<string>;
+  produced_on: Optional<string>;
+  delivered_on: Optional<string>;
+  issued_on: Optional<string>;
+  blocked_on: Optional<string>;
+  block_reason: Optional<AnyCardBlockReason>;
+  created_at: DefaultTimestamp;
+}
+
+/** A transition of one card made on its own (a batch's moves are read from the batch). */
+export interface CardEventsTable {
+  id: Generated<string>;
+  card_id: string;
+  member_id: string;
+  status: CardStatus;
+  reason: Optional<AnyCardBlockReason>;
+  at: DefaultTimestamp;
+  actor_kind: CallerKind;
+  actor_id: Optional<string>;
+  actor_login: Optional<string>;
+}
+
+/** PROFCARDS partners (migration 0020). */
+export interface PartnersTable {
+  id: Generated<string>;
+  name: string;
+  created_at: DefaultTimestamp;
+  created_by: Optional<string>;
+}
+
+/** A partner's cashback rate from a day on, in hundredths of a percent (350 = 3.5 %). */
+export interface PartnerRatesTable {
+  id: Generated<string>;
+  partner_id: string;
+  rate_bp: number;
+  valid_from: string;
+  created_at: DefaultTimestamp;
+  created_by: Optional<string>;
+}
+
+/** A partner's API key, kept as its sha256; live while `revoked_at` is null. */
+export interface PartnerKeysTable {
+  id: Generated<string>;
+  partner_id: string;
+  key_hash: string;
+  prefix: string;
+  created_at: DefaultTimestamp;
+  created_by: Optional<string>;
+  revoked_at: Optional<Date>;
+}
+
+export type PurchaseRowStatus = 'pending' | 'confirmed' | 'cancelled';
+
+/** A partner's purchase on a member's card: kopecks, the rate of its day, cashback on hold. */
+export interface PurchasesTable {
+  id: Generated<string>;
+  partner_id: string;
+  external_id: string;
+  member_id: string;
+  org_path: string;
+  amount: ColumnType<string, number | string, number | string>;
+  rate_bp: number;
+  cashback: ColumnType<string, number | string, number | string>;
+  purchased_at: Timestamp;
+  /** The Moscow month of the purchase (generated). */
+  month: ColumnType<string, never, never>;
+  status: Defaulted<PurchaseRowStatus>;
+  created_at: DefaultTimestamp;
+  confirmed_at: Optional<Date>;
+  cancelled_at: Optional<Date>;
+  reversed_at: Optional<Date>;
+}
+
+/** A refund after confirmation: the purchase stays confirmed, this takes the cashback back. */
+export interface BonusReversalsTable {
+  id: Generated<string>;
+  purchase_id: string;
+  member_id: string;
+  partner_id: string;
+  amount: ColumnType<string, number | string, number | string>;
+  cashback: ColumnType<string, number | string, number | string>;
+  at: DefaultTimestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -575,6 +694,14 @@ export interface Database {
   reports: ReportsTable;
   report_events: ReportEventsTable;
   report_totals: ReportTotalsTable;
+  card_batches: CardBatchesTable;
+  cards: CardsTable;
+  card_events: CardEventsTable;
+  partners: PartnersTable;
+  partner_rates: PartnerRatesTable;
+  partner_keys: PartnerKeysTable;
+  purchases: PurchasesTable;
+  bonus_reversals: BonusReversalsTable;
 }
 
 export type NewOrgRow = Insertable<OrgsTable>;

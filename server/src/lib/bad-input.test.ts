@@ -98,6 +98,12 @@ interface World {
   /** A member's cabinet session, for the cabinet's routes. */
   memberCookie: string;
   newMemberSession: () => Promise<string>;
+  /**
+   * PROFCARDS partners' API keys: purchases are made under one, everything else is asked under
+   * the other (any text is an externalId: a bad value the probe sent as one may well have been
+   * recorded as a purchase, and must not be found by a refund probing bad path values).
+   */
+  partnerKeys: { buyer: string; other: string };
   ids: Record<string, string>;
   seq: () => number;
 }
@@ -211,6 +217,20 @@ const validBodies: Record<string, (w: World) => Body> = {
   'POST /api/v1/report-campaigns/:id/remind': () => ({}),
   'PATCH /api/v1/reports/:id': () => ({ values: { n: 5 } }),
   'POST /api/v1/reports/:id/return': () => ({ comment: 'Проба' }),
+  // E-card: blocking the probe member's card (with a reissue), a batch of the primary, moving
+  // the status of the probe's batch.
+  'POST /api/v1/members/:id/cards/:cardId/block': () => ({ reason: 'lost', reissue: true }),
+  'POST /api/v1/card-batches': (w) => ({ under: w.ids.primary }),
+  'POST /api/v1/card-batches/:id/status': () => ({ status: 'produced' }),
+  // PROFCARDS: a partner of the centre's, and purchases on a card in the programme.
+  'POST /api/v1/partners': (w) => ({ name: `Партнёр пробы ${w.seq()}`, cashbackPercent: 3.5 }),
+  'POST /api/v1/partners/:id/rates': () => ({ cashbackPercent: 4.25 }),
+  'POST /api/v1/partner/purchases': (w) => ({
+    cardNumber: w.ids.bonusCard,
+    amount: 12_345,
+    purchasedAt: new Date(Date.now() - 60_000).toISOString(),
+    externalId: `probe-${w.seq()}`,
+  }),
 };
 
 function probeForm(code: string, orgLevel = 'primary') {
@@ -233,6 +253,8 @@ function probeForm(code: string, orgLevel = 'primary') {
 /** Which record each path parameter names in the probe. */
 const paramValue = (w: World, url: string, param: string): string => {
   if (param === 'kind') return 'members';
+  if (param === 'cardId') return w.ids.card as string;
+  if (url.startsWith('/api/v1/card-batches/')) return w.ids.cardBatch as string;
   if (param === 'partId') {
     const kind = /\/orgs\/:id\/(\w+)\//.exec(url)?.[1] ?? 'activists';
     return w.ids[kind] as string;
@@ -244,6 +266,10 @@ const paramValue = (w: World, url: string, param: string): string => {
   if (url.startsWith('/api/v1/report-campaigns/')) return w.ids.campaign as string;
   if (url.startsWith('/api/v1/reports/')) return w.ids.report as string;
   if (url.startsWith('/api/v1/report-forms/')) return '5sp';
+  if (url.startsWith('/api/v1/partners/')) return w.ids.partner as string;
+  if (param === 'cardNumber') return w.ids.bonusCard as string;
+  if (param === 'externalId') return w.ids.purchase as string;
+  if (param === 'token') return 'PRF1.2000000000000009.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
   if (/\/orgs\/:id\/(move|merge|liquidate)$/.test(url)) return w.ids.spare as string;
   return w.ids.primary as string;
 };
@@ -292,6 +318,11 @@ async function send(
   const headers: Record<string, string> = { cookie: inCabinet ? w.memberCookie : w.cookie };
   // The mail service's webhook answers its token, not the session.
   if (url === '/api/v1/mail/bounces') headers.authorization = `Bearer ${WEBHOOK_TOKEN}`;
+  // A partner's routes answer its API key.
+  if (url.startsWith('/api/v1/partner/')) {
+    const key = url === '/api/v1/partner/purchases' ? w.partnerKeys.buyer : w.partnerKeys.other;
+    headers.authorization = `Bearer ${key}`;
+  }
   if (payload) headers['content-type'] = payload.contentType ?? 'application/json';
   const response = await w.t.app.inject({
     method: method as 'POST',
@@ -326,6 +357,7 @@ beforeAll(async () => {
   const t = await createTestApp({
     security: { apiRequestsPerMinute: 1_000_000 },
     mail: { webhookToken: WEBHOOK_TOKEN },
+    bonus: { partnerRequestsPerSecond: 1_000_000, partnerBurst: 1_000_000 },
   });
   const tree = await buildTree(t);
   let n = 0;
@@ -341,11 +373,47 @@ beforeAll(async () => {
     const { token } = await startMemberSession(t.database.db, cabinetMember.id, meta);
     return `prf_member=${token}`;
   };
+  // A member of the PROFCARDS programme with a live card, and a partner with a purchase.
+  const bonusMember = (
+    await t.api('POST', '/api/v1/members', {
+      cookie: tree.admin,
+      body: { orgId: tree.orgs.primaryA2.id, lastName: 'Бонусная', firstName: 'Вера' },
+    })
+  ).json() as { id: string; cardNumber: string };
+  await t.database.query(
+    `update members set bonus_programme = true, bonus_since = now() - interval '1 year'
+      where id = $1`,
+    [bonusMember.id],
+  );
+  await t.database.query(
+    `insert into cards (member_id, kind, status, org_path, ordered_on)
+     select id, 'virtual', 'active', org_path, current_date from members where id = $1`,
+    [bonusMember.id],
+  );
+  const newPartner = async (name: string) =>
+    (
+      await t.api('POST', '/api/v1/partners', {
+        cookie: tree.admin,
+        body: { name, cashbackPercent: 3.5 },
+      })
+    ).json() as { partner: { id: string }; apiKey: string };
+  const partner = await newPartner('Партнёр пробы');
+  const otherPartner = await newPartner('Другой партнёр пробы');
+  await t.api('POST', '/api/v1/partner/purchases', {
+    headers: { authorization: `Bearer ${otherPartner.apiKey}` },
+    body: {
+      cardNumber: bonusMember.cardNumber,
+      amount: 100,
+      purchasedAt: new Date(Date.now() - 60_000).toISOString(),
+      externalId: 'probe-purchase',
+    },
+  });
   const world: World = {
     t,
     cookie: tree.admin,
     memberCookie: await newMemberSession(),
     newMemberSession,
+    partnerKeys: { buyer: partner.apiKey, other: otherPartner.apiKey },
     ids: {},
     seq: () => ++n,
   };
@@ -402,6 +470,19 @@ beforeAll(async () => {
       ).json(),
     (page: { items: unknown[] }) => page.items.length > 0,
   );
+  // A delivered plastic card of the probe's member (handed over, blocked and reissued by the
+  // probe) and a producer's batch of its primary, made in the database (no job).
+  const [card] = (await t.database.query(
+    `insert into cards (member_id, kind, status, org_path, ordered_on, produced_on, delivered_on)
+     select id, 'plastic', 'delivered', org_path, current_date, current_date, current_date
+       from members where id = $1 returning id`,
+    [member.id],
+  )) as { id: string }[];
+  const [cardBatch] = (await t.database.query(
+    `insert into card_batches (org_id, org_path, status) select id, path, 'ordered' from orgs
+      where id = $1 returning id`,
+    [primaryA1.id],
+  )) as { id: string }[];
   world.ids = {
     campaign: campaign.id,
     report: (reportPage.items[0] as { id: string }).id,
@@ -413,6 +494,11 @@ beforeAll(async () => {
     user: user.id,
     import: upload.json().id,
     application: application.id,
+    card: String(card?.id),
+    cardBatch: String(cardBatch?.id),
+    partner: partner.partner.id,
+    bonusCard: bonusMember.cardNumber,
+    purchase: 'probe-purchase',
     ...parts,
   };
   w = world;
@@ -437,7 +523,7 @@ describe('generated bad input on every route: never a 5xx', () => {
       if (
         !valid ||
         // Changes of state a second call refuses, and single-use links (e-mail confirmation).
-        /move|merge|liquidate|transfer|deregister|readmit|dismiss|password|auth\/|email\/confirm|applications\/:id\/|reports\/:id\//.test(
+        /move|merge|liquidate|transfer|deregister|readmit|dismiss|password|auth\/|email\/confirm|applications\/:id\/|reports\/:id\/|cards\/:cardId|card-batches/.test(
           route.url,
         )
       ) {

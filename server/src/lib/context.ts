@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { Actor, MemberActor, StaffActor } from './actor.js';
+import type { Actor, MemberActor, PartnerActor, StaffActor } from './actor.js';
 import type { Jobs } from './jobs.js';
 
 /** What every service call gets: the database (or a transaction), who is asking, the jobs. */
@@ -14,6 +14,7 @@ export interface Ctx<A extends Actor = Actor> {
 
 export type StaffCtx = Ctx<StaffActor>;
 export type MemberCtx = Ctx<MemberActor>;
+export type PartnerCtx = Ctx<PartnerActor>;
 
 /**
  * Runs `fn` in one transaction with a context whose `db` (and jobs) are that transaction;

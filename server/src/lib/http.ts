@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor, CallerKind } from './actor.js';
 import { unauthenticated } from './app-error.js';
-import type { MemberCtx, StaffCtx } from './context.js';
+import type { MemberCtx, PartnerCtx, StaffCtx } from './context.js';
 import type { Jobs } from './jobs.js';
 
 export type App = FastifyInstance<
@@ -27,6 +27,8 @@ export type App = FastifyInstance<
 export const staff = ['staff'] as const satisfies readonly CallerKind[];
 /** The member's cabinet. */
 export const member = ['member'] as const satisfies readonly CallerKind[];
+/** A bonus partner's program, by its API key (`/api/v1/partner/…` only). */
+export const partner = ['partner'] as const satisfies readonly CallerKind[];
 /** Sign-in and the like: whoever calls, signed in or not. */
 export const anyone = [
   'applicant',
@@ -78,6 +80,12 @@ export function ctxOf(request: FastifyRequest, db: Kysely<Database>): StaffCtx {
 /** The service context of a member in their cabinet. */
 export function memberCtxOf(request: FastifyRequest, db: Kysely<Database>): MemberCtx {
   if (request.actor.kind !== 'member') throw unauthenticated();
+  return { db, actor: request.actor, ip: request.ip, jobs: request.server.jobs };
+}
+
+/** The service context of a partner's program. */
+export function partnerCtxOf(request: FastifyRequest, db: Kysely<Database>): PartnerCtx {
+  if (request.actor.kind !== 'partner') throw unauthenticated();
   return { db, actor: request.actor, ip: request.ip, jobs: request.server.jobs };
 }
 

@@ -27,8 +27,14 @@ const tagDescriptions: Record<string, string> = {
   public: 'Приём в Профсоюз: публичная форма заявления (без входа)',
   applications: 'Заявления о вступлении: рассмотрение, приём, отказ',
   cabinet: 'Личный кабинет члена Профсоюза: вход по коду, карточка, согласия, кто смотрел данные',
+  bonus:
+    'Программа PROFCARDS: партнёры, их проценты и ключи API, покупки партнёров, статистика по месяцам',
+  partner:
+    'API партнёра PROFCARDS (ключ в заголовке Authorization: Bearer): проверка карты, покупки, возвраты',
   reports:
     'Статистические отчёты (2 СП – 5 СП): формы, кампании, заполнение из реестра на дату, приём, свод',
+  cards:
+    'Карты: носители электронного билета (пластиковые и виртуальные), партии для изготовителя, выдача',
 };
 
 /** The contract's error body (`packages/contracts/src/errors.ts`, ../shared/API.md). */
@@ -266,8 +272,13 @@ export async function registerOpenApi(app: App, options: OpenApiOptions) {
             description:
               'Сеанс члена Профсоюза в личном кабинете: cookie из `POST /api/v1/cabinet/auth/login`',
           },
-          // Partners' API keys: declared for integrators, required by no route yet.
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Ключ API партнёра' },
+          // Partners' API keys: the routes under /api/v1/partner/ name this scheme themselves.
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'Ключ API партнёра PROFCARDS (`prf_live_…`), выданный центральным аппаратом',
+          },
           mailWebhook: {
             type: 'http',
             scheme: 'bearer',

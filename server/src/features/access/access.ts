@@ -6,7 +6,14 @@ import { isInSubtree } from '../../lib/tree-path.js';
 /** An action of staff within their subtree (the list lives in contracts: `GET /auth/me` sends it). */
 export type Action = StaffAction;
 
-const viewerActions: Action[] = ['org:read', 'member:read', 'application:read', 'report:read'];
+const viewerActions: Action[] = [
+  'org:read',
+  'member:read',
+  'application:read',
+  'report:read',
+  'card:read',
+  'bonus:read',
+];
 const editorActions: Action[] = [
   ...viewerActions,
   'org:create',
@@ -35,6 +42,8 @@ const editorActions: Action[] = [
   // (reports/report-policy adds which is which).
   'report:fill',
   'report:review',
+  // Handing a delivered card to its member, blocking a lost one (with a reissue).
+  'card:manage',
 ];
 // Only admins list and change users (role, org, disabling, password, the second factor) and
 // read the audit log.
@@ -49,6 +58,10 @@ const adminActions: Action[] = [
   'campaign:create',
   // Only the centre's admins, the rule in reports/report-policy.
   'report-form:create',
+  // Ordering cards from the producer for the subtree.
+  'card-batch:manage',
+  // Only the centre's admins (bonus/partner-policy).
+  'partner:manage',
 ];
 
 const roleActions: Record<Role, ReadonlySet<Action>> = {

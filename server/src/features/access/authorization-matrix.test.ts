@@ -66,9 +66,21 @@ type Action =
   | 'report:fill'
   | 'report:review'
   | 'campaign:create'
-  | 'report-form:create';
+  | 'report-form:create'
+  | 'card:read'
+  | 'card:manage'
+  | 'card-batch:manage'
+  | 'bonus:read'
+  | 'partner:manage';
 
-const viewer: Action[] = ['org:read', 'member:read', 'application:read', 'report:read'];
+const viewer: Action[] = [
+  'org:read',
+  'member:read',
+  'application:read',
+  'report:read',
+  'card:read',
+  'bonus:read',
+];
 const editor: Action[] = [
   ...viewer,
   'org:create',
@@ -90,6 +102,7 @@ const editor: Action[] = [
   'member:invite',
   'report:fill',
   'report:review',
+  'card:manage',
 ];
 // Listing and managing users is the admins' (editors only add colleagues).
 const admin: Action[] = [
@@ -101,6 +114,8 @@ const admin: Action[] = [
   'mail:manage',
   'campaign:create',
   'report-form:create',
+  'card-batch:manage',
+  'partner:manage',
 ];
 const policy: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set(viewer),
@@ -125,6 +140,7 @@ type TargetKind =
   | 'mailing'
   | 'application'
   | 'report'
+  | 'card-batch'
   | 'none';
 
 interface Cell {
@@ -139,9 +155,10 @@ interface Entry {
   target: TargetKind;
   /**
    * `public`: no session needed; `session`: any signed-in staff caller; `member`: the member
-   * cabinet's (every staff caller and the anonymous one get 401); else the policy's action.
+   * cabinet's (every staff caller and the anonymous one get 401); `partner`: a partner's API
+   * key alone (likewise 401 to every session); else the policy's action.
    */
-  rule: Action | 'session' | 'public' | 'member';
+  rule: Action | 'session' | 'public' | 'member' | 'partner';
   /** A function decides per target org, or per cell where the caller's place matters. */
   success: Outcome | ((org: OrgKey, cell: Cell) => Outcome);
   /** Why a `reached` cell is refused after the access check. */
@@ -393,6 +410,196 @@ function reportEntries(): Record<string, Entry> {
   };
 }
 
+/**
+ * PROFCARDS. Partners are the union's: only the centre's admins manage them (an admin
+ * elsewhere, though an admin, 403); one partner serves every cell (made once, on first use).
+ * Statistics take `under` as lists do; the partners' own routes answer their API key alone.
+ */
+const partnersOf = new WeakMap<MatrixWorld, Promise<string>>();
+const partnerOf = (w: MatrixWorld) => {
+  const made =
+    partnersOf.get(w) ??
+    w
+      .admin('POST', `${v1}/partners`, { name: 'Партнёр матрицы', cashbackPercent: 3.5 })
+      .then((r) => (r.json() as { partner: { id: string } }).partner.id);
+  partnersOf.set(w, made);
+  return made;
+};
+const centreOnly =
+  (status: number) =>
+  (_: OrgKey, c: Cell): Outcome =>
+    c.caller.level === 'centre' ? status : 403;
+
+function bonusEntries(): Record<string, Entry> {
+  const onPartner = (method: string, path: string, status: number, body?: unknown) => ({
+    [`${method} ${v1}/partners/:id${path}`]: {
+      target: 'none' as const,
+      rule: 'partner:manage' as const,
+      success: centreOnly(status),
+      request: async (c: Cell) => ({ url: `${v1}/partners/${await partnerOf(c.w)}${path}`, body }),
+    },
+  });
+  const statsRead = (path: string): Entry => ({
+    target: 'org',
+    rule: 'bonus:read',
+    success: 200,
+    request: (c) => ({ url: `${v1}/bonus/stats${path}?from=2026-01&to=2026-03&under=${id(c)}` }),
+  });
+  const partnerApi = (url: string, body?: unknown): Entry => ({
+    target: 'none',
+    rule: 'partner',
+    success: 401,
+    request: () => ({ url: `${v1}${url}`, body }),
+  });
+  return {
+    [`POST ${v1}/partners`]: {
+      target: 'none',
+      rule: 'partner:manage',
+      success: centreOnly(201),
+      request: (c) => ({ body: { name: `Партнёр ${c.w.unique()}`, cashbackPercent: 3.5 } }),
+    },
+    [`GET ${v1}/partners`]: {
+      target: 'none',
+      rule: 'partner:manage',
+      success: centreOnly(200),
+      request: () => ({}),
+    },
+    ...onPartner('GET', '', 200),
+    ...onPartner('POST', '/rates', 200, { cashbackPercent: 4 }),
+    ...onPartner('POST', '/key', 200),
+    ...onPartner('DELETE', '/key', 200),
+    ...onPartner('GET', '/purchases', 200),
+    [`GET ${v1}/bonus/stats`]: statsRead(''),
+    [`GET ${v1}/bonus/stats/file`]: statsRead('/file'),
+    [`GET ${v1}/cabinet/bonuses`]: {
+      target: 'none',
+      rule: 'member',
+      success: 401,
+      request: () => ({}),
+    },
+    [`GET ${v1}/partner/cards/:cardNumber`]: partnerApi('/partner/cards/2000000000000009'),
+    [`GET ${v1}/partner/cards/qr/:token`]: partnerApi('/partner/cards/qr/PRF1.x'),
+    [`POST ${v1}/partner/purchases`]: partnerApi('/partner/purchases', {
+      cardNumber: '2000000000000009',
+      amount: 100,
+      purchasedAt: '2026-01-01T10:00:00+03:00',
+      externalId: 'matrix',
+    }),
+    [`POST ${v1}/partner/purchases/:externalId/refund`]: partnerApi(
+      '/partner/purchases/matrix/refund',
+    ),
+  };
+}
+
+/**
+ * E-card carriers and batches. A card is made for its cell in the database (a delivered plastic
+ * one to hand over, a virtual one to block), on a member made for the cell; a batch of each
+ * target org is read (made once, status `ordered`, no job) and a fresh one moves its status.
+ */
+async function cardFor(c: Cell & { org: OrgKey }, kind: 'delivered' | 'virtual') {
+  const holder = await c.w.freshMember(c.org);
+  const [card] = (await c.w.t.database.query(
+    kind === 'virtual'
+      ? `insert into cards (member_id, kind, status, org_path, issued_on)
+         select id, 'virtual', 'active', org_path, current_date from members where id = $1
+         returning id`
+      : `insert into cards (member_id, kind, status, org_path, ordered_on, produced_on,
+           delivered_on)
+         select id, 'plastic', 'delivered', org_path, current_date, current_date, current_date
+           from members where id = $1 returning id`,
+    [holder.id],
+  )) as { id: string }[];
+  return `${v1}/members/${holder.id}/cards/${card?.id}`;
+}
+const batchesOf = new WeakMap<MatrixWorld, Map<OrgKey, Promise<string>>>();
+async function freshBatch(c: Cell & { org: OrgKey }) {
+  const [batch] = (await c.w.t.database.query(
+    `insert into card_batches (org_id, org_path, status) select id, path, 'ordered' from orgs
+      where id = $1 returning id`,
+    [id(c)],
+  )) as { id: string }[];
+  return batch?.id as string;
+}
+function batchOf(c: Cell & { org: OrgKey }) {
+  const byOrg = batchesOf.get(c.w) ?? new Map<OrgKey, Promise<string>>();
+  batchesOf.set(c.w, byOrg);
+  const made = byOrg.get(c.org) ?? freshBatch(c);
+  byOrg.set(c.org, made);
+  return made;
+}
+
+function cardEntries(): Record<string, Entry> {
+  return {
+    [`GET ${v1}/members/:id/cards`]: {
+      target: 'member',
+      rule: 'card:read',
+      success: 200,
+      request: (c) => ({ url: `${v1}/members/${member(c).id}/cards` }),
+    },
+    [`POST ${v1}/members/:id/cards/:cardId/issue`]: {
+      target: 'member',
+      rule: 'card:manage',
+      success: 200,
+      request: async (c) => ({ url: `${await cardFor(c, 'delivered')}/issue` }),
+    },
+    [`POST ${v1}/members/:id/cards/:cardId/block`]: {
+      target: 'member',
+      rule: 'card:manage',
+      success: 200,
+      request: async (c) => ({
+        url: `${await cardFor(c, 'virtual')}/block`,
+        body: { reason: 'lost' },
+      }),
+    },
+    [`GET ${v1}/cards/to-issue`]: {
+      target: 'org',
+      rule: 'card:read',
+      success: 200,
+      request: (c) => ({ url: `${v1}/cards/to-issue?under=${id(c)}` }),
+    },
+    [`GET ${v1}/card-batches`]: {
+      target: 'org',
+      rule: 'card:read',
+      success: 200,
+      request: (c) => ({ url: `${v1}/card-batches?under=${id(c)}` }),
+    },
+    [`GET ${v1}/card-batches/preview`]: {
+      target: 'org',
+      rule: 'card-batch:manage',
+      success: 200,
+      request: (c) => ({ url: `${v1}/card-batches/preview?under=${id(c)}` }),
+    },
+    [`POST ${v1}/card-batches`]: {
+      target: 'org',
+      rule: 'card-batch:manage',
+      success: 'reached',
+      note: 'a batch of the subtree still filling, or every member holds a card',
+      request: (c) => ({ body: { under: id(c) } }),
+    },
+    [`GET ${v1}/card-batches/:id`]: {
+      target: 'card-batch',
+      rule: 'card:read',
+      success: 200,
+      request: async (c) => ({ url: `${v1}/card-batches/${await batchOf(c)}` }),
+    },
+    [`GET ${v1}/card-batches/:id/file`]: {
+      target: 'card-batch',
+      rule: 'card-batch:manage',
+      success: 200,
+      request: async (c) => ({ url: `${v1}/card-batches/${await batchOf(c)}/file` }),
+    },
+    [`POST ${v1}/card-batches/:id/status`]: {
+      target: 'card-batch',
+      rule: 'card-batch:manage',
+      success: 200,
+      request: async (c) => ({
+        url: `${v1}/card-batches/${await freshBatch(c)}/status`,
+        body: { status: 'produced' },
+      }),
+    },
+  };
+}
+
 const matrix: Record<string, Entry> = {
   // ── Sign-in and the caller's own account ────────────────────────────────────────────────
   [`POST ${v1}/auth/login`]: {
@@ -630,6 +837,8 @@ const matrix: Record<string, Entry> = {
       'GET /cabinet/access-log',
       'GET /cabinet/export',
       'GET /cabinet/card',
+      'GET /cabinet/cards',
+      'POST /cabinet/cards/virtual',
     ].map((route): [string, Entry] => {
       const [method, path] = route.split(' ') as [string, string];
       return [
@@ -749,6 +958,10 @@ const matrix: Record<string, Entry> = {
   },
 
   ...reportEntries(),
+
+  ...cardEntries(),
+
+  ...bonusEntries(),
 
   // ── Organizations ───────────────────────────────────────────────────────────────────────
   [`POST ${v1}/orgs`]: {
@@ -1044,7 +1257,7 @@ function expectedOf(entry: Entry, cell: Cell): Outcome {
   const success = (org: OrgKey | null) =>
     typeof entry.success === 'function' ? entry.success(org ?? 'primaryA1', cell) : entry.success;
   if (entry.rule === 'public') return success(cell.org);
-  if (entry.rule === 'member' || !cell.caller.role) return 401;
+  if (entry.rule === 'member' || entry.rule === 'partner' || !cell.caller.role) return 401;
   if (entry.rule === 'session') return success(cell.org);
   if (cell.relation && !visible(cell.relation)) return 404;
   if (!policy[cell.caller.role].has(entry.rule)) return 403;
@@ -1148,8 +1361,8 @@ describe('authorization matrix', () => {
     const expected = (rule: Entry['rule']) =>
       rule === 'public'
         ? ['applicant', 'member', 'partner', 'staff']
-        : rule === 'member'
-          ? ['member']
+        : rule === 'member' || rule === 'partner'
+          ? [rule]
           : ['staff'];
     const differ = Object.entries(matrix)
       .filter(([route]) => callersOf.has(route))
@@ -1162,7 +1375,7 @@ describe('authorization matrix', () => {
   });
 
   for (const [route, entry] of Object.entries(matrix)) {
-    const rule = ['public', 'session', 'member'].includes(entry.rule)
+    const rule = ['public', 'session', 'member', 'partner'].includes(entry.rule)
       ? entry.rule
       : `needs ${entry.rule}`;
     it(`${route} (${rule}) answers every caller and target as the policy says`, async (ctx) => {

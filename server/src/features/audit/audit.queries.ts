@@ -1,4 +1,10 @@
-import type { Compilable, Kysely, OperationNodeSource, QueryCreator } from 'kysely';
+import {
+  type Compilable,
+  type Kysely,
+  type OperationNodeSource,
+  type QueryCreator,
+  sql,
+} from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CallerKind } from '../../lib/actor.js';
 
@@ -46,6 +52,57 @@ export async function insertAuditRows(
       })),
     )
     .execute();
+}
+
+/**
+ * A write that may do nothing (`on conflict do nothing`) and its entry, in one statement: an
+ * entry per row the write returns, its target being that row (`id`, `org_path`). Returns the
+ * rows written; none, no entry.
+ */
+export async function insertAuditOfWritten(
+  db: Kysely<Database>,
+  row: AuditRow,
+  write: TogetherWrite,
+): Promise<{ id: string; orgPath: string | null }[]> {
+  const written = await (
+    db.with('together', (qc) => write(qc) as never) as unknown as QueryCreator<
+      Database & { together: { id: string; org_path: string | null } }
+    >
+  )
+    .insertInto('audit_log')
+    .columns([
+      'actor_kind',
+      'actor_id',
+      'actor_user_id',
+      'actor_login',
+      'ip',
+      'action',
+      'target_type',
+      'target_id',
+      'org_path',
+      'result',
+      'details',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('together')
+        .select([
+          sql<string>`${row.actorKind}::text`.as('actor_kind'),
+          sql<string>`${row.actorId}::text`.as('actor_id'),
+          sql<string>`${row.actorUserId}::bigint`.as('actor_user_id'),
+          sql<string>`${row.actorLogin}::text`.as('actor_login'),
+          sql<string>`${row.ip}::text`.as('ip'),
+          sql<string>`${row.action}::text`.as('action'),
+          sql<string>`${row.targetType}::text`.as('target_type'),
+          sql<string>`together.id::text`.as('target_id'),
+          'together.org_path',
+          sql<string>`${row.result}::text`.as('result'),
+          sql<string>`${row.details ? JSON.stringify(row.details) : null}::jsonb`.as('details'),
+        ]),
+    )
+    .returning(['target_id', 'org_path'])
+    .execute();
+  return written.map((r) => ({ id: String(r.target_id), orgPath: r.org_path }));
 }
 
 export function selectAuditForTarget(db: Kysely<Database>, targetType: string, targetId: string) {

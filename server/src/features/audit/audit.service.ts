@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { type Actor, actorRef } from '../../lib/actor.js';
 import {
   type AuditRow,
+  insertAuditOfWritten,
   insertAuditRows,
   selectAuditForTarget,
   type TogetherWrite,
@@ -39,6 +40,23 @@ export function recordAudits(
     ctx.db,
     entries.map((entry) => auditRow(ctx, entry)),
     together,
+  );
+}
+
+/**
+ * A write that may write nothing (a retried insert) with its entry, in one statement and so
+ * one round trip, no transaction needed: an entry about each row it wrote (the write returns
+ * `id` and `org_path`). Returns those rows.
+ */
+export function recordAuditOfWritten(
+  ctx: AuditCtx,
+  entry: Omit<AuditEntry, 'target'> & { targetType: string },
+  write: TogetherWrite,
+) {
+  return insertAuditOfWritten(
+    ctx.db,
+    auditRow(ctx, { ...entry, target: { type: entry.targetType, id: '' } }),
+    write,
   );
 }
 

@@ -17,6 +17,7 @@ import { applicant } from '../../lib/actor.js';
 import { conflict, unauthenticated } from '../../lib/app-error.js';
 import { type App, anyone, ctxOf, staff } from '../../lib/http.js';
 import { grantableRoles, permissionsOf } from '../access/access.js';
+import { PARTNER_API_PREFIX, type PartnerGate } from '../bonus/partner-keys.js';
 import { MEMBER_COOKIE, resolveMemberSession } from '../sessions/member-sessions.js';
 import { resolveSession, SESSION_ABSOLUTE_MS } from '../sessions/sessions.service.js';
 import { getCurrentUser } from '../users/users.service.js';
@@ -47,17 +48,30 @@ const PENDING_MESSAGE = 'Завершите вход: введите код по
 
 /**
  * Resolves the caller of every request: staff with a full session, a member in the cabinet,
- * else an applicant (nobody signed in). A route that does not admit the caller's kind answers 401; a half-open staff
+ * a partner's program on its own routes, else an applicant (nobody signed in). A route that
+ * does not admit the caller's kind answers 401; a half-open staff
  * session (password given, second factor not yet) counts as staff only on the routes marked
- * `mfaStep`. Each session has a request budget per minute.
+ * `mfaStep`. Each session has a request budget per minute, each partner one per second.
  */
-export function registerAuthentication(app: App, db: Kysely<Database>, security: SecurityConfig) {
+export function registerAuthentication(
+  app: App,
+  db: Kysely<Database>,
+  security: SecurityConfig,
+  partners: PartnerGate,
+) {
   const limiter = sessionRateLimiter(security.apiRequestsPerMinute);
   // Set first thing in the hook below (an object default would be shared by every request).
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionStage', null);
   app.addHook('onRequest', async (request) => {
     request.actor = applicant;
+    // A partner's routes answer its API key alone (cookies count nowhere there), and a key
+    // counts nowhere else: a bearer on any other route is ignored.
+    if (request.routeOptions.url?.startsWith(PARTNER_API_PREFIX)) {
+      request.sessionStage = null;
+      request.actor = await partners.authenticate(request.headers.authorization, security.now());
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await resolveSession(db, token, security.now()) : null;
     request.sessionStage = session?.stage ?? null;

@@ -87,6 +87,8 @@ describe('sign-in', () => {
       'member:read',
       'application:read',
       'report:read',
+      'card:read',
+      'bonus:read',
     ]);
     expect(viewer.json().grantableRoles).toEqual(['viewer']);
   });

@@ -7,10 +7,12 @@ import {
   cabinetLoginSchema,
   cabinetMeSchema,
   cabinetPatchSchema,
+  cardSchema,
   consentChangeSchema,
   consentEntrySchema,
   consentListSchema,
   idParamsSchema,
+  ownCardsSchema,
   virtualCardSchema,
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
@@ -18,6 +20,7 @@ import { z } from 'zod';
 import type { SecurityConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import { type App, anyone, attachment, ctxOf, member, memberCtxOf, staff } from '../../lib/http.js';
+import { issueVirtualCard, ownCards } from '../cards/cards.service.js';
 import { endMemberSessionByToken, MEMBER_COOKIE } from '../sessions/member-sessions.js';
 import { SESSION_ABSOLUTE_MS } from '../sessions/sessions.service.js';
 import {
@@ -27,6 +30,7 @@ import {
   cabinetExport,
   cabinetMe,
   changeConsent,
+  enterCabinet,
   inviteToCabinet,
   updateCabinetMe,
 } from './cabinet.service.js';
@@ -89,7 +93,7 @@ export function registerCabinetRoutes(app: App, db: Kysely<Database>, security: 
         orgId: '',
         sessionId: signedIn.sessionId,
       };
-      return cabinetMe({ db, actor, ip: request.ip, jobs: app.jobs });
+      return enterCabinet({ db, actor, ip: request.ip, jobs: app.jobs });
     },
   );
 
@@ -203,6 +207,32 @@ export function registerCabinetRoutes(app: App, db: Kysely<Database>, security: 
       },
     },
     async (request) => cabinetCard(memberCtxOf(request, db)),
+  );
+
+  app.get(
+    '/api/v1/cabinet/cards',
+    {
+      config: { callers: member },
+      schema: {
+        tags,
+        summary: 'Мои карты: пластиковая и виртуальная, их статусы',
+        response: { 200: ownCardsSchema },
+      },
+    },
+    async (request) => ownCards(memberCtxOf(request, db)),
+  );
+
+  app.post(
+    '/api/v1/cabinet/cards/virtual',
+    {
+      config: { callers: member },
+      schema: {
+        tags,
+        summary: 'Выпустить виртуальную карту (если действующей нет)',
+        response: { 200: cardSchema },
+      },
+    },
+    async (request) => issueVirtualCard(memberCtxOf(request, db)),
   );
 
   app.post(

@@ -13,6 +13,7 @@ import { inTransaction, type MemberCtx, type StaffCtx } from '../../lib/context.
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { authorize } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { issueVirtualCard } from '../cards/cards.service.js';
 import { applicationsOfMember } from '../join/applications.service.js';
 import { cabinetInvitationLetter } from '../mail/letters.js';
 import { cabinetSignInUrl, queueLetters, shownStatus } from '../mail/mail.service.js';
@@ -35,6 +36,15 @@ import { findCardAccess, findMemberLetters } from './cabinet.queries.js';
 // The member's cabinet: their card, contacts and consents, who used their data, everything held
 // about them, the virtual card. The caller is always the member (MemberCtx): no id comes from
 // the request, so no other member can be reached.
+
+/**
+ * The first answer after signing in: the member's virtual card is issued then (once; again
+ * only when the one they had was blocked — the number stays theirs), and the cabinet's page.
+ */
+export async function enterCabinet(ctx: MemberCtx): Promise<CabinetMe> {
+  await issueVirtualCard(ctx);
+  return cabinetMe(ctx);
+}
 
 export async function cabinetMe(ctx: MemberCtx): Promise<CabinetMe> {
   const { member, org } = await readOwnCard(ctx);

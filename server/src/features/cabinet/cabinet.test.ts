@@ -438,6 +438,33 @@ describe('the member cabinet', () => {
     expect(verifyCardToken(key, card.qr, new Date())).toBe(anna.cardNumber);
   });
 
+  it('the first sign-in issues a virtual card, once; a blocked one comes back on request', async () => {
+    const member = await annaSession();
+    const own = (await t.api('GET', '/api/v1/cabinet/cards', { cookie: member })).json();
+    expect(own.cardNumber).toBe(anna.cardNumber);
+    const virtual = own.items.filter((c: { kind: string }) => c.kind === 'virtual');
+    expect(virtual).toMatchObject([{ status: 'active', blockReason: null }]);
+    // Asked again: the same card, not a second one.
+    const again = await t.api('POST', '/api/v1/cabinet/cards/virtual', { cookie: member });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(virtual[0].id);
+    // Staff block it (a lost phone); the member asks for a new one: the number stays.
+    const blocked = await t.api('POST', `/api/v1/members/${anna.id}/cards/${virtual[0].id}/block`, {
+      cookie: tree.admin,
+      body: { reason: 'lost', reissue: false },
+    });
+    expect(blocked.statusCode).toBe(200);
+    const renewed = await t.api('POST', '/api/v1/cabinet/cards/virtual', { cookie: member });
+    expect(renewed.json()).toMatchObject({ kind: 'virtual', status: 'active' });
+    expect(renewed.json().id).not.toBe(virtual[0].id);
+    const after = (await t.api('GET', '/api/v1/cabinet/cards', { cookie: member })).json();
+    expect(after.cardNumber).toBe(anna.cardNumber);
+    expect(after.items.map((c: { status: string }) => c.status).sort()).toEqual([
+      'active',
+      'blocked',
+    ]);
+  });
+
   it('staff invite a member to the cabinet: a letter linking to sign-in with the address filled in', async () => {
     const response = await t.api('POST', `/api/v1/members/${anna.id}/cabinet-invitation`, {
       cookie: tree.admin,
