@@ -81,6 +81,24 @@ const CabinetAccessPage = lazy(() =>
   import('./pages/cabinet-access-page').then((m) => ({ default: m.CabinetAccessPage })),
 );
 const JoinPage = lazy(() => import('./pages/join-page').then((m) => ({ default: m.JoinPage })));
+// The e-card and PROFCARDS: cards to hand over (chairmen), producer batches and partners
+// (admins), the programme's statistics; the member's bonuses in the cabinet.
+const CardsToIssuePage = lazy(() =>
+  import('./pages/cards-to-issue-page').then((m) => ({ default: m.CardsToIssuePage })),
+);
+const CardBatchesPage = lazy(() =>
+  import('./pages/card-batches-page').then((m) => ({ default: m.CardBatchesPage })),
+);
+const PartnersPage = lazy(() =>
+  import('./pages/partners-page').then((m) => ({ default: m.PartnersPage })),
+);
+const PartnerPage = lazy(() =>
+  import('./pages/partner-page').then((m) => ({ default: m.PartnerPage })),
+);
+const BonusPage = lazy(() => import('./pages/bonus-page').then((m) => ({ default: m.BonusPage })));
+const CabinetBonusesPage = lazy(() =>
+  import('./pages/cabinet-bonuses-page').then((m) => ({ default: m.CabinetBonusesPage })),
+);
 
 const Lazy = ({ children }: { children: ReactNode }) => (
   <Suspense fallback={<PageLoader />}>{children}</Suspense>
@@ -118,6 +136,7 @@ export function createAppRouter() {
           <Route index element={<CabinetHomePage />} />
           <Route path="data" element={<CabinetDataPage />} />
           <Route path="access" element={<CabinetAccessPage />} />
+          <Route path="bonuses" element={<CabinetBonusesPage />} />
           <Route path="*" element={<Navigate to="/cabinet" replace />} />
         </Route>
         <Route
@@ -263,6 +282,46 @@ export function createAppRouter() {
             element={
               <Lazy>
                 <UsersPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="cards/to-issue"
+            element={
+              <Lazy>
+                <CardsToIssuePage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="card-batches"
+            element={
+              <Lazy>
+                <CardBatchesPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="partners"
+            element={
+              <Lazy>
+                <PartnersPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="partners/:id"
+            element={
+              <Lazy>
+                <PartnerPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="bonus"
+            element={
+              <Lazy>
+                <BonusPage />
               </Lazy>
             }
           />

@@ -45,7 +45,7 @@ export function onCabinetSignedOut(listener: () => void): () => void {
 }
 
 /** A cabinet request: a 401 forgets the card kept on the device and tells the listeners. */
-async function cabinetApi<T>(path: string, options?: Parameters<typeof api>[1]): Promise<T> {
+export async function cabinetApi<T>(path: string, options?: Parameters<typeof api>[1]): Promise<T> {
   try {
     return await api<T>(`/cabinet${path}`, options);
   } catch (error) {

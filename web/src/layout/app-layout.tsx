@@ -45,6 +45,12 @@ const navItems = (orgId: string | undefined, applicationsWaiting: number): NavIt
   { to: '/reports', label: 'Отчёты', needs: ['report:read'] },
   // Campaigns: their progress, who has not reported, the consolidated figures (for reviewers).
   { to: '/report-campaigns', label: 'Отчётные кампании', needs: ['report:review'] },
+  // The e-card: delivered plastic cards to hand over; orders for the producer.
+  { to: '/cards/to-issue', label: 'Карты к выдаче', needs: ['card:read'] },
+  { to: '/card-batches', label: 'Заказ карт', needs: ['card-batch:manage'] },
+  // The PROFCARDS bonus programme: its figures by month; its partners and their keys.
+  { to: '/bonus', label: 'PROFCARDS', needs: ['bonus:read'] },
+  { to: '/partners', label: 'Партнёры PROFCARDS', needs: ['partner:manage'] },
   // The page is for resolving duplicates: merging cards or marking them «Не дубль».
   { to: '/members/duplicates', label: 'Возможные дубли', needs: ['member:merge'] },
   { to: '/imports', label: 'Импорт', needs: ['member:create', 'org:create'] },

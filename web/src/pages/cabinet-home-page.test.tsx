@@ -46,7 +46,7 @@ describe('the cabinet’s home', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.getAttribute('href')),
-    ).toEqual(['/cabinet/data', '/cabinet/access']);
+    ).toEqual(['/cabinet/data', '/cabinet/bonuses', '/cabinet/access']);
   });
 
   it('without the internet shows the card kept from the last visit', async () => {

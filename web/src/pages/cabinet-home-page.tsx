@@ -59,6 +59,9 @@ export function CabinetHomePage() {
         <Button component={Link} to="/cabinet/data" size="lg" variant="light" fullWidth>
           Телефон, адрес и согласия
         </Button>
+        <Button component={Link} to="/cabinet/bonuses" size="lg" variant="light" fullWidth>
+          Мои бонусы PROFCARDS
+        </Button>
         <Button component={Link} to="/cabinet/access" size="lg" variant="light" fullWidth>
           Кто смотрел мои данные
         </Button>

@@ -4,6 +4,8 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { completenessExportUrl, useCompleteness } from '../api/completeness';
 import { isOrgId, useOrg } from '../api/orgs';
+import { useCan } from '../auth/use-auth';
+import { BonusDashboardCard } from '../bonus/bonus-dashboard-card';
 import { ChartsSection, ChildrenSection } from '../completeness/dashboard-sections';
 import { dashboardUrl, shortPassportUrl } from '../completeness/indicators';
 import { CompletenessSummary } from '../completeness/summary';
@@ -26,6 +28,7 @@ export function DashboardPage() {
 function DashboardView({ id }: { id: string }) {
   const org = useOrg(id);
   const completeness = useCompleteness(id);
+  const can = useCan();
   useDocumentTitle(`${DASHBOARD_TITLE}${org.data ? ` — ${org.data.name}` : ''} — Профреестр`);
 
   // Out-of-scope organizations answer 404 too, indistinguishable from missing ones.
@@ -72,6 +75,9 @@ function DashboardView({ id }: { id: string }) {
           <CompletenessSummary orgId={id} data={completeness.data} />
         </Stack>
       )}
+
+      {/* The programme's figures for whoever may read them; small, under the summary. */}
+      {can('bonus:read') && <BonusDashboardCard orgId={id} />}
 
       {/* A primary has no children and no daily snapshots of its own. */}
       {!primary && <ChildrenSection orgId={id} />}

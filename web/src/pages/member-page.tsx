@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { isMemberId, useMember } from '../api/members';
 import { useCan } from '../auth/use-auth';
+import { MemberCardsTab } from '../cards/member-cards-tab';
 import { PageLoader, QueryError } from '../components/query-state';
 import { type TabDef, UrlTabs } from '../components/url-tabs';
 import { hasMemberActions, MemberActions } from '../members/member-actions';
@@ -72,7 +73,12 @@ function MemberView({ id }: { id: string }) {
           {notice}
         </Alert>
       )}
-      <CardTabs member={member.data} canEdit={can('member:update')} showAudit={can('audit:read')} />
+      <CardTabs
+        member={member.data}
+        canEdit={can('member:update')}
+        showCards={can('card:read')}
+        showAudit={can('audit:read')}
+      />
     </Stack>
   );
 }
@@ -83,12 +89,14 @@ interface CardTabsProps {
   member: Member;
   /** The fields' «Изменить». */
   canEdit: boolean;
+  /** The e-card's carriers and their history. */
+  showCards: boolean;
   /** Readers of the audit log also see who viewed and changed the card. */
   showAudit: boolean;
 }
 
 /** The card's sections; the open one is `?tab=` in the URL, so a reload keeps it. */
-function CardTabs({ member, canEdit, showAudit }: CardTabsProps) {
+function CardTabs({ member, canEdit, showCards, showAudit }: CardTabsProps) {
   const fieldTab = (section: typeof generalSection, extra?: ReactNode): TabDef => ({
     value: section.tab,
     label: section.title,
@@ -105,6 +113,13 @@ function CardTabs({ member, canEdit, showAudit }: CardTabsProps) {
     fieldTab(contactsSection),
     { value: 'history', label: 'История', panel: <MemberHistoryTab memberId={member.id} /> },
   ];
+  if (showCards) {
+    tabs.splice(4, 0, {
+      value: 'cards',
+      label: 'Карты',
+      panel: <MemberCardsTab memberId={member.id} />,
+    });
+  }
   if (showAudit) {
     tabs.push({
       value: 'audit',

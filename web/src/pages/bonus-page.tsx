@@ -1,0 +1,133 @@
+import { Group, NativeSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useState } from 'react';
+import { bonusStatsFileUrl, useBonusStats } from '../api/bonus';
+import { isOrgId } from '../api/orgs';
+import { useCan } from '../auth/use-auth';
+import { BonusChart } from '../bonus/bonus-chart';
+import {
+  type BonusMetric,
+  bonusMetrics,
+  currentMonth,
+  defaultRange,
+  fillMonths,
+  isMonth,
+  monthLabel,
+  monthsBetween,
+} from '../bonus/bonus-months';
+import { BonusTable, BonusTotals } from '../bonus/bonus-summary';
+import { DownloadButton } from '../components/download';
+import classes from '../components/filters.module.css';
+import { PageLoader, QueryError } from '../components/query-state';
+import { useUrlFilters } from '../components/use-url-filters';
+import { UnderControl } from '../orgs/under-control';
+
+export const BONUS_TITLE = 'PROFCARDS';
+/** How far back the month lists reach (a month from a link may be older and is added). */
+const YEARS_BACK = 5;
+
+type BonusFilterKey = 'from' | 'to' | 'under';
+interface BonusFilters {
+  from: string;
+  to: string;
+  under: string | undefined;
+}
+
+/** The range in the URL, or the last 12 months; a reversed range is taken the right way round. */
+export function readBonusFilters(params: URLSearchParams): BonusFilters {
+  const fallback = defaultRange();
+  const from = params.get('from');
+  const to = params.get('to');
+  const under = params.get('under') ?? undefined;
+  let range = {
+    from: isMonth(from) ? from : fallback.from,
+    to: isMonth(to) ? to : fallback.to,
+  };
+  if (range.from > range.to) range = { from: range.to, to: range.from };
+  return { ...range, under: isOrgId(under) ? under : undefined };
+}
+
+function monthOptions(...chosen: string[]) {
+  const now = currentMonth();
+  const months = new Set(monthsBetween(`${Number(now.slice(0, 4)) - YEARS_BACK}-01`, now));
+  for (const month of chosen) months.add(month);
+  return [...months]
+    .sort()
+    .reverse()
+    .map((value) => ({ value, label: monthLabel(value) }));
+}
+
+/**
+ * `/bonus`: the programme by month for a subtree — purchases, amount, cashback, participants —
+ * as a chart and a table, the totals, the share of members taking part, and the XLSX file.
+ */
+export function BonusPage() {
+  useDocumentTitle(`${BONUS_TITLE} — Профреестр`);
+  const can = useCan();
+  const { filters, set } = useUrlFilters<BonusFilterKey, BonusFilters>(readBonusFilters);
+  const [metric, setMetric] = useState<BonusMetric>('cashback');
+  const allowed = can('bonus:read');
+  const stats = useBonusStats(filters, allowed);
+  const options = monthOptions(filters.from, filters.to);
+  const items = stats.data ? fillMonths(stats.data.items, filters.from, filters.to) : [];
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {BONUS_TITLE}
+      </Title>
+      {!allowed ? (
+        <Text c="dimmed">У вас нет права смотреть статистику программы.</Text>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed">
+            Бонусная программа для членов Профсоюза: покупки у партнёров и кэшбэк по месяцам.
+          </Text>
+          <div className={classes.filters}>
+            <NativeSelect
+              label="С месяца"
+              data={options}
+              value={filters.from}
+              onChange={(event) => set({ from: event.currentTarget.value })}
+            />
+            <NativeSelect
+              label="По месяц"
+              data={options}
+              value={filters.to}
+              onChange={(event) => set({ to: event.currentTarget.value })}
+            />
+          </div>
+          <Group gap="xs" align="flex-start">
+            <UnderControl under={filters.under} onChange={(under) => set({ under })} />
+            <DownloadButton
+              href={bonusStatsFileUrl(filters)}
+              fileName="PROFCARDS.xlsx"
+              label="Выгрузить в XLSX"
+              variant="default"
+            />
+          </Group>
+          {stats.isPending ? (
+            <PageLoader />
+          ) : stats.isError ? (
+            <QueryError error={stats.error} onRetry={() => stats.refetch()} />
+          ) : (
+            <Stack gap="md" style={{ opacity: stats.isPlaceholderData ? 0.6 : 1 }}>
+              <BonusTotals stats={stats.data} items={items} />
+              <Stack gap="xs" component="section" aria-label="По месяцам">
+                <SegmentedControl
+                  fullWidth
+                  aria-label="Что показать на графике"
+                  data={bonusMetrics.map(({ value, label }) => ({ value, label }))}
+                  value={metric}
+                  onChange={(value) => setMetric(value as BonusMetric)}
+                />
+                <BonusChart items={items} metric={metric} />
+                <BonusTable items={items} />
+              </Stack>
+            </Stack>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
