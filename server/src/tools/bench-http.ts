@@ -80,7 +80,7 @@ export async function benchHttp(env: {
  * generator does not share its thread. PGlite lives inside one process: there the app runs
  * in the bench process itself, and the load figures are lower for it.
  */
-async function startServer(database: DatabaseHandle) {
+export async function startServer(database: DatabaseHandle, extraEnv: Record<string, string> = {}) {
   if (database.kind === 'postgres' && process.env.DATABASE_URL) {
     const port = 3000 + Math.floor(Math.random() * 20000);
     const child = spawn(
@@ -95,6 +95,7 @@ async function startServer(database: DatabaseHandle) {
           // As below: the bench measures reads, not the second factor or the request budget.
           MFA_REQUIRED_ROLES: '',
           API_RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
+          ...extraEnv,
         },
         stdio: 'ignore',
       },
@@ -110,6 +111,7 @@ async function startServer(database: DatabaseHandle) {
     }
     return {
       base,
+      pid: child.pid,
       stop: async () => {
         child.kill('SIGTERM');
         await once(child, 'exit');
@@ -120,10 +122,14 @@ async function startServer(database: DatabaseHandle) {
   const app = await buildApp({
     database,
     security: { mfaRequiredRoles: [], apiRequestsPerMinute: Number.MAX_SAFE_INTEGER },
+    ...(extraEnv.PARTNER_REQUESTS_PER_SECOND
+      ? { bonus: { partnerRequestsPerSecond: Number(extraEnv.PARTNER_REQUESTS_PER_SECOND) } }
+      : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    pid: process.pid,
     stop: () => app.close(),
   };
 }

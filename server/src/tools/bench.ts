@@ -15,6 +15,7 @@ import { startJobs } from '../lib/jobs.js';
 import { subtreeUpperBound } from '../lib/tree-path.js';
 import { jobDefinitions } from '../workers.js';
 import { benchCabinet } from './bench-cabinet.js';
+import { benchCards } from './bench-cards.js';
 import { benchCompleteness } from './bench-completeness.js';
 import { benchHttp } from './bench-http.js';
 import { type Measured, measure, printTable } from './bench-kit.js';
@@ -31,7 +32,9 @@ const { values } = parseArgs({
     // mailing to every member (draft, recipients, delivery for --seconds); `--only members`:
     // the member rows (card, search, list, creation, transfer); `--only cabinet`: sign-in
     // codes, the member's own card, the public search of primaries; `--only reports`: a
-    // union-wide 5 СП campaign, its progress and consolidation, the register as of a date.
+    // union-wide 5 СП campaign, its progress and consolidation, the register as of a date;
+    // `--only cards`: a union-wide batch of cards and its file, partners' card checks and
+    // purchases under load for --seconds, the programme's monthly statistics.
     only: { type: 'string' },
   },
 });
@@ -67,6 +70,13 @@ const actor: StaffActor = {
 const ctx: StaffCtx = { db, actor, ip: '127.0.0.1', jobs };
 if (values.only === 'mail') {
   await benchMail({ database, ctx, seconds: Number(values.seconds) });
+  await runner.stop();
+  await database.close();
+  process.exit(0);
+}
+if (values.only === 'cards') {
+  const cards = await benchCards({ database, ctx, seconds: Number(values.seconds) });
+  printTable(cards.rows);
   await runner.stop();
   await database.close();
   process.exit(0);
