@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
-import { plainText, requiredText } from './fields.js';
+import { monthField, plainText, requiredText } from './fields.js';
 import { isValidCardNumber } from './validators.js';
 
 // PROFCARDS: partners, their keys, purchases and cashback (../shared/API.md, part 2, "E-card and
@@ -134,13 +134,10 @@ export type Purchase = z.infer<typeof purchaseSchema>;
 export const purchasePageSchema = pageOf(purchaseSchema);
 export const purchaseListQuerySchema = pageQuerySchema;
 
-// Years 2000–2099: a year like 0000 would reach the database and fail there.
-const monthField = plainText().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'Месяц: ГГГГ-ММ, 2000–2099');
-
 /** `GET /bonus/stats?from=YYYY-MM&to=YYYY-MM&under=`. */
 export const bonusStatsQuerySchema = z.object({
-  from: monthField,
-  to: monthField,
+  from: monthField(),
+  to: monthField(),
   under: idSchema.optional(),
 });
 export const bonusMonthSchema = z.object({

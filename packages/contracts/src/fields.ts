@@ -163,3 +163,10 @@ export const countField = z.preprocess(
 );
 
 export const booleanField = z.boolean('Да или нет').nullable();
+
+/**
+ * A month of monthly figures, `YYYY-MM`, years 2000–2099: a year like 0000 would reach the
+ * database and fail there.
+ */
+export const monthField = (label = 'Месяц') =>
+  plainText().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, `${label}: ГГГГ-ММ, 2000–2099`);

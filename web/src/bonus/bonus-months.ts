@@ -1,4 +1,5 @@
 import { type BonusMonth, formatKopecks } from '@profreestr/contracts';
+import { isOrgId } from '../api/orgs';
 import { formatCount } from '../format';
 
 // Months of the PROFCARDS statistics: the range, the months the server has no row for, labels.
@@ -38,6 +39,38 @@ export function monthsBetween(from: string, to: string): string[] {
     months.push(month);
   }
   return months;
+}
+
+/** A page of monthly figures: its range and subtree, from the URL. */
+export interface MonthRangeFilters {
+  from: string;
+  to: string;
+  under: string | undefined;
+}
+
+/** The range in the URL, or the last 12 months; a reversed range is taken the right way round. */
+export function readMonthRange(params: URLSearchParams): MonthRangeFilters {
+  const fallback = defaultRange();
+  const from = params.get('from');
+  const to = params.get('to');
+  const under = params.get('under') ?? undefined;
+  let range = {
+    from: isMonth(from) ? from : fallback.from,
+    to: isMonth(to) ? to : fallback.to,
+  };
+  if (range.from > range.to) range = { from: range.to, to: range.from };
+  return { ...range, under: isOrgId(under) ? under : undefined };
+}
+
+/** The months to pick from, newest first: `yearsBack` years and any month already chosen. */
+export function monthOptions(yearsBack: number, ...chosen: string[]) {
+  const now = currentMonth();
+  const months = new Set(monthsBetween(`${Number(now.slice(0, 4)) - yearsBack}-01`, now));
+  for (const month of chosen) months.add(month);
+  return [...months]
+    .sort()
+    .reverse()
+    .map((value) => ({ value, label: monthLabel(value) }));
 }
 
 /** The server's rows with zeros for the months without purchases, oldest first. */

@@ -2,18 +2,15 @@ import { Group, NativeSelect, SegmentedControl, Stack, Text, Title } from '@mant
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { bonusStatsFileUrl, useBonusStats } from '../api/bonus';
-import { isOrgId } from '../api/orgs';
 import { useCan } from '../auth/use-auth';
 import { BonusChart } from '../bonus/bonus-chart';
 import {
   type BonusMetric,
   bonusMetrics,
-  currentMonth,
-  defaultRange,
   fillMonths,
-  isMonth,
-  monthLabel,
-  monthsBetween,
+  type MonthRangeFilters,
+  monthOptions,
+  readMonthRange,
 } from '../bonus/bonus-months';
 import { BonusTable, BonusTotals } from '../bonus/bonus-summary';
 import { DownloadButton } from '../components/download';
@@ -27,35 +24,6 @@ export const BONUS_TITLE = 'PROFCARDS';
 const YEARS_BACK = 5;
 
 type BonusFilterKey = 'from' | 'to' | 'under';
-interface BonusFilters {
-  from: string;
-  to: string;
-  under: string | undefined;
-}
-
-/** The range in the URL, or the last 12 months; a reversed range is taken the right way round. */
-export function readBonusFilters(params: URLSearchParams): BonusFilters {
-  const fallback = defaultRange();
-  const from = params.get('from');
-  const to = params.get('to');
-  const under = params.get('under') ?? undefined;
-  let range = {
-    from: isMonth(from) ? from : fallback.from,
-    to: isMonth(to) ? to : fallback.to,
-  };
-  if (range.from > range.to) range = { from: range.to, to: range.from };
-  return { ...range, under: isOrgId(under) ? under : undefined };
-}
-
-function monthOptions(...chosen: string[]) {
-  const now = currentMonth();
-  const months = new Set(monthsBetween(`${Number(now.slice(0, 4)) - YEARS_BACK}-01`, now));
-  for (const month of chosen) months.add(month);
-  return [...months]
-    .sort()
-    .reverse()
-    .map((value) => ({ value, label: monthLabel(value) }));
-}
 
 /**
  * `/bonus`: the programme by month for a subtree — purchases, amount, cashback, participants —
@@ -64,11 +32,11 @@ function monthOptions(...chosen: string[]) {
 export function BonusPage() {
   useDocumentTitle(`${BONUS_TITLE} — Профреестр`);
   const can = useCan();
-  const { filters, set } = useUrlFilters<BonusFilterKey, BonusFilters>(readBonusFilters);
+  const { filters, set } = useUrlFilters<BonusFilterKey, MonthRangeFilters>(readMonthRange);
   const [metric, setMetric] = useState<BonusMetric>('cashback');
   const allowed = can('bonus:read');
   const stats = useBonusStats(filters, allowed);
-  const options = monthOptions(filters.from, filters.to);
+  const options = monthOptions(YEARS_BACK, filters.from, filters.to);
   const items = stats.data ? fillMonths(stats.data.items, filters.from, filters.to) : [];
 
   return (

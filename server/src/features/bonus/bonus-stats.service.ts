@@ -1,7 +1,7 @@
 import type { BonusMonth, BonusStats } from '@profreestr/contracts';
-import { invalid } from '../../lib/app-error.js';
 import type { StaffCtx } from '../../lib/context.js';
 import { type Download, spreadsheetTypes } from '../../lib/http.js';
+import { monthRange, monthText } from '../../lib/months.js';
 import { fillSheet, openSheet } from '../../lib/spreadsheet.js';
 import { listScope } from '../access/placement.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -17,28 +17,14 @@ import { countProgrammeMembers, findMonthlyStats } from './bonus-stats.queries.j
 // confirmation (a reversal) count nowhere: the figures say what was bought and kept, and a
 // month's numbers change when a refund comes later, as a purchase that did not stand.
 
-const MAX_MONTHS = 36;
-
 export interface BonusStatsQuery {
   from: string;
   to: string;
   under?: string | undefined;
 }
 
-/** `YYYY-MM` … `YYYY-MM`, both ends included. */
-function monthsOf(from: string, to: string): string[] {
-  if (from > to) throw invalid('from', 'Начало периода позже его конца');
-  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-  const count = index(to) - index(from) + 1;
-  if (count > MAX_MONTHS) throw invalid('to', `Период не длиннее ${MAX_MONTHS} месяцев`);
-  return Array.from({ length: count }, (_, i) => {
-    const n = index(from) + i;
-    return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-  });
-}
-
 async function statsOf(ctx: StaffCtx, query: BonusStatsQuery) {
-  const months = monthsOf(query.from, query.to);
+  const months = monthRange(query.from, query.to);
   const path = await listScope(ctx, 'bonus:read', query.under);
   // Three independent reads: on PostgreSQL they run side by side on the pool.
   const [rows, counts, programmeMembers] = await Promise.all([
@@ -64,22 +50,6 @@ async function statsOf(ctx: StaffCtx, query: BonusStatsQuery) {
 export const bonusStats = async (ctx: StaffCtx, query: BonusStatsQuery): Promise<BonusStats> =>
   (await statsOf(ctx, query)).stats;
 
-const monthNames = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-const monthText = (month: string) =>
-  `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 const roubles = (kopecks: number) => kopecks / 100;
 
 /** The same figures as XLSX: a row per month and a sheet with the programme's share. */
