@@ -45,7 +45,9 @@ import { registerOrgPartRoutes } from './features/orgs/org-parts.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
 import { registerCampaignRoutes } from './features/reports/campaigns.routes.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
+import { registerSocialSupportRoutes } from './features/social-support/social-support.routes.js';
 import { registerStatsRoutes } from './features/stats/stats.routes.js';
+import { registerSurveyRoutes } from './features/surveys/surveys.routes.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { registerUserRoutes } from './features/users/users.routes.js';
 import { handleError } from './lib/error-handler.js';
@@ -157,6 +159,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPartnerRoutes(app, db);
   registerPartnerApiRoutes(app, db);
   registerBonusRoutes(app, db);
+  registerSurveyRoutes(app, db);
+  registerSocialSupportRoutes(app, db);
 
   registerImportRoutes(app, db, { maxBytes: imports.maxBytes, zip: defaultZipLimits });
   // `imports.worker` false: an API-only server; jobs are still sent, another process runs them.

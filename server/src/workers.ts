@@ -17,6 +17,10 @@ import { mailingPrepareJob } from './features/mail/mailing.job.js';
 import { prepareMailing } from './features/mail/mailings.service.js';
 import { fillCampaign, sendReminders } from './features/reports/campaigns.service.js';
 import { campaignFillJob, campaignRemindJob } from './features/reports/reports.jobs.js';
+import { startSurveyRelease } from './features/surveys/survey-held.service.js';
+import { sendSurveyReminders } from './features/surveys/survey-reminders.service.js';
+import { surveyPublishJob, surveyRemindJob } from './features/surveys/surveys.jobs.js';
+import { publishInvitees } from './features/surveys/surveys.service.js';
 import type { JobDefinition, JobRunner } from './lib/jobs.js';
 
 // The one place that knows every job and starts the workers: a new job is listed here.
@@ -31,6 +35,8 @@ export const jobDefinitions: readonly JobDefinition<any>[] = [
   cardBatchFillJob,
   cardBatchMoveJob,
   bonusConfirmJob,
+  surveyPublishJob,
+  surveyRemindJob,
 ];
 
 type Log = { error(object: unknown, message: string): void };
@@ -51,6 +57,8 @@ export async function startWorkers(
   );
   await runner.work(cardBatchFillJob, ({ batchId }) => fillCardBatch(db, batchId));
   await runner.work(cardBatchMoveJob, ({ batchId, status }) => moveBatchCards(db, batchId, status));
+  await runner.work(surveyPublishJob, ({ surveyId }) => publishInvitees(db, surveyId));
+  await runner.work(surveyRemindJob, ({ surveyId }) => sendSurveyReminders(db, surveyId));
   const stopHousekeeping = await startCabinetHousekeeping(db, log);
   // The counts' daily step (under-35 ageing, trend snapshots) runs with the workers.
   const stopDaily = await startStatsDaily(db, log);
@@ -58,6 +66,8 @@ export async function startWorkers(
   const stopBonus = await startBonusDaily(db, runner, config.bonus.holdDays, log);
   // Online applications nobody confirmed within 7 days expire (at start and hourly).
   const stopExpiry = await startApplicationExpiry(db, log);
+  // Anonymous answers still held when their survey closes join the results (every 5 minutes).
+  const stopSurveyRelease = await startSurveyRelease(db, log);
   // Letters leave the outbox only with SMTP configured; without it they wait, visibly queued.
   const delivery = config.mail.worker ? startMailDelivery(db, config.mail, log) : null;
   return async () => {
@@ -66,6 +76,7 @@ export async function startWorkers(
     stopHousekeeping();
     stopExpiry();
     stopBonus();
+    stopSurveyRelease();
     await delivery?.stop();
   };
 }

@@ -121,6 +121,24 @@ export const auditActionLabels = {
   'card_batch.status': 'Изменение статуса партии карт',
   'card_batch.export': 'Выгрузка файла партии карт для изготовителя',
   'card_batch.export.end': 'Выгрузка файла партии карт для изготовителя: итог',
+  'survey.create': 'Создание опроса или теста',
+  'survey.update': 'Изменение опроса или теста',
+  'survey.publish': 'Публикация опроса или теста: приглашения',
+  'survey.respond': 'Ответ на опрос или тест',
+  'survey.remind': 'Напоминание не ответившим на опрос',
+  'survey.answers': 'Просмотр ответов текстом на вопрос опроса',
+  'survey.export': 'Выгрузка итогов опроса',
+  'survey.export.end': 'Выгрузка итогов опроса: итог',
+  'benefit.create': 'Добавление льготы в каталог',
+  'benefit.update': 'Изменение льготы',
+  'benefit.end': 'Завершение действия льготы',
+  'aid_request.create': 'Обращение за помощью из личного кабинета',
+  'aid_request.own': 'Просмотр своих обращений за помощью в личном кабинете',
+  'aid_request.list': 'Просмотр обращения за помощью в списке',
+  'aid_request.read': 'Просмотр обращения за помощью',
+  'aid_request.decide': 'Решение по обращению за помощью',
+  'aid_request.totals.export': 'Выгрузка итогов назначенной помощи',
+  'aid_request.totals.export.end': 'Выгрузка итогов назначенной помощи: итог',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
@@ -149,6 +167,9 @@ export const auditActionGroupLabels: Record<string, string> = {
   bonus: 'Бонусная программа',
   card: 'Карты',
   card_batch: 'Партии карт',
+  survey: 'Опросы и тесты',
+  benefit: 'Льготы',
+  aid_request: 'Обращения за помощью',
 };
 
 export const auditResultLabels = { ok: 'Успешно', denied: 'Отказано', failed: 'Ошибка' } as const;
@@ -166,6 +187,8 @@ export const auditRecordTypeLabels: Record<string, string> = {
   partner: 'Партнёр бонусной программы',
   purchase: 'Покупка у партнёра',
   card_batch: 'Партия карт',
+  survey: 'Опрос или тест',
+  benefit: 'Льгота',
 };
 
 /**
@@ -299,6 +322,16 @@ const detailLabels: Record<string, string> = {
   reissue: 'Перевыпуск',
   batchStatus: 'Статус партии',
   count: 'Карт',
+  // Surveys: who was invited, letters queued, what changed, which question was read.
+  invited: 'Приглашено',
+  queued: 'Писем в очереди',
+  surveyFields: 'Изменено',
+  question: 'Вопрос',
+  // Social support: which request and benefit, the decision and the roubles granted.
+  aidRequestId: 'Обращение за помощью',
+  benefitId: 'Льгота',
+  decision: 'Решение',
+  amount: 'Назначено, ₽',
   // audit.search: the journal's filters.
   actor: 'Пользователь',
   action: 'Действие',
@@ -340,6 +373,16 @@ const cardBlockReasonTexts: Record<string, string> = {
 const cardBatchStatusTexts: Record<string, string> = {
   produced: 'изготовлена',
   delivered: 'доставлена',
+};
+const aidDecisionTexts: Record<string, string> = { approved: 'одобрено', rejected: 'отказано' };
+const surveyFieldTexts: Record<string, string> = {
+  title: 'название',
+  kind: 'вид',
+  anonymous: 'анонимность',
+  audience: 'аудитория',
+  questions: 'вопросы',
+  opens_at: 'время начала',
+  closes_at: 'время окончания',
 };
 const duplicateKindLabels: Record<string, string> = {
   duplicate: 'совпадают ФИО и дата рождения',
@@ -438,6 +481,14 @@ function valueText(action: string, key: string, value: unknown, naming: AuditNam
       return labelOf(cardBlockReasonTexts, value);
     case 'batchStatus':
       return labelOf(cardBatchStatusTexts, value);
+    case 'surveyFields':
+      return Array.isArray(value) ? value.map((f) => labelOf(surveyFieldTexts, f)).join(', ') : '';
+    case 'decision':
+      return labelOf(aidDecisionTexts, value);
+    case 'aidRequestId':
+      return `№ ${plainText(value)}`;
+    case 'benefitId':
+      return recordText(naming, 'benefit', String(value));
     case 'letterKind':
       return labelOf(letterKindLabels, value);
     case 'letterStatus':

@@ -150,6 +150,35 @@ const requestLabels: Record<string, string> = {
   'GET /api/v1/card-batches/:id': 'партия карт',
   'GET /api/v1/card-batches/:id/file': 'файл партии карт для изготовителя',
   'POST /api/v1/card-batches/:id/status': 'статус партии карт',
+  'POST /api/v1/surveys': 'создание опроса',
+  'GET /api/v1/surveys': 'список опросов',
+  'GET /api/v1/surveys/assigned': 'опросы для председателя',
+  'GET /api/v1/surveys/assigned/:id': 'опрос для председателя',
+  'GET /api/v1/surveys/:id': 'опрос',
+  'PATCH /api/v1/surveys/:id': 'изменение опроса',
+  'POST /api/v1/surveys/:id/publish': 'публикация опроса',
+  'POST /api/v1/surveys/:id/remind': 'напоминание не ответившим на опрос',
+  'POST /api/v1/surveys/:id/responses': 'ответ председателя на опрос',
+  'GET /api/v1/surveys/:id/results': 'итоги опроса',
+  'GET /api/v1/surveys/:id/results/children': 'итоги опроса по организациям',
+  'GET /api/v1/surveys/:id/results/texts': 'ответы текстом на вопрос опроса',
+  'GET /api/v1/surveys/:id/results/file': 'итоги опроса файлом',
+  'GET /api/v1/cabinet/surveys': 'опросы в личном кабинете',
+  'GET /api/v1/cabinet/surveys/:id': 'опрос в личном кабинете',
+  'POST /api/v1/cabinet/surveys/:id/responses': 'ответ на опрос в личном кабинете',
+  'POST /api/v1/benefits': 'добавление льготы',
+  'GET /api/v1/benefits': 'каталог льгот',
+  'GET /api/v1/benefits/:id': 'льгота',
+  'PATCH /api/v1/benefits/:id': 'изменение льготы',
+  'POST /api/v1/benefits/:id/end': 'завершение действия льготы',
+  'GET /api/v1/aid-requests': 'обращения за помощью',
+  'GET /api/v1/aid-requests/totals': 'итоги назначенной помощи',
+  'GET /api/v1/aid-requests/totals/file': 'итоги назначенной помощи файлом',
+  'GET /api/v1/aid-requests/:id': 'обращение за помощью',
+  'POST /api/v1/aid-requests/:id/decide': 'решение по обращению за помощью',
+  'GET /api/v1/cabinet/benefits': 'льготы в личном кабинете',
+  'POST /api/v1/cabinet/aid-requests': 'обращение за помощью из личного кабинета',
+  'GET /api/v1/cabinet/aid-requests': 'свои обращения за помощью',
 };
 
 /** A route's own Russian name, when it has one (a test checks every API route has). */
@@ -176,6 +205,9 @@ const sectionLabels: Record<string, string> = {
   bonus: 'бонусная программа',
   cards: 'карты',
   'card-batches': 'партии карт',
+  surveys: 'опросы',
+  benefits: 'льготы',
+  'aid-requests': 'обращения за помощью',
 };
 const methodLabels: Record<string, string> = {
   GET: 'просмотр',
@@ -188,7 +220,7 @@ const methodLabels: Record<string, string> = {
 /** The record a refused request's `id` names, by the route it came to. */
 export function deniedRecordType(route: string): string | null {
   const match =
-    /^\/api\/v1\/(members|orgs|users|imports|mailings|applications|reports|report-campaigns|card-batches|partners)\/:id(\/|$)/.exec(
+    /^\/api\/v1\/(members|orgs|users|imports|mailings|applications|reports|report-campaigns|card-batches|partners|surveys)\/:id(\/|$)/.exec(
       route,
     );
   const section = match?.[1];
@@ -206,6 +238,7 @@ export function deniedRecordType(route: string): string | null {
         'report-campaigns': 'report_campaign',
         'card-batches': 'card_batch',
         partners: 'partner',
+        surveys: 'survey',
       } as Record<string, string>
     )[section] ?? null
   );

@@ -4,6 +4,7 @@ import { memberStatuses, roles } from './enums.js';
 import { phoneField, requiredEmail, sixDigitCode, textField } from './fields.js';
 import { applicationSchema } from './join.js';
 import { memberSchema, notifyPatchSchema, registrationPeriodSchema } from './members.js';
+import { ownAidRequestSchema } from './social-support.js';
 
 // The member's personal cabinet (../shared/API.md, part 2, "Member cabinet").
 
@@ -172,6 +173,8 @@ export const cabinetExportSchema = z.object({
   ),
   purchases: z.array(z.unknown()),
   surveyAnswers: z.array(z.unknown()),
+  /** Requests for aid and their decisions (additional social support). */
+  aidRequests: z.array(ownAidRequestSchema),
 });
 export type CabinetExport = z.infer<typeof cabinetExportSchema>;
 

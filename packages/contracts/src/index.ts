@@ -22,5 +22,8 @@ export * from './patterns.js';
 export * from './quotes.js';
 export * from './reports.js';
 export * from './security.js';
+export * from './social-support.js';
+export * from './survey-rules.js';
+export * from './surveys.js';
 export * from './users.js';
 export * from './validators.js';

@@ -71,6 +71,17 @@ export const staffActions = [
   // PROFCARDS: the programme's statistics; partners, their rates and keys (the centre's admins).
   'bonus:read',
   'partner:manage',
+  // Surveys and tests: reading those that reach the subtree and their results; building,
+  // publishing and reminding (the subtree's editors).
+  'survey:read',
+  'survey:manage',
+  // Additional social support: reading the catalogue of the subtree and the aid requests its
+  // members make or its benefits receive; keeping the catalogue; deciding a request (the staff
+  // of the offering org or above).
+  'benefit:read',
+  'benefit:manage',
+  'aid:read',
+  'aid:decide',
 ] as const;
 export type StaffAction = (typeof staffActions)[number];
 

@@ -20,6 +20,8 @@ import * as cabinetAndJoin from './migrations/0017-cabinet-and-join.js';
 import * as statisticalReports from './migrations/0018-statistical-reports.js';
 import * as cards from './migrations/0019-cards.js';
 import * as bonus from './migrations/0020-bonus.js';
+import * as surveys from './migrations/0021-surveys.js';
+import * as socialSupport from './migrations/0022-social-support.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -44,6 +46,8 @@ const migrations: Record<string, Migration> = {
   '0018-statistical-reports': statisticalReports,
   '0019-cards': cards,
   '0020-bonus': bonus,
+  '0021-surveys': surveys,
+  '0022-social-support': socialSupport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,8 +1,10 @@
 import type {
   ActivistRole,
+  AidRequestStatus,
   AnyCardBlockReason,
   ApplicationStatus,
   AuditResult,
+  BenefitKind,
   CampaignStatus,
   CardBatchStatus,
   CardKind,
@@ -21,6 +23,8 @@ import type {
   ReportStatus,
   Role,
   SpreadsheetFormat,
+  SurveyKind,
+  SurveyStatus,
   sexes,
 } from '@profreestr/contracts';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
@@ -656,6 +660,114 @@ export interface BonusReversalsTable {
   at: DefaultTimestamp;
 }
 
+/** A benefit an org offers to the members of its subtree (migration 0022). */
+export interface BenefitsTable {
+  id: Generated<string>;
+  org_id: string;
+  title: string;
+  description: Optional<string>;
+  kind: BenefitKind;
+  conditions: Optional<string>;
+  active_from: string;
+  /** The last day it is offered; null: no end set. */
+  active_to: Optional<string>;
+  created_at: DefaultTimestamp;
+  created_by: Optional<string>;
+  updated_at: DefaultTimestamp;
+  updated_by: Optional<string>;
+}
+
+/** A member's request for a benefit, and its decision; amounts in kopecks. */
+export interface AidRequestsTable {
+  id: Generated<string>;
+  benefit_id: string;
+  member_id: string;
+  text: string;
+  amount: ColumnType<string | null, number | null | undefined, number | null>;
+  status: Defaulted<AidRequestStatus>;
+  amount_granted: ColumnType<string | null, number | null | undefined, number | null>;
+  comment: Optional<string>;
+  created_at: DefaultTimestamp;
+  decided_at: Optional<Date>;
+  decided_by: Optional<string>;
+  /** The Moscow month of the decision (generated). */
+  decided_month: ColumnType<string | null, never, never>;
+}
+
+/** A survey or test (migration 0021): questions as data, the audience resolved at publishing. */
+export interface SurveysTable {
+  id: Generated<string>;
+  title: string;
+  kind: SurveyKind;
+  anonymous: boolean;
+  audience: ColumnType<unknown, string, string>;
+  respondent_kind: 'member' | 'chairman';
+  org_id: string;
+  org_path: string;
+  questions: ColumnType<unknown, string, string>;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  status: Defaulted<SurveyStatus>;
+  /** The audience as counted when publishing began. */
+  audience_count: Defaulted<number>;
+  /** Invitees written so far. */
+  invited: Defaulted<number>;
+  /** The publishing job's keyset position after its last chunk ('"done"' at the end). */
+  resume_after: ColumnType<unknown, string | null | undefined, string | null>;
+  reminded_at: Optional<Date>;
+  /** The reminder job's position: the last person reminded (null: no reminder running). */
+  remind_after: Optional<string>;
+  created_by: Optional<string>;
+  created_at: DefaultTimestamp;
+  published_at: Optional<Date>;
+}
+
+/** Who was invited (a member, or a chairman by their org's id) and whether they answered. */
+export interface SurveyInviteesTable {
+  survey_id: string;
+  person_id: string;
+  /** The org the person was counted under when invited (their answers are too). */
+  org_id: string;
+  answered: Defaulted<boolean>;
+}
+
+/** Invited and respondents of an org's subtree in a survey. */
+export interface SurveyOrgStatsTable {
+  survey_id: string;
+  org_id: string;
+  invited: Defaulted<number>;
+  respondents: Defaulted<number>;
+}
+
+/** How many of an org's subtree gave an answer ('' : answered the question at all). */
+export interface SurveyTalliesTable {
+  survey_id: string;
+  org_id: string;
+  question: string;
+  answer: string;
+  n: number;
+}
+
+/** One response: for an anonymous survey no person, no day, a random id. */
+export interface SurveyResponsesTable {
+  id: Generated<string>;
+  survey_id: string;
+  org_path: string;
+  answers: ColumnType<unknown, string, string>;
+  score: Optional<number>;
+  respondent_kind: Optional<'member' | 'chairman'>;
+  respondent_id: Optional<string>;
+  answered_on: Optional<string>;
+}
+
+/** An anonymous answer waiting for 4 more from its org (or the closing), with no person. */
+export interface SurveyHeldAnswersTable {
+  survey_id: string;
+  org_path: string;
+  answers: ColumnType<unknown, string, string>;
+  score: Optional<number>;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -702,6 +814,14 @@ export interface Database {
   partner_keys: PartnerKeysTable;
   purchases: PurchasesTable;
   bonus_reversals: BonusReversalsTable;
+  surveys: SurveysTable;
+  survey_invitees: SurveyInviteesTable;
+  survey_org_stats: SurveyOrgStatsTable;
+  survey_tallies: SurveyTalliesTable;
+  survey_responses: SurveyResponsesTable;
+  survey_held_answers: SurveyHeldAnswersTable;
+  benefits: BenefitsTable;
+  aid_requests: AidRequestsTable;
 }
 
 export type NewOrgRow = Insertable<OrgsTable>;

@@ -112,6 +112,23 @@ interface World {
  * A valid body for each write route, so that a varied field is the only thing wrong. A route
  * with a body but no entry here fails the coverage test below: new routes join the probe.
  */
+/** A test with a question of each type: the probe's surveys (a draft, two published). */
+const probeSurvey = (under: string) => ({
+  title: 'Опрос пробы',
+  kind: 'test',
+  anonymous: true,
+  audience: { kind: 'members', under },
+  questions: [
+    { code: 'q1', text: 'Один', type: 'single', options: ['Да', 'Нет'], correct: 'Да' },
+    { code: 'q2', text: 'Несколько', type: 'multiple', options: ['А', 'Б', 'В'], required: false },
+    { code: 'q3', text: 'Шкала', type: 'scale', min: 1, max: 5, required: false },
+    { code: 'q4', text: 'Текст', type: 'text', required: false },
+  ],
+  opensAt: '2025-01-01T00:00:00+03:00',
+  closesAt: '2099-01-01T00:00:00+03:00',
+});
+const probeAnswers = () => ({ answers: { q1: 'Да', q2: ['А', 'В'], q3: 4, q4: 'Проба' } });
+
 const validBodies: Record<string, (w: World) => Body> = {
   'POST /api/v1/auth/login': () => ({ login: 'probe-viewer', password: USER_PASSWORD }),
   'POST /api/v1/mail/bounces': () => ({ messageId: '<probe@union.example>', type: 'soft' }),
@@ -231,6 +248,37 @@ const validBodies: Record<string, (w: World) => Body> = {
     purchasedAt: new Date(Date.now() - 60_000).toISOString(),
     externalId: `probe-${w.seq()}`,
   }),
+  // Surveys: a draft of the territorial org is changed; the answers go to published surveys
+  // the cabinet's member and the centre (the probe's admin, as a chairman) are invited to.
+  'POST /api/v1/surveys': (w) => probeSurvey(w.ids.territorial as string),
+  'PATCH /api/v1/surveys/:id': () => ({
+    title: 'Опрос пробы',
+    closesAt: '2099-06-01T00:00:00+03:00',
+  }),
+  'POST /api/v1/surveys/:id/responses': probeAnswers,
+  'POST /api/v1/cabinet/surveys/:id/responses': probeAnswers,
+  // Social support: a benefit of the territorial org (the cabinet's member is below it), the
+  // member's request for it (again: 409, one waits already), a decision on another's request.
+  'POST /api/v1/benefits': (w) => ({
+    orgId: w.ids.territorial,
+    title: 'Материальная помощь',
+    description: 'Пробная льгота',
+    kind: 'payment',
+    conditions: 'Стаж в Профсоюзе от года',
+    activeFrom: todayIso(),
+    activeTo: '2099-12-31',
+  }),
+  'PATCH /api/v1/benefits/:id': () => ({ title: 'Материальная помощь', conditions: 'Проба' }),
+  'POST /api/v1/cabinet/aid-requests': (w) => ({
+    benefitId: w.ids.benefit,
+    text: 'Прошу помочь',
+    amount: 1234.56,
+  }),
+  'POST /api/v1/aid-requests/:id/decide': () => ({
+    decision: 'approved',
+    amount: 1000.5,
+    comment: 'Проба',
+  }),
 };
 
 function probeForm(code: string, orgLevel = 'primary') {
@@ -267,6 +315,13 @@ const paramValue = (w: World, url: string, param: string): string => {
   if (url.startsWith('/api/v1/reports/')) return w.ids.report as string;
   if (url.startsWith('/api/v1/report-forms/')) return '5sp';
   if (url.startsWith('/api/v1/partners/')) return w.ids.partner as string;
+  if (url.startsWith('/api/v1/cabinet/surveys/')) return w.ids.memberSurvey as string;
+  if (url === '/api/v1/surveys/:id/responses' || url === '/api/v1/surveys/assigned/:id') {
+    return w.ids.chairmanSurvey as string;
+  }
+  if (url.startsWith('/api/v1/surveys/')) return w.ids.survey as string;
+  if (url.startsWith('/api/v1/benefits/')) return w.ids.benefit as string;
+  if (url.startsWith('/api/v1/aid-requests/')) return w.ids.aidRequest as string;
   if (param === 'cardNumber') return w.ids.bonusCard as string;
   if (param === 'externalId') return w.ids.purchase as string;
   if (param === 'token') return 'PRF1.2000000000000009.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -483,7 +538,48 @@ beforeAll(async () => {
       where id = $1 returning id`,
     [primaryA1.id],
   )) as { id: string }[];
+  // A benefit of the territorial org, asked for by the probe's member in primaryA1 (the
+  // cabinet's member asks for it in the probe itself).
+  const [benefit] = (await t.database.query(
+    `insert into benefits (org_id, title, kind, active_from)
+     values ($1, 'Льгота пробы', 'payment', current_date) returning id`,
+    [terrA.id],
+  )) as { id: string }[];
+  const [aidRequest] = (await t.database.query(
+    `insert into aid_requests (benefit_id, member_id, text) values ($1, $2, 'Прошу') returning id`,
+    [benefit?.id, member.id],
+  )) as { id: string }[];
+  // Surveys: a draft, and published tests the cabinet's member and the centre are invited to.
+  const draftSurvey = await ok('POST', '/api/v1/surveys', probeSurvey(terrA.id));
+  const publishedSurvey = async (respondent: 'member' | 'chairman', personId: string) => {
+    const [row] = (await t.database.query(
+      `insert into surveys (title, kind, anonymous, audience, respondent_kind, org_id, org_path,
+         questions, opens_at, closes_at, status, published_at)
+       select 'Опрос пробы', 'test', true, $2::jsonb, $3, id, path, $4::jsonb,
+         now() - interval '1 day', now() + interval '30 days', 'published', now()
+         from orgs where id = $1 returning id`,
+      [
+        tree.centralId,
+        JSON.stringify({
+          kind: respondent === 'member' ? 'members' : 'chairmen',
+          under: tree.centralId,
+        }),
+        respondent,
+        JSON.stringify(probeSurvey(tree.centralId).questions),
+      ],
+    )) as { id: string }[];
+    await t.database.query(
+      'insert into survey_invitees (survey_id, person_id, org_id) values ($1, $2, $3)',
+      [row?.id, personId, tree.centralId],
+    );
+    return String(row?.id);
+  };
   world.ids = {
+    survey: draftSurvey.id,
+    memberSurvey: await publishedSurvey('member', cabinetMember.id),
+    chairmanSurvey: await publishedSurvey('chairman', tree.centralId),
+    benefit: String(benefit?.id),
+    aidRequest: String(aidRequest?.id),
     campaign: campaign.id,
     report: (reportPage.items[0] as { id: string }).id,
     primary: primaryA1.id,
@@ -523,7 +619,7 @@ describe('generated bad input on every route: never a 5xx', () => {
       if (
         !valid ||
         // Changes of state a second call refuses, and single-use links (e-mail confirmation).
-        /move|merge|liquidate|transfer|deregister|readmit|dismiss|password|auth\/|email\/confirm|applications\/:id\/|reports\/:id\/|cards\/:cardId|card-batches/.test(
+        /move|merge|liquidate|transfer|deregister|readmit|dismiss|password|auth\/|email\/confirm|applications\/:id\/|reports\/:id\/|cards\/:cardId|card-batches|decide|responses/.test(
           route.url,
         )
       ) {

@@ -22,6 +22,7 @@ import { type Measured, measure, printTable } from './bench-kit.js';
 import { benchMail } from './bench-mail.js';
 import { benchCounts, benchMembers } from './bench-members.js';
 import { benchReports } from './bench-reports.js';
+import { benchSurveys } from './bench-surveys.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +35,8 @@ const { values } = parseArgs({
     // codes, the member's own card, the public search of primaries; `--only reports`: a
     // union-wide 5 СП campaign, its progress and consolidation, the register as of a date;
     // `--only cards`: a union-wide batch of cards and its file, partners' card checks and
-    // purchases under load for --seconds, the programme's monthly statistics.
+    // purchases under load for --seconds, the programme's monthly statistics; `--only surveys`:
+    // a survey to every member published, the root's results over 500 K responses two ways.
     only: { type: 'string' },
   },
 });
@@ -87,6 +89,7 @@ const only: Record<string, () => Promise<Measured[]>> = {
   cabinet: () => benchCabinet({ database, ctx }),
   completeness: () => benchCompleteness({ database, ctx }),
   reports: () => benchReports({ database, ctx }),
+  surveys: () => benchSurveys({ database, ctx }),
 };
 const chosen = values.only ? only[values.only] : undefined;
 if (chosen) {

@@ -13,6 +13,11 @@ const viewerActions: Action[] = [
   'report:read',
   'card:read',
   'bonus:read',
+  // Surveys reaching the subtree and their results (suppressed below 5 respondents).
+  'survey:read',
+  // The benefits catalogue and the aid requests of the subtree (a chairman sees his members').
+  'benefit:read',
+  'aid:read',
 ];
 const editorActions: Action[] = [
   ...viewerActions,
@@ -44,6 +49,12 @@ const editorActions: Action[] = [
   'report:review',
   // Handing a delivered card to its member, blocking a lost one (with a reissue).
   'card:manage',
+  // Building, publishing a survey or test of the subtree, reminding who has not answered.
+  'survey:manage',
+  // Keeping the catalogue of benefits; deciding aid requests (social-support adds: only for a
+  // benefit their subtree offers).
+  'benefit:manage',
+  'aid:decide',
 ];
 // Only admins list and change users (role, org, disabling, password, the second factor) and
 // read the audit log.

@@ -1,4 +1,4 @@
-import { type Role, todayIso } from '@profreestr/contracts';
+import { type Org, type Role, todayIso } from '@profreestr/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationForm, freshAddress } from '../../../test/application-fixture.js';
 import {
@@ -71,7 +71,13 @@ type Action =
   | 'card:manage'
   | 'card-batch:manage'
   | 'bonus:read'
-  | 'partner:manage';
+  | 'partner:manage'
+  | 'survey:read'
+  | 'survey:manage'
+  | 'benefit:read'
+  | 'benefit:manage'
+  | 'aid:read'
+  | 'aid:decide';
 
 const viewer: Action[] = [
   'org:read',
@@ -80,6 +86,9 @@ const viewer: Action[] = [
   'report:read',
   'card:read',
   'bonus:read',
+  'survey:read',
+  'benefit:read',
+  'aid:read',
 ];
 const editor: Action[] = [
   ...viewer,
@@ -103,6 +112,9 @@ const editor: Action[] = [
   'report:fill',
   'report:review',
   'card:manage',
+  'survey:manage',
+  'benefit:manage',
+  'aid:decide',
 ];
 // Listing and managing users is the admins' (editors only add colleagues).
 const admin: Action[] = [
@@ -141,6 +153,7 @@ type TargetKind =
   | 'application'
   | 'report'
   | 'card-batch'
+  | 'survey'
   | 'none';
 
 interface Cell {
@@ -488,6 +501,260 @@ function bonusEntries(): Record<string, Entry> {
     [`POST ${v1}/partner/purchases/:externalId/refund`]: partnerApi(
       '/partner/purchases/matrix/refund',
     ),
+  };
+}
+
+/**
+ * Additional social support. Each target org offers a benefit (made once, in the database);
+ * its request is made by a member of the org's home primary, so the request lies outside the
+ * caller's subtree exactly when the org does. Deciding acts on a request made for the cell.
+ */
+const benefitsOf = new WeakMap<MatrixWorld, Map<OrgKey, Promise<string>>>();
+async function insertBenefit(c: Cell & { org: OrgKey }) {
+  const [row] = (await c.w.t.database.query(
+    `insert into benefits (org_id, title, kind, active_from)
+     values ($1, 'Льгота матрицы', 'payment', current_date) returning id`,
+    [id(c)],
+  )) as { id: string }[];
+  return String(row?.id);
+}
+function benefitOf(c: Cell & { org: OrgKey }) {
+  const byOrg = benefitsOf.get(c.w) ?? new Map<OrgKey, Promise<string>>();
+  benefitsOf.set(c.w, byOrg);
+  const made = byOrg.get(c.org) ?? insertBenefit(c);
+  byOrg.set(c.org, made);
+  return made;
+}
+async function insertAidRequest(c: Cell & { org: OrgKey }, memberId: string) {
+  const [row] = (await c.w.t.database.query(
+    `insert into aid_requests (benefit_id, member_id, text) values ($1, $2, 'Прошу помочь')
+     returning id`,
+    [await benefitOf(c), memberId],
+  )) as { id: string }[];
+  return String(row?.id);
+}
+const aidRequestsOf = new WeakMap<MatrixWorld, Map<OrgKey, Promise<string>>>();
+function aidRequestOf(c: Cell & { org: OrgKey }) {
+  const byOrg = aidRequestsOf.get(c.w) ?? new Map<OrgKey, Promise<string>>();
+  aidRequestsOf.set(c.w, byOrg);
+  const made = byOrg.get(c.org) ?? insertAidRequest(c, member(c).id);
+  byOrg.set(c.org, made);
+  return made;
+}
+
+function socialSupportEntries(): Record<string, Entry> {
+  const onBenefit = (rule: Action, path = '', body?: unknown): Entry => ({
+    target: 'org',
+    rule,
+    success: 200,
+    request: async (c) => ({ url: `${v1}/benefits/${await benefitOf(c)}${path}`, body }),
+  });
+  const totals = (path: string): Entry => ({
+    target: 'org',
+    rule: 'aid:read',
+    success: 200,
+    request: (c) => ({
+      url: `${v1}/aid-requests/totals${path}?under=${id(c)}&from=2026-01&to=2026-03`,
+    }),
+  });
+  const cabinet = (body?: unknown): Entry => ({
+    target: 'none',
+    rule: 'member',
+    success: 401,
+    request: () => ({ body }),
+  });
+  return {
+    [`POST ${v1}/benefits`]: {
+      target: 'org',
+      rule: 'benefit:manage',
+      success: 201,
+      request: (c) => ({
+        body: { orgId: id(c), title: 'Материальная помощь', kind: 'payment', activeFrom: today() },
+      }),
+    },
+    [`GET ${v1}/benefits`]: {
+      target: 'org',
+      rule: 'benefit:read',
+      success: 200,
+      request: (c) => ({ url: `${v1}/benefits?under=${id(c)}` }),
+    },
+    [`GET ${v1}/benefits/:id`]: onBenefit('benefit:read'),
+    // Its own title again: nothing changes.
+    [`PATCH ${v1}/benefits/:id`]: onBenefit('benefit:manage', '', { title: 'Льгота матрицы' }),
+    // Ended today, and again: still offered through today.
+    [`POST ${v1}/benefits/:id/end`]: onBenefit('benefit:manage', '/end'),
+    [`GET ${v1}/aid-requests`]: {
+      target: 'org',
+      rule: 'aid:read',
+      success: 200,
+      request: (c) => ({ url: `${v1}/aid-requests?under=${id(c)}` }),
+    },
+    [`GET ${v1}/aid-requests/totals`]: totals(''),
+    [`GET ${v1}/aid-requests/totals/file`]: totals('/file'),
+    [`GET ${v1}/aid-requests/:id`]: {
+      target: 'org',
+      rule: 'aid:read',
+      success: 200,
+      request: async (c) => ({ url: `${v1}/aid-requests/${await aidRequestOf(c)}` }),
+    },
+    [`POST ${v1}/aid-requests/:id/decide`]: {
+      target: 'org',
+      rule: 'aid:decide',
+      success: 200,
+      request: async (c) => ({
+        url: `${v1}/aid-requests/${await insertAidRequest(c, (await c.w.freshMember(c.org)).id)}/decide`,
+        body: { decision: 'rejected', comment: 'Проверка' },
+      }),
+    },
+    [`GET ${v1}/cabinet/benefits`]: cabinet(),
+    [`POST ${v1}/cabinet/aid-requests`]: cabinet({ benefitId: '1', text: 'Прошу помочь' }),
+    [`GET ${v1}/cabinet/aid-requests`]: cabinet(),
+  };
+}
+
+/**
+ * Surveys. Reads, edits and reminders name a draft to the members of each target org (made
+ * once through the API); publishing acts on a draft made for the cell. Results read a
+ * chairmen's survey of the whole union published in the database, for `under` = the target
+ * org; primaryA1 is invited to it, so its staff answer it (once).
+ */
+const surveyQuestions = [{ code: 'q1', text: 'Вопрос', type: 'text', required: false }];
+const surveyBody = (under: string) => ({
+  title: 'Опрос матрицы',
+  kind: 'survey',
+  anonymous: true,
+  audience: { kind: 'members', under },
+  questions: surveyQuestions,
+  opensAt: '2025-01-01T00:00:00+03:00',
+  closesAt: '2099-01-01T00:00:00+03:00',
+});
+const freshDraft = async (c: Cell & { org: OrgKey }) =>
+  (await c.w.admin('POST', `${v1}/surveys`, surveyBody(id(c)))).json().id as string;
+/** A chairmen's survey of the org, published in the database (nobody invited yet). */
+async function publishedSurvey(w: MatrixWorld, org: Org) {
+  const [row] = (await w.t.database.query(
+    `insert into surveys (title, kind, anonymous, audience, respondent_kind, org_id, org_path,
+       questions, opens_at, closes_at, status, published_at)
+     select 'Опрос матрицы', 'survey', true, $2::jsonb, 'chairman', id, path, $3::jsonb,
+       now() - interval '1 day', now() + interval '30 days', 'published', now()
+       from orgs where id = $1 returning id`,
+    [org.id, JSON.stringify({ kind: 'chairmen', under: org.id }), JSON.stringify(surveyQuestions)],
+  )) as { id: string }[];
+  return String(row?.id);
+}
+const surveysOf = new WeakMap<MatrixWorld, Map<string, Promise<string>>>();
+function surveyOnce(w: MatrixWorld, key: string, make: () => Promise<string>) {
+  const made = surveysOf.get(w) ?? new Map<string, Promise<string>>();
+  surveysOf.set(w, made);
+  const survey = made.get(key) ?? make();
+  made.set(key, survey);
+  return survey;
+}
+const draftOf = (c: Cell & { org: OrgKey }) =>
+  surveyOnce(c.w, `draft:${c.org}`, () => freshDraft(c));
+const unionSurvey = (w: MatrixWorld) =>
+  surveyOnce(w, 'union', async () => {
+    const surveyId = await publishedSurvey(w, w.orgs.central);
+    await w.t.database.query(
+      'insert into survey_invitees (survey_id, person_id, org_id) values ($1, $2, $2)',
+      [surveyId, w.orgs.primaryA1.id],
+    );
+    return surveyId;
+  });
+
+function surveyEntries(): Record<string, Entry> {
+  const results = (path: string, query = ''): Entry => ({
+    target: 'org',
+    rule: 'survey:read',
+    success: 200,
+    request: async (c) => ({
+      url: `${v1}/surveys/${await unionSurvey(c.w)}/results${path}?under=${id(c)}${query}`,
+    }),
+  });
+  const onDraft = (rule: Action, body?: unknown): Entry => ({
+    target: 'survey',
+    rule,
+    success: 200,
+    request: async (c) => ({ url: `${v1}/surveys/${await draftOf(c)}`, body }),
+  });
+  const cabinet = (body?: unknown): Entry => ({
+    target: 'none',
+    rule: 'member',
+    success: 401,
+    request: () => ({ body }),
+  });
+  return {
+    [`POST ${v1}/surveys`]: {
+      target: 'org',
+      rule: 'survey:manage',
+      success: 201,
+      request: (c) => ({ body: surveyBody(id(c)) }),
+    },
+    [`GET ${v1}/surveys`]: {
+      target: 'none',
+      rule: 'survey:read',
+      success: 200,
+      request: () => ({}),
+    },
+    [`GET ${v1}/surveys/:id`]: onDraft('survey:read'),
+    // Its own title again: nothing changes.
+    [`PATCH ${v1}/surveys/:id`]: onDraft('survey:manage', { title: 'Опрос матрицы' }),
+    [`POST ${v1}/surveys/:id/publish`]: {
+      target: 'survey',
+      rule: 'survey:manage',
+      success: 202,
+      request: async (c) => ({ url: `${v1}/surveys/${await freshDraft(c)}/publish` }),
+    },
+    // A draft has nobody to remind yet: refused after the access check. (A published survey
+    // of an org above reaches staff below, so there reminding it would be 403, not 404.)
+    [`POST ${v1}/surveys/:id/remind`]: {
+      target: 'survey',
+      rule: 'survey:manage',
+      success: 'reached',
+      note: 'the survey is a draft',
+      request: async (c) => ({ url: `${v1}/surveys/${await draftOf(c)}/remind` }),
+    },
+    // The chairman of an invited org answers (once: later cells of its staff find it answered);
+    // no other org is invited.
+    [`POST ${v1}/surveys/:id/responses`]: {
+      target: 'none',
+      rule: 'session',
+      success: (_, c) => (c.caller.org === 'primaryA1' ? 'reached' : 404),
+      note: 'answered already',
+      request: async (c) => ({
+        url: `${v1}/surveys/${await unionSurvey(c.w)}/responses`,
+        body: { answers: { q1: 'Ответ' } },
+      }),
+    },
+    [`GET ${v1}/surveys/assigned`]: {
+      target: 'none',
+      rule: 'session',
+      success: 200,
+      request: () => ({}),
+    },
+    // One survey the caller's org is invited to: only primaryA1's staff find it.
+    [`GET ${v1}/surveys/assigned/:id`]: {
+      target: 'none',
+      rule: 'session',
+      success: (_, c) => (c.caller.org === 'primaryA1' ? 200 : 404),
+      request: async (c) => ({ url: `${v1}/surveys/assigned/${await unionSurvey(c.w)}` }),
+    },
+    [`GET ${v1}/surveys/:id/results`]: results(''),
+    [`GET ${v1}/surveys/:id/results/children`]: results('/children'),
+    [`GET ${v1}/surveys/:id/results/texts`]: results('/texts', '&question=q1'),
+    [`GET ${v1}/surveys/:id/results/file`]: results('/file'),
+    [`GET ${v1}/cabinet/surveys`]: cabinet(),
+    [`GET ${v1}/cabinet/surveys/:id`]: {
+      ...cabinet(),
+      request: () => ({ url: `${v1}/cabinet/surveys/1` }),
+    },
+    [`POST ${v1}/cabinet/surveys/:id/responses`]: {
+      ...cabinet({ answers: { q1: 'Ответ' } }),
+      request: () => ({
+        url: `${v1}/cabinet/surveys/1/responses`,
+        body: { answers: { q1: 'Ответ' } },
+      }),
+    },
   };
 }
 
@@ -962,6 +1229,10 @@ const matrix: Record<string, Entry> = {
   ...cardEntries(),
 
   ...bonusEntries(),
+
+  ...surveyEntries(),
+
+  ...socialSupportEntries(),
 
   // ── Organizations ───────────────────────────────────────────────────────────────────────
   [`POST ${v1}/orgs`]: {

@@ -89,6 +89,9 @@ describe('sign-in', () => {
       'report:read',
       'card:read',
       'bonus:read',
+      'survey:read',
+      'benefit:read',
+      'aid:read',
     ]);
     expect(viewer.json().grantableRoles).toEqual(['viewer']);
   });

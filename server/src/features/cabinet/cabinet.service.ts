@@ -31,6 +31,7 @@ import {
   MEMBER_NOT_FOUND,
 } from '../members/members.service.js';
 import { sessionsOfMember } from '../sessions/member-sessions.js';
+import { aidRequestsOfMember } from '../social-support/aid-requests.service.js';
 import { findCardAccess, findMemberLetters } from './cabinet.queries.js';
 
 // The member's cabinet: their card, contacts and consents, who used their data, everything held
@@ -151,6 +152,7 @@ export async function cabinetExport(ctx: MemberCtx): Promise<CabinetExport> {
     })),
     purchases: [],
     surveyAnswers: [],
+    aidRequests: await aidRequestsOfMember(ctx.db, ctx.actor.memberId),
   };
 }
 

@@ -1,4 +1,4 @@
-import { isoToRu, quoted } from '@profreestr/contracts';
+import { formatKopecks, isoToRu, quoted } from '@profreestr/contracts';
 
 // The letters' texts: one template per kind, a plain-text and an HTML body from the same
 // parts. Whatever people typed (names, an org's name, a mailing's text) is escaped in HTML.
@@ -260,4 +260,41 @@ export function reportReminderLetter(
     'Данные реестра уже внесены в отчёт: проверьте их, дополните недостающее и сдайте отчёт.',
     { link, label: 'Открыть отчёт' },
   ]);
+}
+
+/** To a member: their request for aid was decided (the amount granted, or why not). */
+export function aidDecidedLetter(
+  person: Person,
+  decision: {
+    benefitTitle: string;
+    orgName: string;
+    approved: boolean;
+    /** Kopecks granted, when a sum was. */
+    amountGranted: number | null;
+    comment: string | null;
+  },
+  link: string,
+): LetterContent {
+  const benefit = quoted(decision.benefitTitle);
+  const parts: Part[] = decision.approved
+    ? [
+        `Ваше обращение за помощью по льготе ${benefit} (${decision.orgName}) одобрено.`,
+        ...(decision.amountGranted === null
+          ? []
+          : [`Назначенная сумма: ${formatKopecks(decision.amountGranted)}.`]),
+      ]
+    : [
+        `По вашему обращению за помощью по льготе ${benefit} (${decision.orgName}) принято решение об отказе.`,
+      ];
+  if (decision.comment) {
+    parts.push(`${decision.approved ? 'Комментарий' : 'Причина'}: ${decision.comment}`);
+  }
+  parts.push({ link, label: 'Обращения в личном кабинете' });
+  return compose(
+    decision.approved
+      ? `Профреестр: обращение за помощью одобрено — ${decision.benefitTitle}`
+      : `Профреестр: по обращению за помощью отказано — ${decision.benefitTitle}`,
+    greetingOf(person),
+    parts,
+  );
 }

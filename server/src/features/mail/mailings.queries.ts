@@ -1,5 +1,6 @@
 import type { MailingAudience } from '@profreestr/contracts';
 import { type Kysely, sql } from 'kysely';
+import { chairmanAudienceSql, memberAudienceSql } from '../../db/audience.js';
 import type { Database } from '../../db/schema.js';
 import { subtreeUpperBound } from '../../lib/tree-path.js';
 import { storedStatuses } from './mail.queries.js';
@@ -18,28 +19,22 @@ export async function countAudience(
   audience: MailingAudience,
   path: string,
 ): Promise<AudienceCount> {
-  const upper = subtreeUpperBound(path);
   if (audience.kind === 'members') {
-    const categories = audience.categories?.length ? audience.categories : null;
     const { rows } = await sql<AudienceCount>`
       select count(*)::int as total,
-        count(*) filter (where email is null)::int as without_email,
-        count(*) filter (where email is not null and not notify_email)::int as without_consent
-      from members
-      where org_path >= ${path} and org_path < ${upper} and status = 'active'
-        and (${categories}::text[] is null or category = any(${categories}::text[]))`.execute(db);
+        count(*) filter (where m.email is null)::int as without_email,
+        count(*) filter (where m.email is not null and not m.notify_email)::int as without_consent
+      from members m
+      where ${memberAudienceSql(audience, path)}`.execute(db);
     return rows[0] as AudienceCount;
   }
-  const levels = audience.levels?.length ? audience.levels : null;
   const { rows } = await sql<AudienceCount>`
     select count(*)::int as total,
-      count(*) filter (where nullif(chairman->>'email', '') is null)::int as without_email,
-      count(*) filter (where nullif(chairman->>'email', '') is not null
-        and coalesce((chairman->'notify'->>'email')::boolean, false) = false)::int as without_consent
-    from orgs
-    where path >= ${path} and path < ${upper} and status = 'active'
-      and nullif(chairman->>'lastName', '') is not null
-      and (${levels}::text[] is null or level = any(${levels}::text[]))`.execute(db);
+      count(*) filter (where nullif(o.chairman->>'email', '') is null)::int as without_email,
+      count(*) filter (where nullif(o.chairman->>'email', '') is not null
+        and coalesce((o.chairman->'notify'->>'email')::boolean, false) = false)::int as without_consent
+    from orgs o
+    where ${chairmanAudienceSql(audience, path)}`.execute(db);
   return rows[0] as AudienceCount;
 }
 
@@ -60,17 +55,14 @@ export interface PrepareBatch {
  * queued letter for each who can receive it. Returns how many and where the batch ended.
  */
 export async function prepareBatch(db: Db, b: PrepareBatch) {
-  const upper = subtreeUpperBound(b.path);
   if (b.audience.kind === 'members') {
-    const categories = b.audience.categories?.length ? b.audience.categories : null;
     const [p, k, i] = (b.after ?? ['', '', '0']) as [string, string, string];
     // The batch's keys first (an index range of members_path_idx), then one insert of both.
     const { rows: keys } = await sql<{ id: string; org_path: string; name_key: string }>`
-      select id::text, org_path, name_key from members
-      where org_path >= ${b.path} and org_path < ${upper} and status = 'active'
-        and (${categories}::text[] is null or category = any(${categories}::text[]))
-        and (org_path, name_key, id) > (${p}, ${k}, ${i}::bigint)
-      order by org_path, name_key, id
+      select m.id::text, m.org_path, m.name_key from members m
+      where ${memberAudienceSql(b.audience, b.path)}
+        and (m.org_path, m.name_key, m.id) > (${p}, ${k}, ${i}::bigint)
+      order by m.org_path, m.name_key, m.id
       limit ${b.limit}`.execute(db);
     if (keys.length === 0) return { count: 0, last: null };
     await sql`
@@ -93,14 +85,11 @@ export async function prepareBatch(db: Db, b: PrepareBatch) {
     const last = keys.at(-1) as { id: string; org_path: string; name_key: string };
     return { count: keys.length, last: [last.org_path, last.name_key, last.id] };
   }
-  const levels = b.audience.levels?.length ? b.audience.levels : null;
   const afterPath = (b.after?.[0] as string | undefined) ?? '';
   const { rows: keys } = await sql<{ id: string; path: string }>`
-    select id::text, path from orgs
-    where path >= ${b.path} and path < ${upper} and path > ${afterPath} and status = 'active'
-      and nullif(chairman->>'lastName', '') is not null
-      and (${levels}::text[] is null or level = any(${levels}::text[]))
-    order by path
+    select o.id::text, o.path from orgs o
+    where ${chairmanAudienceSql(b.audience, b.path)} and o.path > ${afterPath}
+    order by o.path
     limit ${b.limit}`.execute(db);
   if (keys.length === 0) return { count: 0, last: null };
   await sql`
