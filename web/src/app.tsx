@@ -99,6 +99,47 @@ const BonusPage = lazy(() => import('./pages/bonus-page').then((m) => ({ default
 const CabinetBonusesPage = lazy(() =>
   import('./pages/cabinet-bonuses-page').then((m) => ({ default: m.CabinetBonusesPage })),
 );
+// Additional social support: the benefits catalogue and the aid requests' queue and totals
+// (staff), «Льготы и помощь» in the member's cabinet.
+const BenefitsPage = lazy(() =>
+  import('./pages/benefits-page').then((m) => ({ default: m.BenefitsPage })),
+);
+const AidRequestsPage = lazy(() =>
+  import('./pages/aid-requests-page').then((m) => ({ default: m.AidRequestsPage })),
+);
+const AidTotalsPage = lazy(() =>
+  import('./pages/aid-totals-page').then((m) => ({ default: m.AidTotalsPage })),
+);
+const CabinetBenefitsPage = lazy(() =>
+  import('./pages/cabinet-benefits-page').then((m) => ({ default: m.CabinetBenefitsPage })),
+);
+
+// Surveys and tests: the staff's builder and results, the chairman's «Опросы», the member's
+// form in the cabinet.
+const SurveysPage = lazy(() =>
+  import('./pages/surveys-page').then((m) => ({ default: m.SurveysPage })),
+);
+const SurveyNewPage = lazy(() =>
+  import('./pages/survey-new-page').then((m) => ({ default: m.SurveyNewPage })),
+);
+const SurveyPage = lazy(() =>
+  import('./pages/survey-page').then((m) => ({ default: m.SurveyPage })),
+);
+const SurveyResultsPage = lazy(() =>
+  import('./pages/survey-results-page').then((m) => ({ default: m.SurveyResultsPage })),
+);
+const AssignedSurveysPage = lazy(() =>
+  import('./pages/assigned-surveys-page').then((m) => ({ default: m.AssignedSurveysPage })),
+);
+const AssignedSurveyPage = lazy(() =>
+  import('./pages/assigned-surveys-page').then((m) => ({ default: m.AssignedSurveyPage })),
+);
+const CabinetSurveysPage = lazy(() =>
+  import('./pages/cabinet-surveys-page').then((m) => ({ default: m.CabinetSurveysPage })),
+);
+const CabinetSurveyPage = lazy(() =>
+  import('./pages/cabinet-surveys-page').then((m) => ({ default: m.CabinetSurveyPage })),
+);
 
 const Lazy = ({ children }: { children: ReactNode }) => (
   <Suspense fallback={<PageLoader />}>{children}</Suspense>
@@ -137,6 +178,9 @@ export function createAppRouter() {
           <Route path="data" element={<CabinetDataPage />} />
           <Route path="access" element={<CabinetAccessPage />} />
           <Route path="bonuses" element={<CabinetBonusesPage />} />
+          <Route path="benefits" element={<CabinetBenefitsPage />} />
+          <Route path="surveys" element={<CabinetSurveysPage />} />
+          <Route path="surveys/:id" element={<CabinetSurveyPage />} />
           <Route path="*" element={<Navigate to="/cabinet" replace />} />
         </Route>
         <Route
@@ -322,6 +366,78 @@ export function createAppRouter() {
             element={
               <Lazy>
                 <BonusPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="benefits"
+            element={
+              <Lazy>
+                <BenefitsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="aid-requests"
+            element={
+              <Lazy>
+                <AidRequestsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="aid-requests/totals"
+            element={
+              <Lazy>
+                <AidTotalsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="surveys"
+            element={
+              <Lazy>
+                <SurveysPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="surveys/new"
+            element={
+              <Lazy>
+                <SurveyNewPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="surveys/assigned"
+            element={
+              <Lazy>
+                <AssignedSurveysPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="surveys/assigned/:id"
+            element={
+              <Lazy>
+                <AssignedSurveyPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="surveys/:id"
+            element={
+              <Lazy>
+                <SurveyPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="surveys/:id/results"
+            element={
+              <Lazy>
+                <SurveyResultsPage />
               </Lazy>
             }
           />

@@ -51,6 +51,14 @@ const navItems = (orgId: string | undefined, applicationsWaiting: number): NavIt
   // The PROFCARDS bonus programme: its figures by month; its partners and their keys.
   { to: '/bonus', label: 'PROFCARDS', needs: ['bonus:read'] },
   { to: '/partners', label: 'Партнёры PROFCARDS', needs: ['partner:manage'] },
+  // Additional social support: the catalogue of benefits; members' requests for aid and the
+  // totals granted (a chairman sees his members', the offering org decides).
+  { to: '/benefits', label: 'Льготы', needs: ['benefit:read'] },
+  { to: '/aid-requests', label: 'Обращения за помощью', needs: ['aid:read'] },
+  // Surveys and tests of the subtree (building, results); those the user's org's chairman is
+  // asked to answer (every staff user: the server knows whose org is invited).
+  { to: '/surveys', label: 'Опросы и тесты', needs: ['survey:read'] },
+  { to: '/surveys/assigned', label: 'Опросы для председателя' },
   // The page is for resolving duplicates: merging cards or marking them «Не дубль».
   { to: '/members/duplicates', label: 'Возможные дубли', needs: ['member:merge'] },
   { to: '/imports', label: 'Импорт', needs: ['member:create', 'org:create'] },
@@ -152,7 +160,13 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
 
-        <AppShell.Navbar id="app-navbar" p="xs" aria-label="Основное меню">
+        {/* The menu outgrew a phone's height: it scrolls on its own, under a fixed header. */}
+        <AppShell.Navbar
+          id="app-navbar"
+          p="xs"
+          aria-label="Основное меню"
+          style={{ overflowY: 'auto' }}
+        >
           {items.map((item) => (
             <NavLink
               key={item.to}

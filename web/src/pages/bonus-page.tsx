@@ -1,4 +1,4 @@
-import { Group, NativeSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { bonusStatsFileUrl, useBonusStats } from '../api/bonus';
@@ -13,8 +13,8 @@ import {
   readMonthRange,
 } from '../bonus/bonus-months';
 import { BonusTable, BonusTotals } from '../bonus/bonus-summary';
+import { MonthRangeSelects } from '../bonus/month-range-selects';
 import { DownloadButton } from '../components/download';
-import classes from '../components/filters.module.css';
 import { PageLoader, QueryError } from '../components/query-state';
 import { useUrlFilters } from '../components/use-url-filters';
 import { UnderControl } from '../orgs/under-control';
@@ -51,20 +51,7 @@ export function BonusPage() {
           <Text size="sm" c="dimmed">
             Бонусная программа для членов Профсоюза: покупки у партнёров и кэшбэк по месяцам.
           </Text>
-          <div className={classes.filters}>
-            <NativeSelect
-              label="С месяца"
-              data={options}
-              value={filters.from}
-              onChange={(event) => set({ from: event.currentTarget.value })}
-            />
-            <NativeSelect
-              label="По месяц"
-              data={options}
-              value={filters.to}
-              onChange={(event) => set({ to: event.currentTarget.value })}
-            />
-          </div>
+          <MonthRangeSelects options={options} filters={filters} onChange={set} />
           <Group gap="xs" align="flex-start">
             <UnderControl under={filters.under} onChange={(under) => set({ under })} />
             <DownloadButton

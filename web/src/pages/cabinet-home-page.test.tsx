@@ -46,7 +46,13 @@ describe('the cabinet’s home', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.getAttribute('href')),
-    ).toEqual(['/cabinet/data', '/cabinet/bonuses', '/cabinet/access']);
+    ).toEqual([
+      '/cabinet/data',
+      '/cabinet/bonuses',
+      '/cabinet/benefits',
+      '/cabinet/surveys',
+      '/cabinet/access',
+    ]);
   });
 
   it('without the internet shows the card kept from the last visit', async () => {

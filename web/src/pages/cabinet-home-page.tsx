@@ -62,6 +62,12 @@ export function CabinetHomePage() {
         <Button component={Link} to="/cabinet/bonuses" size="lg" variant="light" fullWidth>
           Мои бонусы PROFCARDS
         </Button>
+        <Button component={Link} to="/cabinet/benefits" size="lg" variant="light" fullWidth>
+          Льготы и помощь
+        </Button>
+        <Button component={Link} to="/cabinet/surveys" size="lg" variant="light" fullWidth>
+          Опросы и тесты
+        </Button>
         <Button component={Link} to="/cabinet/access" size="lg" variant="light" fullWidth>
           Кто смотрел мои данные
         </Button>
