@@ -68,9 +68,12 @@ export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const isValidEmail = (value: string) => value.length <= 254 && EMAIL_PATTERN.test(value);
 
+/** A moment as an ISO string of Moscow's wall clock (UTC+3, no daylight saving): the union's. */
+export const moscowIso = (at: Date) => new Date(at.getTime() + 3 * 60 * 60 * 1000).toISOString();
+
 /** Today as YYYY-MM-DD in Moscow time, the union's working day. */
 export function todayIso(now: Date = new Date()): string {
-  return new Date(now.getTime() + 3 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return moscowIso(now).slice(0, 10);
 }
 
 /** A `YYYY-MM-DD` string naming a day the calendar has (not 1985-13-45, not 2023-02-30). */

@@ -50,11 +50,16 @@ export async function releaseAnswers(
  */
 export async function releaseClosedSurveys(db: Db, now: Date) {
   let released = 0;
+  const survey = new Map<string, Awaited<ReturnType<typeof findSurvey>>>();
   for (const group of await findHeldOfClosed(db, now)) {
-    released += await db.transaction().execute(async (trx) => {
-      const survey = await findSurvey(trx, group.survey_id);
-      return survey ? releaseAnswers(trx, survey, group.org_path, 1) : 0;
-    });
+    // Groups come by survey: each survey's definition read once.
+    if (!survey.has(group.survey_id))
+      survey.set(group.survey_id, await findSurvey(db, group.survey_id));
+    const closed = survey.get(group.survey_id);
+    if (!closed) continue;
+    released += await db
+      .transaction()
+      .execute((trx) => releaseAnswers(trx, closed, group.org_path, 1));
   }
   return released;
 }

@@ -1,4 +1,4 @@
-import { isoToRu, quoted, type SurveyKind } from '@profreestr/contracts';
+import { isoToRu, moscowIso, quoted, type SurveyKind } from '@profreestr/contracts';
 import { compose, greetingOf, type LetterContent, type Person } from '../mail/letters.js';
 
 // The letters of surveys: the invitation when a survey is published and the reminder to those
@@ -14,7 +14,7 @@ export interface SurveyRef {
 
 /** «25.12.2025 18:00» in Moscow time, the union's clock. */
 export const moscowTime = (at: Date) => {
-  const moscow = new Date(at.getTime() + 3 * 60 * 60 * 1000).toISOString();
+  const moscow = moscowIso(at);
   return `${isoToRu(moscow.slice(0, 10))} ${moscow.slice(11, 16)}`;
 };
 

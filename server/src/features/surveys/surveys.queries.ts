@@ -62,6 +62,7 @@ export const insertSurvey = (
     opensAt: string;
     closesAt: string;
     userId: string;
+    audienceCount: number;
   },
 ) =>
   db
@@ -78,6 +79,7 @@ export const insertSurvey = (
       opens_at: row.opensAt,
       closes_at: row.closesAt,
       created_by: row.userId,
+      audience_count: row.audienceCount,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -96,8 +96,8 @@ export async function createSurvey(ctx: StaffCtx, input: SurveyCreate): Promise<
       orgId: org.id,
       orgPath: org.path,
       userId: tx.actor.userId,
+      audienceCount,
     });
-    await updateSurvey(tx.db, id, { audience_count: audienceCount });
     await recordAudit(tx, {
       action: 'survey.create',
       target: { type: 'survey', id, orgPath: org.path },
