@@ -136,7 +136,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerHttpHardening(app);
   const bonus = { ...defaultBonusConfig, ...options.bonus };
   const gate = partnerGate(db, bonus);
-  app.addHook('onClose', async () => gate.close());
   registerAuthentication(app, db, security, gate);
   registerDenialAudit(app, db);
   registerSystemRoutes(app, options.database);

@@ -451,6 +451,20 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** Unlogged (migration 0023): a session's requests in its current minute. */
+export interface SessionBudgetsTable {
+  id: string;
+  minute: Timestamp;
+  used: number;
+}
+
+/** Unlogged (migration 0023): a partner's token bucket. */
+export interface PartnerBucketsTable {
+  partner_id: string;
+  tokens: number;
+  at: Timestamp;
+}
+
 export interface ApplicationsTable {
   id: Generated<string>;
   org_id: string;
@@ -799,6 +813,8 @@ export interface Database {
   member_sessions: MemberSessionsTable;
   member_consents: MemberConsentsTable;
   rate_limits: RateLimitsTable;
+  session_budgets: SessionBudgetsTable;
+  partner_buckets: PartnerBucketsTable;
   applications: ApplicationsTable;
   member_category_changes: MemberCategoryChangesTable;
   report_forms: ReportFormsTable;

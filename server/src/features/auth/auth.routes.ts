@@ -30,7 +30,7 @@ import {
   setupMfa,
   verifyMfa,
 } from './mfa.service.js';
-import { sessionRateLimiter } from './session-rate-limit.js';
+import { checkSessionBudget } from './session-rate-limit.js';
 
 export const SESSION_COOKIE = 'prf_session';
 
@@ -59,7 +59,6 @@ export function registerAuthentication(
   security: SecurityConfig,
   partners: PartnerGate,
 ) {
-  const limiter = sessionRateLimiter(security.apiRequestsPerMinute);
   // Set first thing in the hook below (an object default would be shared by every request).
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionStage', null);
@@ -72,25 +71,33 @@ export function registerAuthentication(
       request.actor = await partners.authenticate(request.headers.authorization, security.now());
       return;
     }
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await resolveSession(db, token, security.now()) : null;
-    request.sessionStage = session?.stage ?? null;
+    const now = security.now();
     const config = request.routeOptions.config;
     const admits = config.callers ?? [];
+    const isApi = request.routeOptions.url?.startsWith('/api/v1/') ?? false;
+    const memberToken = request.cookies[MEMBER_COOKIE];
+    // A request counts in the budget of the one session it is served under: the member's own
+    // on a route for members alone, else the staff session's.
+    const memberRoute = admits.includes('member') && !admits.includes('staff');
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token
+      ? await resolveSession(db, token, now, isApi && !(memberToken && memberRoute))
+      : null;
+    request.sessionStage = session?.stage ?? null;
     const full = session?.stage === 'active';
     request.actor = session && (full || config.mfaStep) ? session.actor : applicant;
     // The member's own cookie counts only on routes members reach (the cabinet): a browser
     // holding both is staff on staff routes and the member in the cabinet.
-    const memberToken = request.cookies[MEMBER_COOKIE];
+    let budgetUsed = session?.budgetUsed ?? 0;
     if (memberToken && admits.includes('member') && !admits.includes(request.actor.kind)) {
-      const member = await resolveMemberSession(db, memberToken, security.now());
-      if (member) request.actor = member;
+      const member = await resolveMemberSession(db, memberToken, now);
+      if (member) {
+        request.actor = member.actor;
+        budgetUsed = member.budgetUsed;
+      }
     }
+    checkSessionBudget(budgetUsed, security.apiRequestsPerMinute, now);
     // Refused before the body is even parsed: an anonymous caller learns nothing of a route.
-    const isApi = request.routeOptions.url?.startsWith('/api/v1/');
-    const sessionId =
-      request.actor.kind === 'member' ? request.actor.sessionId : session?.actor.sessionId;
-    if (isApi && sessionId) limiter.take(sessionId, security.now());
     if (isApi && !admits.includes(request.actor.kind)) {
       throw unauthenticated(session && !full ? PENDING_MESSAGE : undefined);
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, USER_PASSWORD } from '../../../test/test-app.js';
 import { buildTree } from '../../../test/tree-fixture.js';
+import { buildApp } from '../../app.js';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../sessions/sessions.service.js';
 import { accountRule, lockSeconds } from './throttle.js';
 
@@ -245,5 +246,38 @@ describe('request budget per session', () => {
     expect(Number(refused?.headers['retry-after'])).toBe(60);
     tick(60_000);
     expect((await t.api('GET', '/api/v1/auth/me', { cookie })).statusCode).toBe(200);
+  });
+
+  it("two servers on one database share a session's budget: 200 requests in a minute, not 400", async () => {
+    tick(60_000 - (now.getTime() % 60_000));
+    const other = await buildApp({
+      database: t.database,
+      imports: { worker: false },
+      security: { mfaRequiredRoles: [], now: () => now, apiRequestsPerMinute: 200 },
+    });
+    try {
+      const cookie = await t.login('busy-script');
+      let served = 0;
+      for (let i = 0; i < 200; i++) {
+        const app = i % 2 === 0 ? t.app : other;
+        const response = await app.inject({
+          method: 'GET',
+          url: '/api/v1/auth/me',
+          headers: { cookie },
+        });
+        if (response.statusCode === 200) served++;
+      }
+      const refused = await other.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { cookie },
+      });
+      // The login itself came under no session: 200 served, the 201st refused on either server.
+      expect(served).toBe(200);
+      expect(refused.statusCode).toBe(429);
+      expect((await t.api('GET', '/api/v1/auth/me', { cookie })).statusCode).toBe(429);
+    } finally {
+      await other.close();
+    }
   });
 });

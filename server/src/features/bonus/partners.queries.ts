@@ -5,13 +5,51 @@ import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
-/** The partner a live key belongs to (the hash is unique; a revoked key names nobody). */
-export function findLivePartnerKey(db: Db, keyHash: string) {
+/**
+ * The partner whose live key has this hash, and one token taken from its bucket (shared by
+ * every server, unlogged: `partner_buckets`): refilled at `rate` a second up to `capacity`,
+ * and charged even when empty, down to a debt of one token. One statement: `tokens` left below
+ * zero means refused. No row: no such live key.
+ */
+export function spendPartnerToken(
+  db: Db,
+  keyHash: string,
+  budget: { now: Date; rate: number; capacity: number },
+) {
+  const { now, rate, capacity } = budget;
   return db
-    .selectFrom('partner_keys')
-    .select('partner_id')
-    .where('key_hash', '=', keyHash)
-    .where('revoked_at', 'is', null)
+    .with('key', (qc) =>
+      qc
+        .selectFrom('partner_keys')
+        .select('partner_id')
+        .where('key_hash', '=', keyHash)
+        .where('revoked_at', 'is', null),
+    )
+    .with('bucket', (qc) =>
+      qc
+        .insertInto('partner_buckets')
+        .columns(['partner_id', 'tokens', 'at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('key')
+            .select([
+              'partner_id',
+              sql<number>`${capacity}::float8 - 1`.as('tokens'),
+              sql<Date>`${now}::timestamptz`.as('at'),
+            ]),
+        )
+        .onConflict((oc) =>
+          oc.column('partner_id').doUpdateSet({
+            // Servers' clocks may differ a little: time never runs backwards for a bucket.
+            tokens: sql`greatest(-1, least(${capacity}::float8, partner_buckets.tokens
+              + greatest(0, extract(epoch from excluded.at - partner_buckets.at)) * ${rate}) - 1)`,
+            at: sql`greatest(partner_buckets.at, excluded.at)`,
+          }),
+        )
+        .returning(['partner_id', 'tokens']),
+    )
+    .selectFrom('bucket')
+    .select(['partner_id', 'tokens'])
     .executeTakeFirst();
 }
 

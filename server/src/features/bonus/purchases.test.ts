@@ -7,6 +7,7 @@ import {
   unknownCardNumber,
 } from '../../../test/bonus-fixture.js';
 import { until } from '../../../test/until.js';
+import { buildApp } from '../../app.js';
 import { cardTokenKey, signCardToken } from '../members/card-token.js';
 import { confirmHeldPurchases } from './purchases.service.js';
 
@@ -480,5 +481,33 @@ describe('a partner hammering the API', () => {
     expect(Number(refused?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(refused?.json().error.message).toMatch(/Повторите через/);
     expect((await w.call('GET', url, second.apiKey)).statusCode).toBe(200);
+  });
+
+  it('two servers on one database share its budget, and a key revoked on one answers 401 on the other at once', async () => {
+    const other = await buildApp({
+      database: w.t.database,
+      imports: { worker: false },
+      bonus: { partnerRequestsPerSecond: 1, partnerBurst: 3 },
+    });
+    try {
+      const partner = await w.partner('Двуглавый');
+      const url = `/api/v1/partner/cards/${unknownCardNumber()}`;
+      const headers = { authorization: `Bearer ${partner.apiKey}` };
+      const viaOther = () => other.inject({ method: 'GET', url, headers });
+      const answers = [
+        (await w.call('GET', url, partner.apiKey)).statusCode,
+        (await viaOther()).statusCode,
+        (await w.call('GET', url, partner.apiKey)).statusCode,
+        (await viaOther()).statusCode,
+      ];
+      expect(answers).toEqual([200, 200, 200, 429]);
+      const revoked = await w.t.api('DELETE', `/api/v1/partners/${partner.id}/key`, {
+        cookie: w.tree.admin,
+      });
+      expect(revoked.statusCode).toBe(200);
+      expect((await viaOther()).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 });

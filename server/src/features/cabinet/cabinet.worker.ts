@@ -7,8 +7,8 @@ import { purgeCabinetCodes } from './cabinet-auth.service.js';
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Hourly (and at start): codes past their 10 minutes, member sessions past their 12 hours and
- * request counts of windows long over are deleted, so none of these tables grows without end.
+ * Hourly (and at start): codes past their 10 minutes, member sessions past their 12 hours,
+ * sessions' budgets and request counts of windows long over are deleted, so none of these tables grows without end.
  */
 export async function startCabinetHousekeeping(
   db: Kysely<Database>,

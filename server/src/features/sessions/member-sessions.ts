@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { MemberActor } from '../../lib/actor.js';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service.js';
+import { spentBudget, withSpentBudget } from './sessions.queries.js';
+import { minuteOf, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service.js';
 
 // A member's own sessions in the cabinet: a cookie of their own (never the staff one), the same
 // limits as staff (30 idle minutes, 12 hours), the token kept as sha256. A member taken off
@@ -39,14 +40,18 @@ export async function startMemberSession(
   return { token, expiresAt, sessionId };
 }
 
-/** The member behind a token, or null (an unknown, expired or idle session is deleted). */
+/** The member behind a token, or null (an unknown, expired or idle session is deleted), and
+ * the request counted in the session's budget for the minute (as a staff session's). */
 export async function resolveMemberSession(
   db: Db,
   token: string,
   now: Date,
-): Promise<MemberActor | null> {
+): Promise<{ actor: MemberActor; budgetUsed: number } | null> {
   const id = hashToken(token);
-  const row = await db
+  const row = await withSpentBudget(db, 'member_sessions', id, {
+    minute: minuteOf(now),
+    counted: true,
+  })
     .selectFrom('member_sessions')
     .innerJoin('members', 'members.id', 'member_sessions.member_id')
     .select([
@@ -55,6 +60,7 @@ export async function resolveMemberSession(
       'member_sessions.last_seen_at',
       'members.org_id',
       'members.status',
+      spentBudget.as('budget_used'),
     ])
     .where('member_sessions.id', '=', id)
     .executeTakeFirst();
@@ -75,7 +81,10 @@ export async function resolveMemberSession(
       .where('id', '=', id)
       .execute();
   }
-  return { kind: 'member', memberId: row.member_id, orgId: row.org_id, sessionId: id };
+  return {
+    actor: { kind: 'member', memberId: row.member_id, orgId: row.org_id, sessionId: id },
+    budgetUsed: row.budget_used ?? 0,
+  };
 }
 
 /** Ends the session a cookie holds (signing in again on a shared phone). */
@@ -86,9 +95,13 @@ export async function endMemberSession(db: Db, sessionId: string) {
   await db.deleteFrom('member_sessions').where('id', '=', sessionId).execute();
 }
 
-/** Sessions past their absolute limit. */
+/** Sessions past their absolute limit, and every session's budget of minutes long over. */
 export async function purgeMemberSessions(db: Db, now: Date) {
   await db.deleteFrom('member_sessions').where('expires_at', '<', now).execute();
+  await db
+    .deleteFrom('session_budgets')
+    .where('minute', '<', new Date(now.getTime() - 60 * 60 * 1000))
+    .execute();
 }
 
 /** A member's open sessions: when, from where, on what (the export of what is held). */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -31,9 +31,54 @@ export async function insertSession(
     .execute();
 }
 
-/** One round trip per request: the session, its user and the user's org path. */
-export function findSessionActor(db: Db, sessionId: string) {
-  return db
+/**
+ * Counts one request of a session that exists in its minute's budget (`session_budgets`,
+ * shared by every server), as a CTE of the statement that reads the session: no round trip of
+ * its own. Read the count with `spentBudget` (null when `counted` is false).
+ */
+export function withSpentBudget(
+  db: Db,
+  sessions: 'sessions' | 'member_sessions',
+  sessionId: string,
+  budget: { minute: Date; counted: boolean },
+) {
+  return db.with('spent', (qc) =>
+    qc
+      .insertInto('session_budgets')
+      .columns(['id', 'minute', 'used'])
+      .expression((eb) =>
+        eb
+          .selectFrom(sessions)
+          .select([
+            'id',
+            sql<Date>`${budget.minute}::timestamptz`.as('minute'),
+            sql<number>`1`.as('used'),
+          ])
+          .where('id', '=', sessionId)
+          .where(sql<boolean>`${budget.counted}`),
+      )
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          used: sql`case when session_budgets.minute = excluded.minute
+            then session_budgets.used + 1 else 1 end`,
+          minute: (eb) => eb.ref('excluded.minute'),
+        }),
+      )
+      .returning('used'),
+  );
+}
+
+/** The requests counted so far in the session's minute (null: not counted). */
+export const spentBudget = sql<number | null>`(select used from spent)`;
+
+/** One round trip per request: the session, its user and the user's org path, and the
+ * request counted in the session's budget. */
+export function findSessionActor(
+  db: Db,
+  sessionId: string,
+  budget: { minute: Date; counted: boolean },
+) {
+  return withSpentBudget(db, 'sessions', sessionId, budget)
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('orgs', 'orgs.id', 'users.org_id')
@@ -48,6 +93,7 @@ export function findSessionActor(db: Db, sessionId: string) {
       'users.org_id',
       'users.disabled_at',
       'orgs.path as org_path',
+      spentBudget.as('budget_used'),
     ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();

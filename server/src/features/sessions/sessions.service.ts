@@ -56,17 +56,24 @@ export async function completeSession(db: Db, sessionId: string, now: Date) {
 export interface ResolvedSession {
   actor: StaffActor;
   stage: SessionStage;
+  /** Requests of the session in this minute, this one included (0: not counted). */
+  budgetUsed: number;
 }
 
+/** The minute a request's budget is counted in. */
+export const minuteOf = (now: Date) => new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+
 /** The caller behind a token, or null when the session is unknown, expired, idle or its user
- * disabled (the session is then deleted). */
+ * disabled (the session is then deleted). A `counted` request is counted in the session's
+ * budget for the minute, by the same statement. */
 export async function resolveSession(
   db: Db,
   token: string,
   now: Date,
+  counted = false,
 ): Promise<ResolvedSession | null> {
   const sessionId = hashToken(token);
-  const row = await findSessionActor(db, sessionId);
+  const row = await findSessionActor(db, sessionId, { minute: minuteOf(now), counted });
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();
   const expired =
@@ -80,6 +87,7 @@ export async function resolveSession(
   if (now.getTime() - lastSeen > TOUCH_INTERVAL_MS) await touchSession(db, sessionId, now);
   return {
     stage: row.stage,
+    budgetUsed: row.budget_used ?? 0,
     actor: {
       kind: 'staff',
       userId: row.user_id,
