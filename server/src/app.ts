@@ -48,6 +48,7 @@ import { registerReportRoutes } from './features/reports/reports.routes.js';
 import { registerSocialSupportRoutes } from './features/social-support/social-support.routes.js';
 import { registerStatsRoutes } from './features/stats/stats.routes.js';
 import { registerSurveyRoutes } from './features/surveys/surveys.routes.js';
+import { registerMetrics } from './features/system/metrics.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { registerUserRoutes } from './features/users/users.routes.js';
 import { handleError } from './lib/error-handler.js';
@@ -72,6 +73,8 @@ export interface AppOptions {
   security?: Partial<SecurityConfig>;
   mail?: Partial<MailConfig>;
   bonus?: Partial<BonusConfig>;
+  /** /metrics from other hosts needs it as a bearer token; without it, the loopback only. */
+  metricsToken?: string | undefined;
 }
 
 /** A hop count as the function Fastify's types accept (its runtime takes numbers too). */
@@ -134,6 +137,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   configureLetters(mail);
   const security = { ...defaultSecurityConfig, ...options.security };
   registerHttpHardening(app);
+  // First, so the request durations cover every route.
+  registerMetrics(app, options.database, runner, options.metricsToken);
   const bonus = { ...defaultBonusConfig, ...options.bonus };
   const gate = partnerGate(db, bonus);
   registerAuthentication(app, db, security, gate);

@@ -88,6 +88,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
   WEB_DIST_DIR: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, 'не короче 16 символов').optional(),
   IMPORT_MAX_MB: z.coerce
     .number()
     .positive()
@@ -140,6 +141,8 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Built web UI to serve; undefined serves the API alone. */
   webDistDir: string | undefined;
+  /** `Authorization: Bearer` for /metrics from other hosts (METRICS_TOKEN); else loopback only. */
+  metricsToken: string | undefined;
   imports: ImportConfig;
   security: Omit<SecurityConfig, 'now'>;
   mail: MailConfig;
@@ -174,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ?? defaultWebDist,
+    metricsToken: e.METRICS_TOKEN,
     security: {
       mfaRequiredRoles: mfaRequiredRoles(env.MFA_REQUIRED_ROLES),
       apiRequestsPerMinute: e.API_RATE_LIMIT_PER_MINUTE,

@@ -28,6 +28,7 @@ const app = await buildApp({
   imports: config.imports,
   mail: config.mail,
   bonus: config.bonus,
+  metricsToken: config.metricsToken,
 });
 
 if (firstStart.generatedPassword) {

@@ -8,6 +8,7 @@ export const errorCodes = [
   'too_large',
   'rate_limited',
   'internal',
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -22,6 +23,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   too_large: 413,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface ErrorDetail {

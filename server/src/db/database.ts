@@ -38,6 +38,8 @@ export interface DatabaseHandle {
    * holds Kysely's connection, so it never runs inside another caller's transaction.
    */
   script(text: string): Promise<{ rows: unknown[] }>;
+  /** The pool's connections now (PostgreSQL; PGlite is one connection, so null). */
+  poolUse(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,36 @@ const parsers: Record<number, (v: string) => unknown> = {
   [DATE]: identity,
   [NUMERIC]: (v) => Number(v),
 };
+
+// Errors that say the database cannot be reached now (restarting, unreachable, full), not that
+// a statement is wrong: the request is answered 503 with Retry-After, and the pool reconnects.
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  '57P01', // admin_shutdown: a fast or smart stop
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+  '53300', // too_many_connections
+]);
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Cannot use a pool after calling end/;
+
+export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) {
+    return true;
+  }
+  return UNREACHABLE_MESSAGE.test(error.message) || isDatabaseUnreachable(error.cause, depth + 1);
+}
+
+/** How long a request waits for a connection before it is told the database is unreachable. */
+const CONNECT_TIMEOUT_MS = 5000;
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
@@ -68,6 +100,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -101,6 +135,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         const result = (await pool.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
         return { rows: (Array.isArray(result) ? result.at(-1) : result)?.rows ?? [] };
       },
+      poolUse: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      }),
       close: () => db.destroy(),
     };
   }
@@ -131,6 +170,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     },
     script: (text) =>
       db.connection().execute(async () => ({ rows: (await pglite.exec(text)).at(-1)?.rows ?? [] })),
+    poolUse: () => null,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

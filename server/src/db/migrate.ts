@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as foundation from './migrations/0001-foundation.js';
 import * as orgRegistry from './migrations/0002-org-registry.js';
@@ -65,4 +65,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
       cause,
     });
   }
+}
+
+/** Whether every migration this build knows has run (a new server beside an old database: no). */
+export async function migrationsDone(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ name: string }>`
+    select name from kysely_migration order by name desc limit 1`.execute(db);
+  return rows[0]?.name === Object.keys(migrations).sort().at(-1);
 }

@@ -18,6 +18,10 @@ export class AppError extends Error {
   }
 }
 
+/** The database cannot be reached (restarting, unreachable): try again shortly. */
+export const unavailable = (message = 'База данных недоступна. Повторите через 5 с') =>
+  new AppError('unavailable', message, [], { headers: { 'retry-after': '5' } });
+
 export const notFound = (message = 'Не найдено') => new AppError('not_found', message);
 
 export const forbidden = (message = 'Недостаточно прав для этого действия') =>

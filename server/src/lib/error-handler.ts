@@ -1,7 +1,8 @@
 import type { ErrorCode, ErrorDetail } from '@profreestr/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, notFound } from './app-error.js';
+import { isDatabaseUnreachable } from '../db/database.js';
+import { AppError, notFound, unavailable } from './app-error.js';
 
 const statusCodes: Record<number, ErrorCode> = {
   400: 'invalid',
@@ -66,6 +67,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     const message = frameworkMessages[error.code] ?? 'Некорректный запрос';
     // The framework's 400s (broken JSON, a wrong content type) stay 400: nothing could be read.
     return send(reply, new AppError(code, message, [], { status }));
+  }
+
+  if (isDatabaseUnreachable(error)) {
+    request.log.warn({ err: error }, 'database unreachable');
+    return send(reply, unavailable());
   }
 
   request.log.error({ err: error }, 'unhandled error');

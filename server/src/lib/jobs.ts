@@ -37,6 +37,8 @@ export interface Jobs {
 export interface JobRunner {
   jobs: Jobs;
   work<P>(job: JobDefinition<P>, handler: (payload: P) => Promise<void>): Promise<void>;
+  /** Jobs not yet done, by job and state (waiting: created or retry; active). */
+  depths(): Promise<{ name: string; state: 'waiting' | 'active'; count: number }[]>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,15 @@ export async function startJobs(
           if (received) await handler(job.payload.parse(received.data));
         },
       );
+    },
+    depths: async () => {
+      const { rows } = await executorOf(handle.db).executeSql(
+        `select name, case when state = 'active' then 'active' else 'waiting' end as state,
+           count(*)::int as count
+         from pgboss.job where state in ('created', 'retry', 'active') group by 1, 2`,
+        [],
+      );
+      return rows as { name: string; state: 'waiting' | 'active'; count: number }[];
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };

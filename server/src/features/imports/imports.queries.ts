@@ -247,3 +247,14 @@ export async function findStalledImports(db: Db, staleSeconds: number) {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Imports queued or running, with their progress (rows done of the file's total). */
+export function findImportsInProgress(db: Db) {
+  return db
+    .selectFrom('imports')
+    .select(['id', 'kind', 'status', 'total', 'processed'])
+    .where('status', 'in', ['queued', 'running'])
+    .orderBy('id')
+    .limit(100)
+    .execute();
+}

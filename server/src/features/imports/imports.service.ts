@@ -20,6 +20,7 @@ import { importJob } from './import.job.js';
 import { FILE_CHUNK_BYTES, HeaderRefused, mapHeaders } from './import-file.js';
 import {
   findImport,
+  findImportsInProgress,
   findImportsInSubtree,
   findRejects,
   type ImportRecord,
@@ -198,3 +199,6 @@ export async function openRejectedRows(ctx: StaffCtx, id: string): Promise<Sheet
   void fillSheet(sheet, rows());
   return sheet;
 }
+
+/** Imports queued or running and their progress, for monitoring (no caller: no personal data). */
+export const importsInProgress = findImportsInProgress;

@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.js';
 import {
   claimLetters,
   closeSentMailings,
+  countWaitingLetters,
   markFailed,
   markRetry,
   markSent,
@@ -23,6 +24,9 @@ import { type Rendered, renderMailingLetters } from './mailing-render.js';
 // batch goes back to the queue uncounted and the worker waits, longer each time.
 
 type Log = { error(object: unknown, message: string): void };
+
+/** The outbox's depth for monitoring: letters queued and letters out with a worker. */
+export const waitingLetters = countWaitingLetters;
 
 export type Claimed = Awaited<ReturnType<typeof claimLetters>>[number];
 

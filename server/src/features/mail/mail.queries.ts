@@ -315,3 +315,15 @@ export async function currentAddressOf(
   const email = rows[0]?.email;
   return email ? { email } : undefined;
 }
+
+/** Letters waiting (queued) and out with a worker (sending): each an index range of its own
+ * partial index, so a scrape costs no pass over the delivered millions. */
+export async function countWaitingLetters(db: Db) {
+  const { rows } = await sql<{ status: 'queued' | 'sending'; count: number }>`
+    select 'queued' as status, count(*)::int as count from mail_messages
+      where status = 'queued' and next_attempt_at > '-infinity'
+    union all
+    select 'sending', count(*)::int from mail_messages
+      where status = 'sending' and locked_until > '-infinity'`.execute(db);
+  return rows;
+}
