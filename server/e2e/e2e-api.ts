@@ -21,6 +21,8 @@ export async function apiSession(baseUrl: string, login: string, password: strin
   };
   return {
     user,
+    /** The session's cookie header, for a request made by hand. */
+    cookie,
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),

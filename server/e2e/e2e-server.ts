@@ -31,6 +31,10 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** SIGKILL: a crash, nothing is flushed or closed. */
   kill(): Promise<void>;
+  /** SIGTERM, without waiting: a deploy or the balancer draining the server. */
+  terminate(): void;
+  /** The exit code once the process has ended (null: ended by a signal). */
+  exited: Promise<number | null>;
 }
 
 /** The built product exactly as `npm start` runs it, on a throw-away in-memory database. */
@@ -52,6 +56,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
   child.stdout?.on('data', (chunk) => {
     output += chunk;
   });
@@ -80,6 +85,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       }
       assertNoPersonalData(output);
     },
+    terminate: () => {
+      child.kill('SIGTERM');
+    },
+    exited,
     kill: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');

@@ -5,76 +5,13 @@ import type { Import } from '@profreestr/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiSession } from './e2e-api.js';
 import { E2E_ADMIN_PASSWORD, type RunningServer, startServer } from './e2e-server.js';
+import { membersCsv, setUpRegion } from './members-file.js';
 
 // The import process is killed (SIGKILL) in the middle of a file, started again on the same
 // data, and must end in exactly the state of a run never interrupted.
 
 const ROWS = 2000;
-const LAST = [
-  'Смирнова',
-  'Кузнецова',
-  'Попова',
-  'Васильева',
-  'Петрова',
-  'Соколова',
-  'Михайлова',
-  'Новикова',
-];
-const FIRST = [
-  'Анна',
-  'Мария',
-  'Елена',
-  'Ольга',
-  'Наталья',
-  'Ирина',
-  'Светлана',
-  'Татьяна',
-  'Юлия',
-  'Дарья',
-];
-const MIDDLE = ['Ивановна', 'Петровна', 'Сергеевна', 'Андреевна', 'Олеговна'];
-
-function membersFile(): string {
-  const lines = ['Код организации;Фамилия;Имя;Отчество;Пол;Дата рождения;Категория'];
-  for (let i = 0; i < ROWS; i++) {
-    const day = String((i % 28) + 1).padStart(2, '0');
-    const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
-    const year = 1960 + (i % 40);
-    // Every 97th row has an impossible date: rejected rows must survive the crash too.
-    const birth = i % 97 === 0 ? `31.02.${year}` : `${day}.${month}.${year}`;
-    lines.push(
-      [
-        `P-${i % 3}`,
-        LAST[i % 8],
-        FIRST[Math.floor(i / 8) % 10],
-        MIDDLE[Math.floor(i / 80) % 5],
-        'ж',
-        birth,
-        'работающий',
-      ].join(';'),
-    );
-  }
-  return lines.join('\r\n');
-}
-
-async function setUp(server: RunningServer) {
-  const admin = await apiSession(server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
-  const region = await admin.post<{ id: string }>('/orgs', {
-    code: 'R',
-    level: 'regional',
-    parentId: admin.user.orgId,
-    name: 'Региональная',
-  });
-  for (const n of [0, 1, 2]) {
-    await admin.post('/orgs', {
-      code: `P-${n}`,
-      level: 'primary',
-      parentId: region.id,
-      name: `ППО № ${n}`,
-    });
-  }
-  return { admin, regionId: region.id };
-}
+const membersFile = () => membersCsv(ROWS);
 
 const settings = { IMPORT_BATCH_ROWS: '10', IMPORT_STALE_SECONDS: '2' };
 
@@ -135,7 +72,7 @@ describe('an import survives a crash', () => {
     dirs.push(crashDir, cleanDir);
 
     const first = await start(crashDir);
-    const { admin, regionId } = await setUp(first);
+    const { admin, regionId } = await setUpRegion(first);
     const { id } = await admin.upload<{ id: string }>(
       '/imports',
       { kind: 'members', orgId: regionId },
@@ -164,7 +101,7 @@ describe('an import survives a crash', () => {
     const resumed = await finalState(second, id, regionId);
 
     const clean = await start(cleanDir);
-    const cleanSetup = await setUp(clean);
+    const cleanSetup = await setUpRegion(clean);
     const cleanImport = await cleanSetup.admin.upload<{ id: string }>(
       '/imports',
       { kind: 'members', orgId: cleanSetup.regionId },

@@ -50,14 +50,32 @@ if (firstStart.generatedPassword) {
   }
 }
 
+// SIGTERM (a deploy, the balancer draining this server): stop accepting, let the requests in
+// flight finish (an export streams to its end), let job workers finish or hand their job back,
+// then close the pool. Past 30 s the process gives up waiting.
+const SHUTDOWN_GRACE_MS = 30_000;
+let stopping = false;
 const shutdown = async (signal: string) => {
-  app.log.info({ signal }, 'shutting down');
-  await app.close();
-  await database.close();
-  process.exit(0);
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down: finishing the requests in flight');
+  const giveUp = setTimeout(() => {
+    app.log.error('requests still in flight after 30 s: exiting');
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  giveUp.unref();
+  try {
+    await app.close();
+    await database.close();
+    app.log.info('stopped');
+    process.exit(0);
+  } catch (error) {
+    app.log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
 };
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Профреестр: http://${config.host}:${config.port} (база: ${database.kind})`);
