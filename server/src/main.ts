@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { passwordSchema } from '@profreestr/contracts';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { isDatabaseUnreachable, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureFirstStart } from './features/system/first-start.js';
 import { serverLogger } from './lib/logger.js';
@@ -49,6 +49,19 @@ if (firstStart.generatedPassword) {
     );
   }
 }
+
+// pg-boss does not await its own "job done" and "job failed" writes: while the database is
+// down they reject unheard. The job stays active until it expires and then runs again (every
+// job here is safe to run twice), so such a rejection is logged, not fatal. Anything else
+// unhandled still ends the process.
+process.on('unhandledRejection', (reason) => {
+  if (isDatabaseUnreachable(reason)) {
+    app.log.warn({ err: reason }, 'database unreachable (a job queue write): carried on');
+    return;
+  }
+  app.log.fatal({ err: reason }, 'unhandled rejection');
+  process.exit(1);
+});
 
 // SIGTERM (a deploy, the balancer draining this server): stop accepting, let the requests in
 // flight finish (an export streams to its end), let job workers finish or hand their job back,

@@ -107,11 +107,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    pool.on(
-      'error',
+    const onConnectionError =
       options.onIdleConnectionError ??
-        ((error) => process.stderr.write(`idle PostgreSQL connection failed: ${error.message}\n`)),
-    );
+      ((error: Error) => process.stderr.write(`PostgreSQL connection failed: ${error.message}\n`));
+    pool.on('error', onConnectionError);
+    // A connection lost while checked out (between two statements of a transaction) emits
+    // 'error' on its client, which would crash the process unheard: heard here, its next
+    // statement fails (503) and the pool drops it when it is released.
+    pool.on('connect', (client) => client.on('error', onConnectionError));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
