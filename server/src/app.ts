@@ -141,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerMetrics(app, options.database, runner, options.metricsToken);
   const bonus = { ...defaultBonusConfig, ...options.bonus };
   const gate = partnerGate(db, bonus);
-  registerAuthentication(app, db, security, gate);
+  registerAuthentication(app, db, security, gate, options.database.replicas);
   registerDenialAudit(app, db);
   registerSystemRoutes(app, options.database);
   registerAuthRoutes(app, db, security);

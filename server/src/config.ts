@@ -83,6 +83,12 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .transform((v) => v.split(',').map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.string().url()))
+    .optional(),
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(5),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   ADMIN_PASSWORD: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -134,6 +140,10 @@ export interface AppConfig {
   /** PGlite data folder, or `memory://` for a throw-away in-memory database. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Streaming replicas for lists, searches, dashboards, reports and exports (DATABASE_READ_URL). */
+  databaseReadUrls: string[];
+  /** A replica further behind than this is skipped (REPLICA_MAX_LAG_SECONDS). */
+  replicaMaxLagSeconds: number;
   pgPoolSize: number;
   adminPassword: string | undefined;
   logLevel: string;
@@ -172,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
     host: e.HOST,
     dataDir: e.DATA_DIR === 'memory://' ? e.DATA_DIR : path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrls: e.DATABASE_READ_URL ?? [],
+    replicaMaxLagSeconds: e.REPLICA_MAX_LAG_SECONDS,
     pgPoolSize: e.PG_POOL_SIZE,
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,

@@ -15,6 +15,8 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
   poolSize: config.pgPoolSize,
+  readUrls: config.databaseReadUrls,
+  maxReplicaLagSeconds: config.replicaMaxLagSeconds,
 });
 await migrateToLatest(database.db);
 const firstStart = await ensureFirstStart(database, config.adminPassword);

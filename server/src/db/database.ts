@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { type ReplicaSet, replicaSet } from './replicas.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -38,6 +39,8 @@ export interface DatabaseHandle {
    * holds Kysely's connection, so it never runs inside another caller's transaction.
    */
   script(text: string): Promise<{ rows: unknown[] }>;
+  /** Read replicas (DATABASE_READ_URL), null without them (and always on PGlite). */
+  replicas: ReplicaSet | null;
   /** The pool's connections now (PostgreSQL; PGlite is one connection, so null). */
   poolUse(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
@@ -88,6 +91,10 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** Streaming replicas to read from (DATABASE_READ_URL); PostgreSQL only. */
+  readUrls?: string[];
+  /** A replica further behind than this is skipped until it catches up. */
+  maxReplicaLagSeconds?: number;
   /**
    * An idle pooled connection that fails (a server restart, a dropped database) is reported
    * here; without a listener node-postgres would crash the process. The pool reconnects.
@@ -95,26 +102,44 @@ export interface DatabaseOptions {
   onIdleConnectionError?: (error: Error) => void;
 }
 
+function newPool(url: string, max: number, onError: (error: Error) => void) {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  pool.on('error', onError);
+  // A connection lost while checked out (between two statements of a transaction) emits
+  // 'error' on its client, which would crash the process unheard: heard here, its next
+  // statement fails (503) and the pool drops it when it is released.
+  pool.on('connect', (client) => client.on('error', onError));
+  return pool;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      keepAlive: true,
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-      },
-    });
     const onConnectionError =
       options.onIdleConnectionError ??
       ((error: Error) => process.stderr.write(`PostgreSQL connection failed: ${error.message}\n`));
-    pool.on('error', onConnectionError);
-    // A connection lost while checked out (between two statements of a transaction) emits
-    // 'error' on its client, which would crash the process unheard: heard here, its next
-    // statement fails (503) and the pool drops it when it is released.
-    pool.on('connect', (client) => client.on('error', onConnectionError));
+    const max = options.poolSize ?? 10;
+    const pool = newPool(options.databaseUrl, max, onConnectionError);
+    const replicas = options.readUrls?.length
+      ? replicaSet({
+          pools: options.readUrls.map((url) => ({
+            url,
+            pool: newPool(url, max, onConnectionError),
+          })),
+          primaryPool: pool,
+          maxLagSeconds: options.maxReplicaLagSeconds ?? 5,
+          unreachable: isDatabaseUnreachable,
+        })
+      : null;
+    await replicas?.ready;
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
@@ -143,7 +168,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         idle: pool.idleCount,
         waiting: pool.waitingCount,
       }),
-      close: () => db.destroy(),
+      replicas,
+      close: async () => {
+        await replicas?.close();
+        await db.destroy();
+      },
     };
   }
   if (options.dataDir !== 'memory://') fs.mkdirSync(options.dataDir, { recursive: true });
@@ -174,6 +203,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     script: (text) =>
       db.connection().execute(async () => ({ rows: (await pglite.exec(text)).at(-1)?.rows ?? [] })),
     poolUse: () => null,
+    replicas: null,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

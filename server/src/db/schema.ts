@@ -456,6 +456,7 @@ export interface SessionBudgetsTable {
   id: string;
   minute: Timestamp;
   used: number;
+  written_at: Timestamp | null;
 }
 
 /** Unlogged (migration 0023): a partner's token bucket. */

@@ -57,6 +57,8 @@ declare module 'fastify' {
     actor: Actor;
     /** The session's stage; null without a session. */
     sessionStage: 'active' | 'mfa_verify' | 'mfa_enroll' | null;
+    /** Reads of this request may go to a replica through it (null: the primary alone). */
+    readDb: Kysely<Database> | null;
   }
   interface FastifyContextConfig {
     /**
@@ -66,6 +68,11 @@ declare module 'fastify' {
     callers?: readonly CallerKind[];
     /** Reachable with a half-open session (the second step of sign-in, sign-out). */
     mfaStep?: boolean;
+    /**
+     * A GET whose reads may come from a read replica (lists, searches, dashboards, reports,
+     * exports): its writes (the audit entry) and transactions still go to the primary.
+     */
+    replicaReads?: boolean;
     /** Answers the version of the record it returns as `ETag` (lib/etag; in OpenAPI too). */
     etag?: boolean;
   }
@@ -74,7 +81,12 @@ declare module 'fastify' {
 /** The service context of a staff request. */
 export function ctxOf(request: FastifyRequest, db: Kysely<Database>): StaffCtx {
   if (request.actor.kind !== 'staff') throw unauthenticated();
-  return { db, actor: request.actor, ip: request.ip, jobs: request.server.jobs };
+  return {
+    db: request.readDb ?? db,
+    actor: request.actor,
+    ip: request.ip,
+    jobs: request.server.jobs,
+  };
 }
 
 /** The service context of a member in their cabinet. */

@@ -10,7 +10,10 @@ const statements = [
     -- A staff or member session's id (both are sha256 of random tokens).
     id text primary key,
     minute timestamptz not null,
-    used integer not null
+    used integer not null,
+    -- The session's last request that may write (not a GET): its reads go to the primary for
+    -- a few seconds after (read-your-writes with replicas).
+    written_at timestamptz
   )`,
   `create unlogged table partner_buckets (
     partner_id bigint primary key,

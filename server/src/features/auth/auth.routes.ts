@@ -12,6 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { SecurityConfig } from '../../config.js';
+import type { ReplicaSet } from '../../db/replicas.js';
 import type { Database } from '../../db/schema.js';
 import { applicant } from '../../lib/actor.js';
 import { conflict, unauthenticated } from '../../lib/app-error.js';
@@ -44,6 +45,9 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
   });
 }
 
+/** How long a session's reads stay on the primary after a request of it that may write. */
+export const READ_YOUR_WRITES_MS = 10_000;
+
 const PENDING_MESSAGE = 'Завершите вход: введите код подтверждения';
 
 /**
@@ -58,12 +62,15 @@ export function registerAuthentication(
   db: Kysely<Database>,
   security: SecurityConfig,
   partners: PartnerGate,
+  replicas: ReplicaSet | null,
 ) {
   // Set first thing in the hook below (an object default would be shared by every request).
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionStage', null);
+  app.decorateRequest('readDb', null);
   app.addHook('onRequest', async (request) => {
     request.actor = applicant;
+    request.readDb = null;
     // A partner's routes answer its API key alone (cookies count nowhere there), and a key
     // counts nowhere else: a bearer on any other route is ignored.
     if (request.routeOptions.url?.startsWith(PARTNER_API_PREFIX)) {
@@ -80,8 +87,12 @@ export function registerAuthentication(
     // on a route for members alone, else the staff session's.
     const memberRoute = admits.includes('member') && !admits.includes('staff');
     const token = request.cookies[SESSION_COOKIE];
+    const writes = request.method !== 'GET' && request.method !== 'HEAD';
     const session = token
-      ? await resolveSession(db, token, now, isApi && !(memberToken && memberRoute))
+      ? await resolveSession(db, token, now, {
+          counted: isApi && !(memberToken && memberRoute),
+          writes,
+        })
       : null;
     request.sessionStage = session?.stage ?? null;
     const full = session?.stage === 'active';
@@ -97,6 +108,17 @@ export function registerAuthentication(
       }
     }
     checkSessionBudget(budgetUsed, security.apiRequestsPerMinute, now);
+    // Reads from a replica where the route allows, unless the session wrote a moment ago: it
+    // then reads its own writes from the primary.
+    const wroteAt = session?.wroteAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+    if (
+      replicas &&
+      config.replicaReads &&
+      !writes &&
+      now.getTime() - wroteAt > READ_YOUR_WRITES_MS
+    ) {
+      request.readDb = replicas.reader();
+    }
     // Refused before the body is even parsed: an anonymous caller learns nothing of a route.
     if (isApi && !admits.includes(request.actor.kind)) {
       throw unauthenticated(session && !full ? PENDING_MESSAGE : undefined);

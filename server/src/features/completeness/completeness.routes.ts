@@ -29,7 +29,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags,
         summary: 'Заполненность паспортов первичных организаций и карточек членов поддерева',
@@ -43,7 +43,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/children',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags,
         summary: 'Заполненность по подчинённым организациям (строки таблицы мониторинга)',
@@ -59,7 +59,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/orgs',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags,
         summary: 'Первичные организации поддерева, где показатель не заполнен',
@@ -74,7 +74,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/trend',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags,
         summary: 'Динамика заполненности по ежедневным снимкам',
@@ -90,7 +90,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/export',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags,
         summary: 'Таблица заполненности по подчинённым организациям в XLSX или CSV',

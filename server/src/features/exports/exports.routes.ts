@@ -10,7 +10,7 @@ export function registerExportRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/members/export',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags,
         summary: 'Выгрузка членов Профсоюза поддерева (с фильтрами списка) в XLSX или CSV',
@@ -30,7 +30,7 @@ export function registerExportRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/export',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags,
         summary: 'Выгрузка организаций поддерева в XLSX или CSV',

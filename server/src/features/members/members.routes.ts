@@ -49,7 +49,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/members',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags,
         summary: 'Члены Профсоюза поддерева: поиск по началу ФИО, номеру билета, дате рождения',

@@ -47,7 +47,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags,
         summary:
@@ -118,7 +118,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/children',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags,
         summary: 'Дочерние организации (по названию, постранично)',

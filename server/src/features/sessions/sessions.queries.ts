@@ -40,12 +40,13 @@ export function withSpentBudget(
   db: Db,
   sessions: 'sessions' | 'member_sessions',
   sessionId: string,
-  budget: { minute: Date; counted: boolean },
+  budget: { minute: Date; counted: boolean; writes?: { now: Date } | undefined },
 ) {
+  const writtenAt = budget.writes ? budget.writes.now : null;
   return db.with('spent', (qc) =>
     qc
       .insertInto('session_budgets')
-      .columns(['id', 'minute', 'used'])
+      .columns(['id', 'minute', 'used', 'written_at'])
       .expression((eb) =>
         eb
           .selectFrom(sessions)
@@ -53,6 +54,7 @@ export function withSpentBudget(
             'id',
             sql<Date>`${budget.minute}::timestamptz`.as('minute'),
             sql<number>`1`.as('used'),
+            sql<Date | null>`${writtenAt}::timestamptz`.as('written_at'),
           ])
           .where('id', '=', sessionId)
           .where(sql<boolean>`${budget.counted}`),
@@ -62,21 +64,24 @@ export function withSpentBudget(
           used: sql`case when session_budgets.minute = excluded.minute
             then session_budgets.used + 1 else 1 end`,
           minute: (eb) => eb.ref('excluded.minute'),
+          written_at: sql`coalesce(excluded.written_at, session_budgets.written_at)`,
         }),
       )
-      .returning('used'),
+      .returning(['used', 'written_at']),
   );
 }
 
 /** The requests counted so far in the session's minute (null: not counted). */
 export const spentBudget = sql<number | null>`(select used from spent)`;
+/** When the session last made a request that may write (null: never, or not counted). */
+export const lastWrite = sql<Date | null>`(select written_at from spent)`;
 
 /** One round trip per request: the session, its user and the user's org path, and the
  * request counted in the session's budget. */
 export function findSessionActor(
   db: Db,
   sessionId: string,
-  budget: { minute: Date; counted: boolean },
+  budget: { minute: Date; counted: boolean; writes?: { now: Date } | undefined },
 ) {
   return withSpentBudget(db, 'sessions', sessionId, budget)
     .selectFrom('sessions')
@@ -94,6 +99,7 @@ export function findSessionActor(
       'users.disabled_at',
       'orgs.path as org_path',
       spentBudget.as('budget_used'),
+      lastWrite.as('written_at'),
     ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();

@@ -58,6 +58,8 @@ export interface ResolvedSession {
   stage: SessionStage;
   /** Requests of the session in this minute, this one included (0: not counted). */
   budgetUsed: number;
+  /** The session's last request that may have written, this one included (null: none). */
+  wroteAt: Date | null;
 }
 
 /** The minute a request's budget is counted in. */
@@ -65,15 +67,19 @@ export const minuteOf = (now: Date) => new Date(Math.floor(now.getTime() / 60_00
 
 /** The caller behind a token, or null when the session is unknown, expired, idle or its user
  * disabled (the session is then deleted). A `counted` request is counted in the session's
- * budget for the minute, by the same statement. */
+ * budget for the minute, and one that `writes` marked, by the same statement. */
 export async function resolveSession(
   db: Db,
   token: string,
   now: Date,
-  counted = false,
+  request: { counted: boolean; writes: boolean } = { counted: false, writes: false },
 ): Promise<ResolvedSession | null> {
   const sessionId = hashToken(token);
-  const row = await findSessionActor(db, sessionId, { minute: minuteOf(now), counted });
+  const row = await findSessionActor(db, sessionId, {
+    minute: minuteOf(now),
+    counted: request.counted,
+    writes: request.writes ? { now } : undefined,
+  });
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();
   const expired =
@@ -88,6 +94,7 @@ export async function resolveSession(
   return {
     stage: row.stage,
     budgetUsed: row.budget_used ?? 0,
+    wroteAt: row.written_at ? new Date(row.written_at) : null,
     actor: {
       kind: 'staff',
       userId: row.user_id,

@@ -8,7 +8,7 @@ export function registerStatsRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/stats',
     {
-      config: { callers: staff },
+      config: { callers: staff, replicaReads: true },
       schema: {
         tags: ['orgs'],
         summary: 'Члены Профсоюза поддерева: на учёте, сняты, по категориям и полу',

@@ -62,6 +62,17 @@ export function registerMetrics(
     },
   });
   new client.Gauge({
+    name: 'prf_replica_lag_seconds',
+    help: 'Отставание реплики для чтения по последней проверке (-1: не отвечает)',
+    labelNames: ['replica'],
+    registers: [registry],
+    collect() {
+      database.replicas?.replicas.forEach((replica, index) => {
+        this.set({ replica: String(index + 1) }, replica.lagSeconds ?? -1);
+      });
+    },
+  });
+  new client.Gauge({
     name: 'prf_jobs',
     help: 'Задания в очереди (waiting) и выполняемые (active), по заданию',
     labelNames: ['job', 'state'],
