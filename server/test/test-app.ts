@@ -29,9 +29,11 @@ export async function createTestApp(
     logger?: AppOptions['logger'];
     mail?: AppOptions['mail'];
     bonus?: AppOptions['bonus'];
+    /** A database of the test's own (a folder, a named PostgreSQL database); else a fresh one. */
+    database?: DatabaseHandle;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   await ensureFirstStart(database, ADMIN_PASSWORD);
   const app = await buildApp({
     database,
