@@ -48,6 +48,8 @@ export interface MailConfig {
   leaseSeconds: number;
   /** Run the delivery in this process (with the other workers). */
   worker: boolean;
+  /** Days a delivered letter keeps its text; its status and dates stay (MAIL_RETENTION_DAYS). */
+  retentionDays: number;
 }
 
 export const defaultMailConfig: MailConfig = {
@@ -60,6 +62,7 @@ export const defaultMailConfig: MailConfig = {
   retryBaseSeconds: 60,
   leaseSeconds: 120,
   worker: true,
+  retentionDays: 90,
 };
 
 /** PROFCARDS (features/bonus): the cashback's hold and each partner's request budget. */
@@ -85,7 +88,12 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATABASE_READ_URL: z
     .string()
-    .transform((v) => v.split(',').map((url) => url.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().url()))
     .optional(),
   REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(5),
@@ -126,6 +134,12 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   MAIL_WEBHOOK_TOKEN: z.string().min(16, 'не короче 16 символов').optional(),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(defaultMailConfig.maxAttempts),
+  MAIL_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(defaultMailConfig.retentionDays),
   BONUS_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(defaultBonusConfig.holdDays),
   PARTNER_REQUESTS_PER_SECOND: z.coerce
     .number()
@@ -209,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
       publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
       webhookToken: e.MAIL_WEBHOOK_TOKEN,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retentionDays: e.MAIL_RETENTION_DAYS,
       worker: e.IMPORT_WORKER,
     },
     bonus: {

@@ -13,6 +13,7 @@ import { importJob } from './features/imports/import.job.js';
 import { startImportWorker } from './features/imports/imports.worker.js';
 import { startApplicationExpiry } from './features/join/join.worker.js';
 import { startMailDelivery } from './features/mail/mail-delivery.js';
+import { startMailRetention } from './features/mail/mail-retention.js';
 import { mailingPrepareJob } from './features/mail/mailing.job.js';
 import { prepareMailing } from './features/mail/mailings.service.js';
 import { fillCampaign, sendReminders } from './features/reports/campaigns.service.js';
@@ -68,6 +69,8 @@ export async function startWorkers(
   const stopExpiry = await startApplicationExpiry(db, log);
   // Anonymous answers still held when their survey closes join the results (every 5 minutes).
   const stopSurveyRelease = await startSurveyRelease(db, log);
+  // Delivered letters' texts are deleted after MAIL_RETENTION_DAYS (at start and hourly).
+  const stopMailRetention = await startMailRetention(db, config.mail.retentionDays, log);
   // Letters leave the outbox only with SMTP configured; without it they wait, visibly queued.
   const delivery = config.mail.worker ? startMailDelivery(db, config.mail, log) : null;
   return async () => {
@@ -77,6 +80,7 @@ export async function startWorkers(
     stopExpiry();
     stopBonus();
     stopSurveyRelease();
+    stopMailRetention();
     await delivery?.stop();
   };
 }

@@ -26,6 +26,8 @@ export const letterDetailSchema = letterSchema.extend({
   text: z.string(),
   html: z.string(),
   nextAttemptAt: z.string().nullable(),
+  /** When the delivered letter's text was deleted by the retention rule (null: kept). */
+  textPurgedAt: z.string().nullable(),
 });
 export type LetterDetail = z.infer<typeof letterDetailSchema>;
 

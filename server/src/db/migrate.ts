@@ -23,6 +23,7 @@ import * as bonus from './migrations/0020-bonus.js';
 import * as surveys from './migrations/0021-surveys.js';
 import * as socialSupport from './migrations/0022-social-support.js';
 import * as requestBudgets from './migrations/0023-request-budgets.js';
+import * as mailRetention from './migrations/0024-mail-retention.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0021-surveys': surveys,
   '0022-social-support': socialSupport,
   '0023-request-budgets': requestBudgets,
+  '0024-mail-retention': mailRetention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

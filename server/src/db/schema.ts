@@ -367,6 +367,8 @@ export interface MailMessagesTable {
   sent_at: Timestamp | null;
   mailing_id: string | null;
   recipient_id: string | null;
+  /** When the delivered letter's text was deleted (MAIL_RETENTION_DAYS); null: kept. */
+  body_purged_at: Timestamp | null;
 }
 
 export interface MailingsTable {

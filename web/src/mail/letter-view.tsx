@@ -59,6 +59,14 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /** The plain-text body as sent, and the HTML body as a mail program shows it. */
 export function LetterBodies({ letter }: { letter: LetterDetail }) {
+  if (letter.textPurgedAt) {
+    return (
+      <Text c="dimmed">
+        Текст письма удалён {formatDateTime(letter.textPurgedAt)} по сроку хранения; получатель,
+        даты и состояние письма сохранены.
+      </Text>
+    );
+  }
   return (
     <>
       <Section id="letter-text" title="Текст письма">

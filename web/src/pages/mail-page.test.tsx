@@ -51,6 +51,7 @@ const detailOf = (letter: Letter): LetterDetail => ({
   text: `Здравствуйте, Сергей Иванович!\n\nСсылка: https://profreestr.example/cabinet/${letter.id}`,
   html: '<!doctype html><html><body><p>Здравствуйте!</p><script>alert(1)</script></body></html>',
   nextAttemptAt: null,
+  textPurgedAt: null,
 });
 
 /** The outbox: `GET /mail/messages` filters by `status` as the server does. */

@@ -327,3 +327,16 @@ export async function countWaitingLetters(db: Db) {
       where status = 'sending' and locked_until > '-infinity'`.execute(db);
   return rows;
 }
+
+/** Deletes the text of up to `limit` delivered letters sent before `before` (a mailing's letters
+ * have none: rendered from the mailing as sent). Returns how many. */
+export async function purgeDeliveredBodies(db: Db, before: Date, now: Date, limit: number) {
+  const result = await sql`
+    update mail_messages set text_body = null, html_body = null, body_purged_at = ${now}
+    where id in (
+      select id from mail_messages
+      where status = 'sent' and body_purged_at is null and mailing_id is null
+        and sent_at < ${before}
+      order by sent_at limit ${limit})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

@@ -289,6 +289,7 @@ export async function getLetter(ctx: StaffCtx, id: string): Promise<LetterDetail
     text: withoutCodes(row.kind, withoutTokens(rendered?.text ?? row.text_body ?? '')),
     html: withoutCodes(row.kind, withoutTokens(rendered?.html ?? row.html_body ?? '')),
     nextAttemptAt: row.status === 'queued' ? new Date(row.next_attempt_at).toISOString() : null,
+    textPurgedAt: row.body_purged_at ? new Date(row.body_purged_at).toISOString() : null,
   };
 }
 
