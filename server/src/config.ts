@@ -134,6 +134,12 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   MAIL_WEBHOOK_TOKEN: z.string().min(16, 'не короче 16 символов').optional(),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(defaultMailConfig.maxAttempts),
+  MAIL_LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(3600)
+    .default(defaultMailConfig.leaseSeconds),
   MAIL_RETENTION_DAYS: z.coerce
     .number()
     .int()
@@ -224,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
       webhookToken: e.MAIL_WEBHOOK_TOKEN,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       retentionDays: e.MAIL_RETENTION_DAYS,
+      leaseSeconds: e.MAIL_LEASE_SECONDS,
       worker: e.IMPORT_WORKER,
     },
     bonus: {

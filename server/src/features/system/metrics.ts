@@ -10,9 +10,9 @@ import { waitingLetters } from '../mail/mail-delivery.js';
 
 // Prometheus metrics at /metrics: request durations by route and status, the pool, the job
 // queues, the outbox and imports in progress. The queue, outbox and import figures are read
-// from PostgreSQL at each scrape, so every server reports the same (sum them by job, not by
-// instance). Reachable with METRICS_TOKEN, or from the loopback when no proxy stands between:
-// a request that came through one (X-Forwarded-For) needs the token.
+// from PostgreSQL at each scrape, so every server reports the same figures (take the max
+// across instances, never the sum). Reachable with METRICS_TOKEN, or from the loopback when
+// no proxy stands between: a request that came through one (X-Forwarded-For) needs the token.
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
