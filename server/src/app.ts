@@ -8,7 +8,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  type AuditConfig,
   type BonusConfig,
+  defaultAuditConfig,
   defaultBonusConfig,
   defaultImportConfig,
   defaultMailConfig,
@@ -73,6 +75,8 @@ export interface AppOptions {
   security?: Partial<SecurityConfig>;
   mail?: Partial<MailConfig>;
   bonus?: Partial<BonusConfig>;
+  /** How long the audit keeps a month, and where expired months are archived. */
+  audit?: Partial<AuditConfig>;
   /** /metrics from other hosts needs it as a bearer token; without it, the loopback only. */
   metricsToken?: string | undefined;
 }
@@ -169,7 +173,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerImportRoutes(app, db, { maxBytes: imports.maxBytes, zip: defaultZipLimits });
   // `imports.worker` false: an API-only server; jobs are still sent, another process runs them.
   const stopWorkers = imports.worker
-    ? await startWorkers(db, runner, { imports, mail, bonus }, app.log)
+    ? await startWorkers(
+        db,
+        runner,
+        { imports, mail, bonus, audit: { ...defaultAuditConfig, ...options.audit } },
+        app.log,
+      )
     : () => undefined;
   // Before the database closes: a running import finishes its batch or is resumed later.
   app.addHook('onClose', async () => {

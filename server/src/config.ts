@@ -52,6 +52,18 @@ export interface MailConfig {
   retentionDays: number;
 }
 
+export interface AuditConfig {
+  /** Months the audit keeps online; an older month is archived to a file, then dropped. */
+  months: number;
+  /** Where archived months go (`audit-YYYY-MM.jsonl.gz`): keep it with the backups. */
+  dir: string;
+}
+
+export const defaultAuditConfig: AuditConfig = {
+  months: 60,
+  dir: path.resolve('data', 'audit-archive'),
+};
+
 export const defaultMailConfig: MailConfig = {
   smtpUrl: undefined,
   from: 'Профреестр <noreply@localhost>',
@@ -134,6 +146,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   MAIL_WEBHOOK_TOKEN: z.string().min(16, 'не короче 16 символов').optional(),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(defaultMailConfig.maxAttempts),
+  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).default(60),
+  AUDIT_ARCHIVE_DIR: z.string().optional(),
   MAIL_LEASE_SECONDS: z.coerce
     .number()
     .int()
@@ -174,6 +188,7 @@ export interface AppConfig {
   /** `Authorization: Bearer` for /metrics from other hosts (METRICS_TOKEN); else loopback only. */
   metricsToken: string | undefined;
   imports: ImportConfig;
+  audit: AuditConfig;
   security: Omit<SecurityConfig, 'now'>;
   mail: MailConfig;
   bonus: BonusConfig;
@@ -210,6 +225,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ?? defaultWebDist,
     metricsToken: e.METRICS_TOKEN,
+    audit: {
+      months: e.AUDIT_RETENTION_MONTHS,
+      dir: path.resolve(
+        e.AUDIT_ARCHIVE_DIR ??
+          path.join(e.DATA_DIR === 'memory://' ? './data' : e.DATA_DIR, 'audit-archive'),
+      ),
+    },
     security: {
       mfaRequiredRoles: mfaRequiredRoles(env.MFA_REQUIRED_ROLES),
       apiRequestsPerMinute: e.API_RATE_LIMIT_PER_MINUTE,

@@ -31,6 +31,7 @@ const app = await buildApp({
   mail: config.mail,
   bonus: config.bonus,
   metricsToken: config.metricsToken,
+  audit: config.audit,
 });
 
 if (firstStart.generatedPassword) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { BonusConfig, ImportConfig, MailConfig } from './config.js';
+import type { AuditConfig, BonusConfig, ImportConfig, MailConfig } from './config.js';
 import type { Database } from './db/schema.js';
+import { startAuditRetention } from './features/audit/audit-retention.js';
 import { bonusConfirmJob } from './features/bonus/bonus.jobs.js';
 import { startBonusDaily } from './features/bonus/bonus.worker.js';
 import { startCabinetHousekeeping } from './features/cabinet/cabinet.worker.js';
@@ -40,13 +41,17 @@ export const jobDefinitions: readonly JobDefinition<any>[] = [
   surveyRemindJob,
 ];
 
-type Log = { error(object: unknown, message: string): void };
+type Log = {
+  error(object: unknown, message: string): void;
+  warn(object: unknown, message: string): void;
+  info(object: unknown, message: string): void;
+};
 
 /** Starts every worker of this process; returns what stops them. */
 export async function startWorkers(
   db: Kysely<Database>,
   runner: JobRunner,
-  config: { imports: ImportConfig; mail: MailConfig; bonus: BonusConfig },
+  config: { imports: ImportConfig; mail: MailConfig; bonus: BonusConfig; audit: AuditConfig },
   log: Log,
 ): Promise<() => Promise<void>> {
   const stopSweep = await startImportWorker(db, runner, config.imports, log);
@@ -69,6 +74,8 @@ export async function startWorkers(
   const stopExpiry = await startApplicationExpiry(db, log);
   // Anonymous answers still held when their survey closes join the results (every 5 minutes).
   const stopSurveyRelease = await startSurveyRelease(db, log);
+  // The audit log's months: made ahead, archived to files past their retention (6-hourly).
+  const stopAuditRetention = await startAuditRetention(db, config.audit, log);
   // Delivered letters' texts are deleted after MAIL_RETENTION_DAYS (at start and hourly).
   const stopMailRetention = await startMailRetention(db, config.mail.retentionDays, log);
   // Letters leave the outbox only with SMTP configured; without it they wait, visibly queued.
@@ -81,6 +88,7 @@ export async function startWorkers(
     stopBonus();
     stopSurveyRelease();
     stopMailRetention();
+    stopAuditRetention();
     await delivery?.stop();
   };
 }

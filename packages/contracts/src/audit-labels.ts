@@ -31,6 +31,7 @@ export const auditActionLabels = {
   'mfa.recovery_codes': 'Новые резервные коды',
   'access.denied': 'Отказ в доступе',
   'audit.search': 'Просмотр журнала аудита',
+  'audit.archive': 'Архивирование месяца журнала в файл',
   'member.audit': 'Просмотр, кто обращался к карточке',
   'user.create': 'Создание пользователя',
   'user.update': 'Изменение пользователя',

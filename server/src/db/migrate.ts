@@ -24,6 +24,7 @@ import * as surveys from './migrations/0021-surveys.js';
 import * as socialSupport from './migrations/0022-social-support.js';
 import * as requestBudgets from './migrations/0023-request-budgets.js';
 import * as mailRetention from './migrations/0024-mail-retention.js';
+import * as auditPartitions from './migrations/0025-audit-partitions.js';
 import type { Database } from './schema.js';
 
 // Listed explicitly so the compiled server and the tests see the same set, in order.
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0022-social-support': socialSupport,
   '0023-request-budgets': requestBudgets,
   '0024-mail-retention': mailRetention,
+  '0025-audit-partitions': auditPartitions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
