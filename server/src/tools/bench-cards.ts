@@ -30,6 +30,45 @@ const PROGRAMME_SHARE = 12; // every 12th member
 const CONNECTIONS = 8;
 const YEAR_PURCHASES_PER_MEMBER = (16_850 * 10) / 303_559;
 
+/** The programme's members (once): every 12th active member, joined two years ago, each with
+ * a virtual card, as a cabinet sign-in would give them. */
+export async function enrolProgramme(query: DatabaseHandle['query']) {
+  const [{ n: inProgramme = 0 } = {}] = (await query(
+    'select count(*)::int as n from members where bonus_programme',
+  )) as { n?: number }[];
+  if (!inProgramme) {
+    await query(
+      `update members set bonus_programme = true, bonus_since = now() - interval '2 years'
+       where status = 'active' and id % ${PROGRAMME_SHARE} = 0`,
+    );
+  }
+  await query(
+    `insert into cards (member_id, org_path, kind, status, ordered_on)
+     select id, org_path, 'virtual', 'active', current_date from members
+     where bonus_programme and status = 'active' on conflict do nothing`,
+  );
+}
+
+/** Up to 2,000 valid card numbers of the programme's members, in a scattered order. */
+export async function programmeNumbers(query: DatabaseHandle['query']) {
+  const rows = (await query(
+    `select card_number from members where bonus_programme and status = 'active'
+     order by md5(id::text) limit 2000`,
+  )) as Row[];
+  return (
+    rows
+      .map((r) => String(r.card_number))
+      // The members bench's raw-SQL baseline leaves members with made-up numbers (no Luhn).
+      .filter((n) => partnerCardNumber.safeParse(n).success)
+  );
+}
+
+/** A partner's card check by hand: the member and their cards, one statement. */
+export const CARD_CHECK_SQL = `select m.status = 'active' and m.bonus_programme and (
+    exists (select 1 from cards c where c.member_id = m.id and c.status <> 'blocked')
+    or not exists (select 1 from cards c where c.member_id = m.id)) as valid
+  from members m where m.card_number = $1`;
+
 export async function benchCards(env: {
   database: DatabaseHandle;
   ctx: StaffCtx;
@@ -50,22 +89,7 @@ export async function benchCards(env: {
   const root = env.ctx.actor;
   const rootUpper = subtreeUpperBound(root.orgPath);
 
-  // The programme's members (once): every 12th active member, joined two years ago, each with
-  // a virtual card, as a cabinet sign-in would give them.
-  const [{ n: inProgramme = 0 } = {}] = (await query(
-    'select count(*)::int as n from members where bonus_programme',
-  )) as { n?: number }[];
-  if (!inProgramme) {
-    await query(
-      `update members set bonus_programme = true, bonus_since = now() - interval '2 years'
-       where status = 'active' and id % ${PROGRAMME_SHARE} = 0`,
-    );
-  }
-  await query(
-    `insert into cards (member_id, org_path, kind, status, ordered_on)
-     select id, org_path, 'virtual', 'active', current_date from members
-     where bonus_programme and status = 'active' on conflict do nothing`,
-  );
+  await enrolProgramme(query);
   const members = Number(
     ((await query(`select count(*)::int as n from members where status = 'active'`)) as Row[])[0]
       ?.n,
@@ -140,15 +164,7 @@ export async function benchCards(env: {
     });
     const bearer = `Bearer ${partner.apiKey}`;
     const partnerId = String((partner.partner as Row).id);
-    const numbers = (
-      (await query(
-        `select card_number from members where bonus_programme and status = 'active'
-         order by md5(id::text) limit 2000`,
-      )) as Row[]
-    )
-      .map((r) => String(r.card_number))
-      // The members bench's raw-SQL baseline leaves members with made-up numbers (no Luhn).
-      .filter((n) => partnerCardNumber.safeParse(n).success);
+    const numbers = await programmeNumbers(query);
 
     // Card checks: one at a time beside the raw SQL, then under load.
     rows.push(
@@ -161,14 +177,7 @@ export async function benchCards(env: {
           });
           await r.arrayBuffer();
         },
-        (i) =>
-          query(
-            `select m.status = 'active' and m.bonus_programme and (
-               exists (select 1 from cards c where c.member_id = m.id and c.status <> 'blocked')
-               or not exists (select 1 from cards c where c.member_id = m.id)) as valid
-             from members m where m.card_number = $1`,
-            [numbers[i % numbers.length]],
-          ),
+        (i) => query(CARD_CHECK_SQL, [numbers[i % numbers.length]]),
       ),
     );
     let next = 0;

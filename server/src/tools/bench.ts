@@ -16,6 +16,7 @@ import { subtreeUpperBound } from '../lib/tree-path.js';
 import { jobDefinitions } from '../workers.js';
 import { benchCabinet } from './bench-cabinet.js';
 import { benchCards } from './bench-cards.js';
+import { benchCluster, NEEDS_POSTGRES } from './bench-cluster.js';
 import { benchCompleteness } from './bench-completeness.js';
 import { benchHttp } from './bench-http.js';
 import { type Measured, measure, printTable } from './bench-kit.js';
@@ -36,12 +37,20 @@ const { values } = parseArgs({
     // union-wide 5 СП campaign, its progress and consolidation, the register as of a date;
     // `--only cards`: a union-wide batch of cards and its file, partners' card checks and
     // purchases under load for --seconds, the programme's monthly statistics; `--only surveys`:
-    // a survey to every member published, the root's results over 500 K responses two ways.
+    // a survey to every member published, the root's results over 500 K responses two ways;
+    // `--only cluster` (PostgreSQL only): card checks and member creations through one app
+    // server and through two on the same database, CPU per request of the app and of the
+    // database, the card check as bare SQL, and the cores the union's peaks would need.
     only: { type: 'string' },
   },
 });
 
 const config = loadConfig(process.env);
+// Two servers on one PGlite cannot be: said before any database is opened.
+if (values.only === 'cluster' && !config.databaseUrl) {
+  console.log(NEEDS_POSTGRES);
+  process.exit(0);
+}
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
@@ -82,6 +91,18 @@ if (values.only === 'cards') {
   await runner.stop();
   await database.close();
   // benchCards sets the exit code when the load met refusals.
+  process.exit();
+}
+if (values.only === 'cluster') {
+  await benchCluster({
+    database,
+    ctx,
+    seconds: Number(values.seconds),
+    databaseUrl: config.databaseUrl,
+  });
+  await runner.stop();
+  await database.close();
+  // benchCluster sets the exit code when the load met refusals.
   process.exit();
 }
 const only: Record<string, () => Promise<Measured[]>> = {
