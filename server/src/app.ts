@@ -145,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerMetrics(app, options.database, runner, options.metricsToken);
   const bonus = { ...defaultBonusConfig, ...options.bonus };
   const gate = partnerGate(db, bonus);
+  app.addHook('onClose', async () => gate.close());
   registerAuthentication(app, db, security, gate, options.database.replicas);
   registerDenialAudit(app, db);
   registerSystemRoutes(app, options.database);

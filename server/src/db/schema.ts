@@ -466,6 +466,7 @@ export interface PartnerBucketsTable {
   partner_id: string;
   tokens: number;
   at: Timestamp;
+  taken: number;
 }
 
 export interface ApplicationsTable {

@@ -26,10 +26,10 @@ export function cpuMsOf(pid: number): number {
   }
 }
 
-/** CPU ms of every local `postgres` process, or null when none is seen (a remote database). */
-export function postgresCpuMs(): number | null {
-  let total = 0;
-  let seen = 0;
+/** CPU ms of each local `postgres` process by pid, or null when none is seen (a remote
+ * database). */
+export function postgresCpuMs(): Map<number, number> | null {
+  const byPid = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -37,10 +37,21 @@ export function postgresCpuMs(): number | null {
     } catch {
       continue;
     }
-    seen++;
-    total += cpuMsOf(Number(name));
+    byPid.set(Number(name), cpuMsOf(Number(name)));
   }
-  return seen ? total : null;
+  return byPid.size ? byPid : null;
+}
+
+/** The database's CPU ms between two readings: processes alive at the second (a backend that
+ * ended between them is not counted, never subtracted). */
+export function postgresCpuSince(
+  before: Map<number, number> | null,
+  after: Map<number, number> | null,
+): number | null {
+  if (!before || !after) return null;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
 }
 
 type Statements = Map<string, { text: string; calls: number; ms: number }>;

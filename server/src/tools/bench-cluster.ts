@@ -7,6 +7,7 @@ import {
   capacityLines,
   cpuMsOf,
   postgresCpuMs,
+  postgresCpuSince,
   statementTotals,
   topStatements,
 } from './bench-cluster-kit.js';
@@ -68,7 +69,7 @@ async function load(
     duration: seconds,
     ...options,
   });
-  const dbAfter = postgresCpuMs();
+  const dbMs = postgresCpuSince(dbBefore, postgresCpuMs());
   const appMs = servers.reduce(
     (sum, s, i) => sum + (s.pid ? cpuMsOf(s.pid) : 0) - (appBefore[i] ?? 0),
     0,
@@ -81,8 +82,7 @@ async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     appMs: requests ? appMs / requests : null,
-    dbMs:
-      requests && dbBefore !== null && dbAfter !== null ? (dbAfter - dbBefore) / requests : null,
+    dbMs: requests && dbMs !== null ? dbMs / requests : null,
     requests,
     refused: result.non2xx + result.errors,
     codes: JSON.stringify(result.statusCodeStats),
@@ -114,7 +114,7 @@ async function rawChecks(databaseUrl: string, numbers: string[], seconds: number
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
-    const dbAfter = postgresCpuMs();
+    const dbMs = postgresCpuSince(dbBefore, postgresCpuMs());
     const cpu = process.cpuUsage(cpuBefore);
     latencies.sort((a, b) => a - b);
     const at = (q: number) =>
@@ -127,7 +127,7 @@ async function rawChecks(databaseUrl: string, numbers: string[], seconds: number
       p50: at(0.5),
       p99: at(0.99),
       appMs: (cpu.user + cpu.system) / 1000 / requests,
-      dbMs: dbBefore !== null && dbAfter !== null ? (dbAfter - dbBefore) / requests : null,
+      dbMs: dbMs !== null ? dbMs / requests : null,
       requests,
       refused: 0,
       codes: '',

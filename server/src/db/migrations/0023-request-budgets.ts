@@ -19,7 +19,9 @@ const statements = [
     partner_id bigint primary key,
     -- Tokens left at \`at\`; below zero, a refused caller's debt (at most one token).
     tokens double precision not null,
-    at timestamptz not null
+    at timestamptz not null,
+    -- Tokens the last statement took (a server leases a few at a time; 0: refused).
+    taken integer not null
   )`,
 ];
 

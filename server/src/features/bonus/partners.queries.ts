@@ -6,17 +6,20 @@ import type { Database } from '../../db/schema.js';
 type Db = Kysely<Database>;
 
 /**
- * The partner whose live key has this hash, and one token taken from its bucket (shared by
- * every server, unlogged: `partner_buckets`): refilled at `rate` a second up to `capacity`,
- * and charged even when empty, down to a debt of one token. One statement: `tokens` left below
- * zero means refused. No row: no such live key.
+ * The partner whose live key has this hash, and up to `want` tokens taken from its bucket
+ * (shared by every server, unlogged: `partner_buckets`): refilled at `rate` a second up to
+ * `capacity`. An empty bucket is charged one token, down to a debt of one: `taken` 0 means
+ * refused, `tokens` what is left. One statement; no row: no such live key.
  */
-export function spendPartnerToken(
+export function takePartnerTokens(
   db: Db,
   keyHash: string,
-  budget: { now: Date; rate: number; capacity: number },
+  budget: { now: Date; rate: number; capacity: number; want: number },
 ) {
-  const { now, rate, capacity } = budget;
+  const { now, rate, capacity, want } = budget;
+  // Servers' clocks may differ a little: time never runs backwards for a bucket.
+  const refilled = sql<number>`least(${capacity}::float8, partner_buckets.tokens
+    + greatest(0, extract(epoch from excluded.at - partner_buckets.at)) * ${rate})`;
   return db
     .with('key', (qc) =>
       qc
@@ -28,28 +31,31 @@ export function spendPartnerToken(
     .with('bucket', (qc) =>
       qc
         .insertInto('partner_buckets')
-        .columns(['partner_id', 'tokens', 'at'])
+        .columns(['partner_id', 'tokens', 'at', 'taken'])
         .expression((eb) =>
           eb
             .selectFrom('key')
             .select([
               'partner_id',
-              sql<number>`${capacity}::float8 - 1`.as('tokens'),
+              sql<number>`${capacity}::float8 - least(${want}, floor(${capacity}::float8))`.as(
+                'tokens',
+              ),
               sql<Date>`${now}::timestamptz`.as('at'),
+              sql<number>`least(${want}, floor(${capacity}::float8))::int`.as('taken'),
             ]),
         )
         .onConflict((oc) =>
           oc.column('partner_id').doUpdateSet({
-            // Servers' clocks may differ a little: time never runs backwards for a bucket.
-            tokens: sql`greatest(-1, least(${capacity}::float8, partner_buckets.tokens
-              + greatest(0, extract(epoch from excluded.at - partner_buckets.at)) * ${rate}) - 1)`,
+            tokens: sql`case when ${refilled} >= 1 then ${refilled} - least(${want}, floor(${refilled}))
+              else greatest(-1, ${refilled} - 1) end`,
+            taken: sql`case when ${refilled} >= 1 then least(${want}, floor(${refilled}))::int else 0 end`,
             at: sql`greatest(partner_buckets.at, excluded.at)`,
           }),
         )
-        .returning(['partner_id', 'tokens']),
+        .returning(['partner_id', 'tokens', 'taken']),
     )
     .selectFrom('bucket')
-    .select(['partner_id', 'tokens'])
+    .select(['partner_id', 'tokens', 'taken'])
     .executeTakeFirst();
 }
 

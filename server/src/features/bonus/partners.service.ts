@@ -12,7 +12,7 @@ import { inTransaction, type StaffCtx } from '../../lib/context.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { authorize } from '../access/access.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { newPartnerKey } from './partner-keys.js';
+import { forgetPartnerKeys, newPartnerKey } from './partner-keys.js';
 import {
   findPartnerId,
   findPartnerPurchases,
@@ -168,7 +168,7 @@ export async function changeRate(
 /** A new key; the old one stops working in the same transaction. */
 export async function rotateKey(ctx: StaffCtx, id: string) {
   authorizePartners(ctx.actor);
-  return inTransaction(ctx, async (tx) => {
+  const rotated = await inTransaction(ctx, async (tx) => {
     if (!(await lockPartner(tx.db, id))) throw notFound(PARTNER_NOT_FOUND);
     await revokeLiveKey(tx.db, id);
     const key = newPartnerKey();
@@ -185,6 +185,9 @@ export async function rotateKey(ctx: StaffCtx, id: string) {
     });
     return { partner: await loadPartner(tx, id), apiKey: key.key };
   });
+  // Committed: this server drops its leases of the old key at once (the others within 1 s).
+  forgetPartnerKeys(id);
+  return rotated;
 }
 
 /** The partner is left without a key (its calls answer 401) until one is made again. */
@@ -198,6 +201,7 @@ export async function revokeKey(ctx: StaffCtx, id: string): Promise<Partner> {
     }
     return loadPartner(tx, id);
   });
+  forgetPartnerKeys(id);
   return partner;
 }
 
