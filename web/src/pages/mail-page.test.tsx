@@ -191,4 +191,19 @@ describe('the mail section', () => {
     expect(text.tagName).toBe('PRE');
     expect(screen.getByText('Петров Сергей <petrov@example.ru>')).toBeTruthy();
   });
+
+  it('a letter whose text was deleted by the retention rule says so, with its state kept', async () => {
+    openMail('/mail/11', ADMIN, {
+      'GET /mail/messages/11': {
+        ...detailOf(sentLetter),
+        text: '',
+        html: '',
+        textPurgedAt: '2026-12-03T10:00:00.000Z',
+      },
+    });
+    expect(await screen.findByRole('heading', { name: sentLetter.subject })).toBeTruthy();
+    expect(screen.getByText(/Текст письма удалён .* по сроку хранения/)).toBeTruthy();
+    expect(screen.queryByTitle('Письмо в формате HTML')).toBeNull();
+    expect(screen.getByText(/^Петров Сергей </)).toBeTruthy();
+  });
 });
