@@ -4,38 +4,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './e2e-api.js';
 import { E2E_ADMIN_PASSWORD, type RunningServer, startServer } from './e2e-server.js';
 import { membersCsv, setUpRegion } from './members-file.js';
-import { type PgCluster, pgBinDir, startCluster } from './pg-cluster.js';
+import { clusterTestsRun, type PgCluster, startCluster } from './pg-cluster.js';
+import { waitFor } from './wait.js';
 
 // PostgreSQL crashes (an immediate stop) and comes back while chairmen keep adding members:
 // every request meanwhile gets 201 or 503 with Retry-After (never a 500, never a hang), the
 // server reconnects by itself, and afterwards every acknowledged member is there with all that
 // goes with it (audit entry, registration period, counts): nothing half-done.
 
-const binaries = pgBinDir();
-if (!binaries) console.warn('database-outage: no PostgreSQL binaries (initdb), skipped');
+const runs = clusterTestsRun('database-outage');
 
 const IMPORT_ROWS = 600;
-
-async function until(check: () => Promise<boolean>, what: string, ms = 120_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const LAST = ['Сбоева', 'Рестартова', 'Устойчивая', 'Надёжная'];
 const FIRST = ['Анна', 'Вера', 'Зоя', 'Лидия', 'Нина'];
 
-describe.skipIf(!binaries)('a database outage under a write burst', () => {
+describe.runIf(runs)('a database outage under a write burst', () => {
   let cluster: PgCluster;
   let server: RunningServer;
   beforeAll(async () => {
-    cluster = await startCluster();
-    const admin = new pg.Client({ connectionString: cluster.url() });
-    await admin.connect();
-    await admin.query('create database prf');
-    await admin.end();
+    cluster = await startCluster('prf');
     server = await startServer({
       DATABASE_URL: cluster.url('prf'),
       DATA_DIR: '',
@@ -161,7 +149,7 @@ describe.skipIf(!binaries)('a database outage under a write burst', () => {
       expect(stats.members.active).toBe(onRecord);
 
       // The import carries on where it was: every row once, its report exact.
-      await until(
+      await waitFor(
         async () => (await admin.get<Import>(`/imports/${importId}`)).status === 'done',
         'the import after the outage',
       );

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiSession } from './e2e-api.js';
 import { E2E_ADMIN_PASSWORD, type RunningServer, startServer } from './e2e-server.js';
+import { waitFor } from './wait.js';
 
 // SIGTERM while an export streams to a slow reader: the server stops accepting connections,
 // the export still reaches its last row, and only then does the process end (exit code 0).
@@ -39,14 +40,6 @@ async function seed(dataDir: string, members: number) {
   );
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`seed exited with ${code}`);
-}
-
-async function until(check: () => Promise<boolean>, what: string, ms = 120_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const refused = (url: string) =>
@@ -98,10 +91,10 @@ describe('graceful shutdown', () => {
       chunks.push(chunk);
       if (holding) response.pause();
     });
-    await until(async () => chunks.length > 0, 'first chunk', 10_000);
+    await waitFor(async () => chunks.length > 0, 'first chunk', 10_000);
 
     server.terminate();
-    await until(() => refused(`${server?.baseUrl}/api/health`), 'listener closed', 10_000);
+    await waitFor(() => refused(`${server?.baseUrl}/api/health`), 'listener closed', 10_000);
     // Still running a second later: it waits for the export, which cannot have ended.
     await new Promise((r) => setTimeout(r, 1000));
     const early = await Promise.race([

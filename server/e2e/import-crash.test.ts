@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { apiSession } from './e2e-api.js';
 import { E2E_ADMIN_PASSWORD, type RunningServer, startServer } from './e2e-server.js';
 import { membersCsv, setUpRegion } from './members-file.js';
+import { waitFor } from './wait.js';
 
 // The import process is killed (SIGKILL) in the middle of a file, started again on the same
 // data, and must end in exactly the state of a run never interrupted.
@@ -14,14 +15,6 @@ const ROWS = 2000;
 const membersFile = () => membersCsv(ROWS);
 
 const settings = { IMPORT_BATCH_ROWS: '10', IMPORT_STALE_SECONDS: '2' };
-
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 120_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** The final state: the import's report and the members as an export shows them, card numbers aside. */
 async function finalState(server: RunningServer, importId: string, regionId: string) {

@@ -5,36 +5,24 @@ import { type SmtpSink, startSmtpSink } from '../test/smtp-sink.js';
 import { apiSession } from './e2e-api.js';
 import { E2E_ADMIN_PASSWORD, type RunningServer, startServer } from './e2e-server.js';
 import { membersCsv, setUpRegion } from './members-file.js';
-import { type PgCluster, pgBinDir, startCluster } from './pg-cluster.js';
+import { clusterTestsRun, type PgCluster, startCluster } from './pg-cluster.js';
+import { waitFor } from './wait.js';
 
 // Two servers on one PostgreSQL send a mailing; one is killed (SIGKILL) in the middle. The
 // other finishes it: every recipient gets the letter, at most twice and then with the same
 // Message-ID (a letter handed to SMTP just before the kill, its mark lost), and the mailing
 // ends sent with exact counts.
 
-const binaries = pgBinDir();
-if (!binaries) console.warn('mailing-crash: no PostgreSQL binaries (initdb), skipped');
+const runs = clusterTestsRun('mailing-crash');
 
 const MEMBERS = 300;
 
-async function until(check: () => Promise<boolean>, what: string, ms = 120_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-describe.skipIf(!binaries)('a server killed mid-mailing', () => {
+describe.runIf(runs)('a server killed mid-mailing', () => {
   let cluster: PgCluster;
   let sink: SmtpSink;
   const servers: RunningServer[] = [];
   beforeAll(async () => {
-    cluster = await startCluster();
-    const admin = new pg.Client({ connectionString: cluster.url() });
-    await admin.connect();
-    await admin.query('create database prf');
-    await admin.end();
+    cluster = await startCluster('prf');
     sink = await startSmtpSink();
   }, 120_000);
   afterAll(async () => {
@@ -64,7 +52,7 @@ describe.skipIf(!binaries)('a server killed mid-mailing', () => {
       { kind: 'members', orgId: regionId },
       { name: 'm.csv', content: membersCsv(MEMBERS) },
     );
-    await until(
+    await waitFor(
       async () => (await admin.get<Import>(`/imports/${importId}`)).status === 'done',
       'import',
     );
@@ -87,13 +75,13 @@ describe.skipIf(!binaries)('a server killed mid-mailing', () => {
       audience: { kind: 'members', under: regionId },
     });
     await admin.post(`/mailings/${mailing.id}/send`, {});
-    await until(async () => sink.received.length >= 40, 'letters under way');
+    await waitFor(async () => sink.received.length >= 40, 'letters under way');
     await first.kill();
     const atKill = sink.received.length;
 
     const other = await apiSession(second.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
     type Counts = { status: string; counts: { total: number; sent: number; queued: number } };
-    await until(
+    await waitFor(
       async () => (await other.get<Counts>(`/mailings/${mailing.id}`)).status === 'sent',
       'the mailing finished by the other server',
       180_000,

@@ -5,6 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
+
+const { Client } = pg;
 
 // A throw-away PostgreSQL cluster of the machine's own binaries, for tests that stop, crash and
 // replicate the database itself (the shared test server must not be touched). As root (CI), the
@@ -27,7 +30,7 @@ export function pgBinDir(): string | null {
 
 const asRoot = process.getuid?.() === 0;
 
-async function pg(tool: string, args: string[]) {
+async function runTool(tool: string, args: string[]) {
   const bin = path.join(pgBinDir() as string, tool);
   const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
   return run(file, argv, { maxBuffer: 16 * 1024 * 1024 });
@@ -81,14 +84,23 @@ function cluster(root: string, port: number): PgCluster {
     port,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start: async () => {
-      await pg('pg_ctl', ['-D', data, '-l', path.join(root, 'log'), '-w', '-o', options, 'start']);
+      await runTool('pg_ctl', [
+        '-D',
+        data,
+        '-l',
+        path.join(root, 'log'),
+        '-w',
+        '-o',
+        options,
+        'start',
+      ]);
     },
     stop: async (mode = 'fast') => {
-      await pg('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+      await runTool('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
     },
     replica: async () => {
       const replicaRoot = await ownedFolder('prf-pg-replica-');
-      await pg('pg_basebackup', [
+      await runTool('pg_basebackup', [
         '-D',
         path.join(replicaRoot, 'data'),
         '-R',
@@ -115,20 +127,26 @@ function cluster(root: string, port: number): PgCluster {
   return self;
 }
 
-/** A new cluster, started (trust authentication, on 127.0.0.1 and a free port). */
-export async function startCluster(): Promise<PgCluster> {
+/** Whether a test of its own cluster can run here; if not, says why (the test then skips). */
+export function clusterTestsRun(test: string) {
+  if (pgBinDir()) return true;
+  console.warn(`${test}: no PostgreSQL binaries (initdb), skipped`);
+  return false;
+}
+
+/** A new cluster, started (trust authentication, on 127.0.0.1 and a free port), with an empty
+ * database `database` made in it. */
+export async function startCluster(database?: string): Promise<PgCluster> {
   const root = await ownedFolder('prf-pg-');
-  await pg('initdb', [
-    '-D',
-    path.join(root, 'data'),
-    '-A',
-    'trust',
-    '-U',
-    'postgres',
-    '-E',
-    'UTF8',
-  ]);
+  const data = path.join(root, 'data');
+  await runTool('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8']);
   const created = cluster(root, await freePort());
   await created.start();
+  if (database) {
+    const client = new Client({ connectionString: created.url() });
+    await client.connect();
+    await client.query(`create database ${database}`);
+    await client.end();
+  }
   return created;
 }

@@ -3,35 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './e2e-api.js';
 import { type RunningServer, startServer } from './e2e-server.js';
 import { setUpRegion } from './members-file.js';
-import { type PgCluster, pgBinDir, startCluster } from './pg-cluster.js';
+import { clusterTestsRun, type PgCluster, startCluster } from './pg-cluster.js';
+import { waitFor } from './wait.js';
 
 // A real streaming replica (pg_basebackup -R of a throw-away cluster): lists read from it, a
 // session reads its own writes from the primary, a replica held behind past the limit is
 // skipped, and a stopped one leaves reads to the primary without a failed request.
 
-const binaries = pgBinDir();
-if (!binaries) console.warn('read-replica: no PostgreSQL binaries (initdb), skipped');
+const runs = clusterTestsRun('read-replica');
 
 const MAX_LAG = 6;
 
-async function until(check: () => Promise<boolean>, what: string, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-describe.skipIf(!binaries)('reads from a streaming replica', () => {
+describe.runIf(runs)('reads from a streaming replica', () => {
   let primary: PgCluster;
   let replica: PgCluster;
   let server: RunningServer;
   beforeAll(async () => {
-    primary = await startCluster();
-    const admin = new pg.Client({ connectionString: primary.url() });
-    await admin.connect();
-    await admin.query('create database prf');
-    await admin.end();
+    primary = await startCluster('prf');
     replica = await primary.replica();
     server = await startServer({
       DATABASE_URL: primary.url('prf'),
@@ -87,7 +75,7 @@ describe.skipIf(!binaries)('reads from a streaming replica', () => {
       expect(await names(admin)).toEqual(['Свежезаписанная']);
       // Held back past the limit, the replica is skipped: the reader gets the primary.
       const paused = Date.now();
-      await until(
+      await waitFor(
         async () => (await names(reader)).length === 1,
         'reads leave the lagging replica',
       );
@@ -103,7 +91,7 @@ describe.skipIf(!binaries)('reads from a streaming replica', () => {
     // Stopped: not one failed request, the primary answers.
     await replica.stop('immediate');
     for (let i = 0; i < 5; i++) expect(await names(reader)).toEqual(['Свежезаписанная']);
-    await until(
+    await waitFor(
       async () =>
         /prf_replica_lag_seconds\{replica="1"\} -1/.test(
           await (await fetch(`${server.baseUrl}/metrics`)).text(),
