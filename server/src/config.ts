@@ -146,7 +146,12 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   MAIL_WEBHOOK_TOKEN: z.string().min(16, 'не короче 16 символов').optional(),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(defaultMailConfig.maxAttempts),
-  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).default(60),
+  AUDIT_RETENTION_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1200)
+    .default(defaultAuditConfig.months),
   AUDIT_ARCHIVE_DIR: z.string().optional(),
   MAIL_LEASE_SECONDS: z.coerce
     .number()

@@ -13,10 +13,10 @@ export interface RateRule {
   windowSeconds: number;
 }
 
-export const tooManyRequests = (seconds: number) =>
+export const tooManyRequests = (seconds: number, what = 'запросов') =>
   new AppError(
     'rate_limited',
-    `Слишком много запросов. Повторите через ${seconds < 60 ? `${seconds} с` : `${Math.ceil(seconds / 60)} мин`}`,
+    `Слишком много ${what}. Повторите через ${seconds < 60 ? `${seconds} с` : `${Math.ceil(seconds / 60)} мин`}`,
     [],
     { headers: { 'retry-after': String(seconds) } },
   );

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { startPeriodic } from '../../lib/periodic.js';
 import { recordAudit } from './audit.service.js';
 
 // The audit log's growth: a partition per month (migration 0025), the next months made ahead,
@@ -27,10 +28,9 @@ const monthStart = (year: number, month: number) => new Date(Date.UTC(year, mont
 
 /** This month's partition and the next three exist (a row never waits for one). */
 export async function ensureAuditMonths(db: Db, now: Date) {
-  for (let ahead = 0; ahead <= 3; ahead++) {
-    const month = monthStart(now.getUTCFullYear(), now.getUTCMonth() + ahead);
-    await sql`select audit_log_ensure_month(${month.toISOString().slice(0, 10)}::date)`.execute(db);
-  }
+  const month = monthStart(now.getUTCFullYear(), now.getUTCMonth()).toISOString().slice(0, 10);
+  await sql`select audit_log_ensure_month(m::date) from generate_series(
+    ${month}::date, ${month}::date + interval '3 months', interval '1 month') m`.execute(db);
 }
 
 async function partitions(db: Db) {
@@ -126,16 +126,11 @@ export async function startAuditRetention(
   },
 ) {
   const step = async () => {
-    try {
-      const done = await auditRetentionStep(db, retention, new Date());
-      for (const month of done?.archived ?? []) log.info(month, 'audit month archived');
-      if (done?.stray) log.warn({ rows: done.stray }, 'audit rows outside any month partition');
-    } catch (error) {
-      log.error({ err: error }, 'audit retention step failed');
-    }
+    const done = await auditRetentionStep(db, retention, new Date());
+    for (const month of done?.archived ?? []) log.info(month, 'audit month archived');
+    if (done?.stray) log.warn({ rows: done.stray }, 'audit rows outside any month partition');
   };
-  await step();
-  const timer = setInterval(step, 6 * 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic(step, 6 * 60 * 60 * 1000, (error) =>
+    log.error({ err: error }, 'audit retention step failed'),
+  );
 }

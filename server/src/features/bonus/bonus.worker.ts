@@ -2,6 +2,7 @@ import { todayIso } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { JobRunner } from '../../lib/jobs.js';
+import { startPeriodic } from '../../lib/periodic.js';
 import { bonusConfirmJob } from './bonus.jobs.js';
 import { confirmHeldPurchases } from './purchases.service.js';
 
@@ -21,12 +22,9 @@ export async function startBonusDaily(
   await runner.work(bonusConfirmJob, async () => {
     await confirmHeldPurchases(db, holdDays);
   });
-  const send = () =>
-    runner.jobs
-      .send(bonusConfirmJob, { day: todayIso() })
-      .catch((error: unknown) => log.error({ err: error }, 'bonus confirmation not sent'));
-  await send();
-  const timer = setInterval(send, HOUR);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic(
+    () => runner.jobs.send(bonusConfirmJob, { day: todayIso() }),
+    HOUR,
+    (error) => log.error({ err: error }, 'bonus confirmation not sent'),
+  );
 }

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { BonusConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import type { PartnerActor } from '../../lib/actor.js';
-import { AppError, unauthenticated } from '../../lib/app-error.js';
+import { unauthenticated } from '../../lib/app-error.js';
+import { tooManyRequests } from '../../lib/rate-limit.js';
 import { takePartnerTokens } from './partners.queries.js';
 
 // A partner's program calls its own routes (/api/v1/partner/…) with `Authorization: Bearer
@@ -79,13 +80,7 @@ export function partnerGate(db: Kysely<Database>, config: BonusConfig) {
       if (row.taken < 1) {
         leases.delete(hash);
         // The next token, with this refused request's debt paid.
-        const seconds = Math.max(1, Math.ceil((1 - row.tokens) / rate));
-        throw new AppError(
-          'rate_limited',
-          `Слишком много запросов партнёра. Повторите через ${seconds} с`,
-          [],
-          { headers: { 'retry-after': String(seconds) } },
-        );
+        throw tooManyRequests(Math.max(1, Math.ceil((1 - row.tokens) / rate)), 'запросов партнёра');
       }
       // Partners are few, each with one live key: the map stays small.
       if (leases.size > 1000) leases.clear();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { startPeriodic } from '../../lib/periodic.js';
 import { purgeRateLimits } from '../../lib/rate-limit.js';
 import { purgeMemberSessions } from '../sessions/member-sessions.js';
 import { purgeCabinetCodes } from './cabinet-auth.service.js';
@@ -16,16 +17,11 @@ export async function startCabinetHousekeeping(
 ) {
   const step = async () => {
     const now = new Date();
-    try {
-      await purgeCabinetCodes(db, now);
-      await purgeMemberSessions(db, now);
-      await purgeRateLimits(db, new Date(now.getTime() - 2 * 24 * HOUR));
-    } catch (error) {
-      log.error({ err: error }, 'cabinet housekeeping failed');
-    }
+    await purgeCabinetCodes(db, now);
+    await purgeMemberSessions(db, now);
+    await purgeRateLimits(db, new Date(now.getTime() - 2 * 24 * HOUR));
   };
-  await step();
-  const timer = setInterval(step, HOUR);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic(step, HOUR, (error) =>
+    log.error({ err: error }, 'cabinet housekeeping failed'),
+  );
 }

@@ -1,6 +1,7 @@
 import { todayIso } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { startPeriodic } from '../../lib/periodic.js';
 import { advanceStatsClock, takeStatsSnapshot } from '../stats/stats.service.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -20,10 +21,5 @@ export async function startStatsDaily(
     await advanceStatsClock(db, today);
     await takeStatsSnapshot(db, today);
   };
-  const stepSafely = () =>
-    step().catch((error: unknown) => log.error({ err: error }, 'daily stats step failed'));
-  await stepSafely();
-  const timer = setInterval(stepSafely, HOUR);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic(step, HOUR, (error) => log.error({ err: error }, 'daily stats step failed'));
 }

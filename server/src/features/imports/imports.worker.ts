@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { JobRunner } from '../../lib/jobs.js';
+import { startPeriodic } from '../../lib/periodic.js';
 import { importJob } from './import.job.js';
 import { type ImportSettings, runImport } from './import-runner.js';
 import { findStalledImports } from './imports.queries.js';
@@ -26,10 +27,7 @@ export async function startImportWorker(
       await runner.jobs.send(importJob, { importId });
     }
   };
-  const sweepSafely = () =>
-    sweep().catch((error: unknown) => log.error({ err: error }, 'import sweep failed'));
-  await sweepSafely();
-  const timer = setInterval(sweepSafely, settings.staleSeconds * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic(sweep, settings.staleSeconds * 1000, (error) =>
+    log.error({ err: error }, 'import sweep failed'),
+  );
 }

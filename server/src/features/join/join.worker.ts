@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { startPeriodic } from '../../lib/periodic.js';
 import { expireApplications } from './join.service.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -12,12 +13,9 @@ export async function startApplicationExpiry(
   db: Kysely<Database>,
   log: { error(object: unknown, message: string): void },
 ): Promise<() => void> {
-  const stepSafely = () =>
-    expireApplications(db, new Date()).catch((error: unknown) =>
-      log.error({ err: error }, 'application expiry step failed'),
-    );
-  await stepSafely();
-  const timer = setInterval(stepSafely, HOUR);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic(
+    () => expireApplications(db, new Date()),
+    HOUR,
+    (error) => log.error({ err: error }, 'application expiry step failed'),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { startPeriodic } from '../../lib/periodic.js';
 import { purgeDeliveredBodies } from './mail.queries.js';
 
 // Delivered letters lose their text after MAIL_RETENTION_DAYS (status, address and dates stay,
@@ -24,15 +25,9 @@ export async function startMailRetention(
   retentionDays: number,
   log: { error(object: unknown, message: string): void },
 ) {
-  const step = async () => {
-    try {
-      await purgeOldLetterBodies(db, retentionDays, new Date());
-    } catch (error) {
-      log.error({ err: error }, 'mail retention step failed');
-    }
-  };
-  await step();
-  const timer = setInterval(step, 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic(
+    () => purgeOldLetterBodies(db, retentionDays, new Date()),
+    60 * 60 * 1000,
+    (error) => log.error({ err: error }, 'mail retention step failed'),
+  );
 }

@@ -31,6 +31,13 @@ export async function insertSession(
     .execute();
 }
 
+/** The minute a request is counted in; `writtenAt`: the request may write (marked then). */
+export interface SessionBudget {
+  minute: Date;
+  counted: boolean;
+  writtenAt?: Date | undefined;
+}
+
 /**
  * Counts one request of a session that exists in its minute's budget (`session_budgets`,
  * shared by every server), as a CTE of the statement that reads the session: no round trip of
@@ -40,9 +47,8 @@ export function withSpentBudget(
   db: Db,
   sessions: 'sessions' | 'member_sessions',
   sessionId: string,
-  budget: { minute: Date; counted: boolean; writes?: { now: Date } | undefined },
+  budget: SessionBudget,
 ) {
-  const writtenAt = budget.writes ? budget.writes.now : null;
   return db.with('spent', (qc) =>
     qc
       .insertInto('session_budgets')
@@ -54,7 +60,7 @@ export function withSpentBudget(
             'id',
             sql<Date>`${budget.minute}::timestamptz`.as('minute'),
             sql<number>`1`.as('used'),
-            sql<Date | null>`${writtenAt}::timestamptz`.as('written_at'),
+            sql<Date | null>`${budget.writtenAt ?? null}::timestamptz`.as('written_at'),
           ])
           .where('id', '=', sessionId)
           .where(sql<boolean>`${budget.counted}`),
@@ -78,11 +84,7 @@ export const lastWrite = sql<Date | null>`(select written_at from spent)`;
 
 /** One round trip per request: the session, its user and the user's org path, and the
  * request counted in the session's budget. */
-export function findSessionActor(
-  db: Db,
-  sessionId: string,
-  budget: { minute: Date; counted: boolean; writes?: { now: Date } | undefined },
-) {
+export function findSessionActor(db: Db, sessionId: string, budget: SessionBudget) {
   return withSpentBudget(db, 'sessions', sessionId, budget)
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')

@@ -78,7 +78,7 @@ export async function resolveSession(
   const row = await findSessionActor(db, sessionId, {
     minute: minuteOf(now),
     counted: request.counted,
-    writes: request.writes ? { now } : undefined,
+    writtenAt: request.writes ? now : undefined,
   });
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();

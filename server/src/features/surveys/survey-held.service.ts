@@ -1,6 +1,7 @@
 import { type NormalizedAnswers, type SurveyQuestion, tallyKeys } from '@profreestr/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { startPeriodic } from '../../lib/periodic.js';
 import { idsDownFrom } from './survey-access.js';
 import { countAnswers, findHeldOfClosed, releaseHeld } from './survey-responses.queries.js';
 import { findSurvey } from './surveys.queries.js';
@@ -77,10 +78,7 @@ export async function startSurveyRelease(
     // transaction's id: cleared now rather than whenever autovacuum gets to them.
     await sql`vacuum survey_held_answers`.execute(db);
   };
-  const stepSafely = () =>
-    step().catch((error: unknown) => log.error({ err: error }, 'survey answers release failed'));
-  await stepSafely();
-  const timer = setInterval(stepSafely, FIVE_MINUTES);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic(step, FIVE_MINUTES, (error) =>
+    log.error({ err: error }, 'survey answers release failed'),
+  );
 }
