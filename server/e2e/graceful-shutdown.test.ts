@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { waitFor } from './wait.js';
 
 // SIGTERM while an export streams to a slow reader: the server stops accepting connections,
 // the export still reaches its last row, and only then does the process end (exit code 0).
+// A request that still arrives on a kept-alive connection meanwhile gets the contract's 503.
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -51,8 +53,10 @@ const refused = (url: string) =>
 describe('graceful shutdown', () => {
   let server: RunningServer | undefined;
   let dataDir: string | undefined;
+  let closing: RunningServer | undefined;
   afterAll(async () => {
     await server?.kill();
+    await closing?.kill();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -114,5 +118,36 @@ describe('graceful shutdown', () => {
     expect(lines.length).toBe(1 + onRecord);
     expect(await server.exited).toBe(0);
     expect(server.output()).toMatch(/shutting down/);
+  });
+
+  it('a request arriving on a kept-alive connection while closing: 503 unavailable with Retry-After', async () => {
+    const target = await startServer();
+    closing = target;
+    const socket = net.connect(Number(new URL(target.baseUrl).port), '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+    });
+    // The first request's body is half sent: it is in flight when SIGTERM comes.
+    const body = JSON.stringify({ login: 'nobody', password: 'not-the-password' });
+    socket.write(
+      `POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    target.terminate();
+    await waitFor(() => refused(`${target.baseUrl}/api/health`), 'listener closed', 10_000);
+    // The rest of the body, then a second request on the same connection.
+    socket.write(`${body.slice(10)}GET /api/v1/orgs HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    await once(socket, 'close');
+    const [first, second] = received.split(/(?=HTTP\/1\.1 \d{3})/);
+    expect(first).toMatch(/^HTTP\/1\.1 4\d\d/);
+    expect(second).toMatch(/^HTTP\/1\.1 503/);
+    expect(second).toMatch(/\r\nretry-after: 5\r\n/i);
+    expect(second).toMatch(/\r\nconnection: close\r\n/i);
+    expect(second).toContain('"code":"unavailable"');
+    expect(second).toContain('Сервер перезапускается');
+    expect(await target.exited).toBe(0);
   });
 });

@@ -53,6 +53,7 @@ import { registerSurveyRoutes } from './features/surveys/surveys.routes.js';
 import { registerMetrics } from './features/system/metrics.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { registerUserRoutes } from './features/users/users.routes.js';
+import { unavailable } from './lib/app-error.js';
 import { handleError } from './lib/error-handler.js';
 import { registerEtags } from './lib/etag.js';
 import type { App, RouteEntry } from './lib/http.js';
@@ -79,6 +80,8 @@ export interface AppOptions {
   audit?: Partial<AuditConfig>;
   /** /metrics from other hosts needs it as a bearer token; without it, the loopback only. */
   metricsToken?: string | undefined;
+  /** A running job's server silent this long: the job goes to another server. */
+  jobStallSeconds?: number;
 }
 
 /** A hop count as the function Fastify's types accept (its runtime takes numbers too). */
@@ -91,6 +94,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: options.logger ?? false,
     trustProxy: trustProxyOption(options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
+    // While closing, requests still arriving on kept-alive connections get the contract's 503
+    // with Retry-After (the hook below), not Fastify's bare one.
+    return503OnClosing: false,
     // A path whose escapes are not UTF-8 never reaches a route: answered in the contract's shape.
     frameworkErrors: (error, _request, reply) => {
       const message =
@@ -102,6 +108,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
         .send({ error: { code: 'invalid', message, details: [] } });
     },
   }).withTypeProvider<ZodTypeProvider>();
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async () => {
+    if (closing) throw unavailable('Сервер перезапускается. Повторите через 5 с');
+  });
   // Every route as registered, for the authorization matrix test (a route without an entry
   // there fails it).
   const routeTable: RouteEntry[] = [];
@@ -133,8 +146,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const { db } = options.database;
   const imports = { ...defaultImportConfig, ...options.imports };
-  const runner = await startJobs(options.database, jobDefinitions, (error) =>
-    app.log.error({ err: error }, 'job queue error'),
+  const runner = await startJobs(
+    options.database,
+    jobDefinitions,
+    (error) => app.log.error({ err: error }, 'job queue error'),
+    options.jobStallSeconds,
   );
   app.decorate('jobs', runner.jobs);
   const mail = { ...defaultMailConfig, ...options.mail };

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { type Role, roles } from '@profreestr/contracts';
 import { z } from 'zod';
+import { defaultJobStallSeconds } from './lib/jobs.js';
 
 const MB = 1024 * 1024;
 
@@ -159,6 +160,7 @@ const envSchema = z.object({
     .min(5)
     .max(3600)
     .default(defaultMailConfig.leaseSeconds),
+  JOB_STALL_SECONDS: z.coerce.number().int().min(3).max(3600).default(defaultJobStallSeconds),
   MAIL_RETENTION_DAYS: z.coerce
     .number()
     .int()
@@ -192,6 +194,8 @@ export interface AppConfig {
   webDistDir: string | undefined;
   /** `Authorization: Bearer` for /metrics from other hosts (METRICS_TOKEN); else loopback only. */
   metricsToken: string | undefined;
+  /** A job whose server stopped beating for this long is handed to another (JOB_STALL_SECONDS). */
+  jobStallSeconds: number;
   imports: ImportConfig;
   audit: AuditConfig;
   security: Omit<SecurityConfig, 'now'>;
@@ -230,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaultWebDist?: string): App
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ?? defaultWebDist,
     metricsToken: e.METRICS_TOKEN,
+    jobStallSeconds: e.JOB_STALL_SECONDS,
     audit: {
       months: e.AUDIT_RETENTION_MONTHS,
       dir: path.resolve(

@@ -31,6 +31,7 @@ const app = await buildApp({
   mail: config.mail,
   bonus: config.bonus,
   metricsToken: config.metricsToken,
+  jobStallSeconds: config.jobStallSeconds,
   audit: config.audit,
 });
 

@@ -53,24 +53,45 @@ const executorOf = (db: Kysely<Database>, script?: DatabaseHandle['script']): Ex
   },
 });
 
+// The longest a job may run (pg-boss fails it in its own process past this). What hands a
+// killed server's job to another is the much shorter stall window below, which a running job
+// keeps pushing ahead.
+const MAX_RUN_SECONDS = 6 * 60 * 60;
+
+/**
+ * A running job's heartbeat: every `stallSeconds / 6` its row's expiry is moved to
+ * `stallSeconds` from now. A server killed mid-job stops beating, so pg-boss's supervisor on any
+ * live server (its maintenance, every stallSeconds/3 to 2/3) fails the job within about 1.7 × stallSeconds,
+ * and it is retried elsewhere — instead of after pg-boss's default 15 minutes.
+ */
+export const defaultJobStallSeconds = 60;
+
 const queueOptions = (job: JobDefinition<unknown>): PgBoss.Queue => ({
   name: job.name,
   retryLimit: job.retryLimit,
   retryDelay: job.retryDelaySeconds,
   retryBackoff: job.retryBackoff,
+  expireInSeconds: MAX_RUN_SECONDS,
 });
+
+const HEARTBEAT_SQL = `update pgboss.job
+  set expire_in = (now() - started_on) + make_interval(secs => $3)
+  where name = $1 and id = $2 and state = 'active'`;
 
 export async function startJobs(
   handle: DatabaseHandle,
   // biome-ignore lint/suspicious/noExplicitAny: definitions of any payload
   definitions: readonly JobDefinition<any>[],
   onError: (error: Error) => void,
+  stallSeconds = defaultJobStallSeconds,
 ): Promise<JobRunner> {
+  const executor = executorOf(handle.db);
   const boss = new PgBoss({
     db: executorOf(handle.db, handle.script) as PgBoss.Db,
     schema: 'pgboss',
-    // Jobs here are few and long; the queue's own clocks need not wake the database often.
-    maintenanceIntervalSeconds: 300,
+    // The supervisor fails stalled jobs (see the heartbeat). It runs when more than this has
+    // passed since its last run anywhere, so in effect every one to two intervals.
+    maintenanceIntervalSeconds: Math.max(1, Math.floor(stallSeconds / 3)),
     monitorStateIntervalSeconds: 300,
     schedule: false,
   });
@@ -99,12 +120,23 @@ export async function startJobs(
         job.name,
         { pollingIntervalSeconds: 0.5, batchSize: 1 },
         async ([received]) => {
-          if (received) await handler(job.payload.parse(received.data));
+          if (!received) return;
+          const beat = () =>
+            executor
+              .executeSql(HEARTBEAT_SQL, [job.name, received.id, stallSeconds])
+              .catch((error: Error) => onError(error));
+          await beat();
+          const timer = setInterval(beat, (stallSeconds * 1000) / 6);
+          try {
+            await handler(job.payload.parse(received.data));
+          } finally {
+            clearInterval(timer);
+          }
         },
       );
     },
     depths: async () => {
-      const { rows } = await executorOf(handle.db).executeSql(
+      const { rows } = await executor.executeSql(
         `select name, case when state = 'active' then 'active' else 'waiting' end as state,
            count(*)::int as count
          from pgboss.job where state in ('created', 'retry', 'active') group by 1, 2`,
