@@ -30,8 +30,8 @@ export function registerPartnerApiRoutes(app: App, db: Kysely<Database>) {
   const config = { callers: partner };
   const security = [{ bearerAuth: [] }];
   // Card checks' audit entries leave in batches; what waits is written before the server stops.
-  const audit = cardCheckAudit(db, app.log);
-  app.addHook('onClose', () => audit.flush());
+  const audit = cardCheckAudit(db);
+  app.addHook('onClose', () => audit.settled());
 
   app.get(
     '/api/v1/partner/cards/:cardNumber',

@@ -59,8 +59,8 @@ async function answerCheck(
   const holder = cardNumber ? await findCardHolder(ctx.db, cardNumber) : undefined;
   const valid = holder?.valid === true;
   // The partner's call, with the partner as the caller, about the holder of a known number
-  // (the answer tells the partner nothing more; the entry goes in the next batch of checks').
-  audit.add({
+  // (the answer tells the partner nothing more); answered only once the entry is written.
+  await audit.record({
     partnerId: ctx.actor.partnerId,
     ip: ctx.ip,
     valid,
