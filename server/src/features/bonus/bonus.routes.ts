@@ -13,11 +13,13 @@ import { memberBonuses } from './purchases.service.js';
 
 export function registerBonusRoutes(app: App, db: Kysely<Database>) {
   const tags = ['bonus'];
+  // Statistics over a subtree, read from a replica when there is one (a few seconds behind).
+  const reads = { callers: staff, replicaReads: true };
 
   app.get(
     '/api/v1/bonus/stats',
     {
-      config: { callers: staff },
+      config: reads,
       schema: {
         tags,
         summary: 'Программа PROFCARDS по месяцам в поддереве: покупки, суммы, кэшбэк, участники',
@@ -30,7 +32,7 @@ export function registerBonusRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/bonus/stats/file',
     {
-      config: { callers: staff },
+      config: reads,
       schema: {
         tags,
         summary: 'Статистика PROFCARDS по месяцам файлом XLSX',

@@ -39,6 +39,8 @@ import { campaignTable, consolidatedFile } from './report-files.service.js';
 export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   const tags = ['reports'];
   const config = { callers: staff };
+  // Figures over a subtree, read from a replica when there is one (a few seconds behind).
+  const reads = { ...config, replicaReads: true };
 
   // --- campaigns ---
   app.get(
@@ -85,7 +87,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/progress',
     {
-      config,
+      config: reads,
       schema: {
         tags,
         summary: 'Отчёты кампании в поддереве по статусам',
@@ -99,7 +101,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/progress/children',
     {
-      config,
+      config: reads,
       schema: {
         tags,
         summary: 'Ход кампании по подчинённым организациям (детализация)',
@@ -114,7 +116,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/missing',
     {
-      config,
+      config: reads,
       schema: {
         tags,
         summary: 'Кто не отчитался: отчёты в черновике или возвращённые',
@@ -142,7 +144,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/consolidated',
     {
-      config,
+      config: reads,
       schema: {
         tags,
         summary: 'Сводный отчёт: суммы принятых отчётов поддерева',
@@ -156,7 +158,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/consolidated/file',
     {
-      config,
+      config: reads,
       schema: {
         tags,
         summary: 'Сводный отчёт в XLSX или PDF',
@@ -178,7 +180,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/discrepancies',
     {
-      config,
+      config: reads,
       schema: {
         tags,
         summary: 'Расхождения с реестром по поддереву (принятые отчёты)',
@@ -195,7 +197,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/table',
     {
-      config,
+      config: reads,
       schema: {
         tags,
         summary: 'Все отчёты кампании в поддереве одной таблицей XLSX',

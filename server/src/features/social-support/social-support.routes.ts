@@ -43,6 +43,8 @@ import {
 export function registerSocialSupportRoutes(app: App, db: Kysely<Database>) {
   const tags = ['social-support'];
   const config = { callers: staff };
+  // Figures over a subtree, read from a replica when there is one (a few seconds behind).
+  const reads = { ...config, replicaReads: true };
 
   // --- the catalogue ---
   app.post(
@@ -130,7 +132,7 @@ export function registerSocialSupportRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/aid-requests/totals',
     {
-      config,
+      config: reads,
       schema: {
         tags,
         summary: 'Назначенная помощь по льготам и месяцам в поддереве',
@@ -143,7 +145,7 @@ export function registerSocialSupportRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/aid-requests/totals/file',
     {
-      config,
+      config: reads,
       schema: {
         tags,
         summary: 'Назначенная помощь по льготам и месяцам файлом XLSX',
