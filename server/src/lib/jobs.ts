@@ -61,8 +61,9 @@ const MAX_RUN_SECONDS = 6 * 60 * 60;
 /**
  * A running job's heartbeat: every `stallSeconds / 6` its row's expiry is moved to
  * `stallSeconds` from now. A server killed mid-job stops beating, so pg-boss's supervisor on any
- * live server (its maintenance, every stallSeconds/3 to 2/3) fails the job within about 1.7 × stallSeconds,
- * and it is retried elsewhere — instead of after pg-boss's default 15 minutes.
+ * live server (its maintenance, every third to two thirds of `stallSeconds`) fails the job
+ * within about 1.7 × `stallSeconds`, and it is retried elsewhere — instead of after pg-boss's
+ * default 15 minutes.
  */
 export const defaultJobStallSeconds = 60;
 

@@ -21,8 +21,9 @@ import { startServer } from './bench-http.js';
 export const NEEDS_POSTGRES =
   'Кластер: замер только на PostgreSQL — задайте DATABASE_URL (на PGlite сервер один)';
 
-/** Connections of each load, over one server or split between two. */
-const CONNECTIONS = 8;
+/** Connections of each load, over one server or split between two (BENCH_CONNECTIONS: an even
+ * number, to see how a load behaves with more tills at once). */
+const CONNECTIONS = Math.max(2, 2 * Math.round((Number(process.env.BENCH_CONNECTIONS) || 8) / 2));
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
