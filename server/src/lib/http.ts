@@ -27,6 +27,9 @@ export type App = FastifyInstance<
 export const staff = ['staff'] as const satisfies readonly CallerKind[];
 /** The member's cabinet. */
 export const member = ['member'] as const satisfies readonly CallerKind[];
+/** A staff route whose reads may come from a replica, a few seconds behind (lists, figures,
+ * exports); see db/replicas.ts. */
+export const staffReads = { callers: staff, replicaReads: true };
 /** A bonus partner's program, by its API key (`/api/v1/partner/…` only). */
 export const partner = ['partner'] as const satisfies readonly CallerKind[];
 /** Sign-in and the like: whoever calls, signed in or not. */

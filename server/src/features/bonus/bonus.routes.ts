@@ -5,7 +5,7 @@ import {
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type App, ctxOf, member, memberCtxOf, sendDownload, staff } from '../../lib/http.js';
+import { type App, ctxOf, member, memberCtxOf, sendDownload, staffReads } from '../../lib/http.js';
 import { bonusStats, bonusStatsFile } from './bonus-stats.service.js';
 import { memberBonuses } from './purchases.service.js';
 
@@ -13,13 +13,11 @@ import { memberBonuses } from './purchases.service.js';
 
 export function registerBonusRoutes(app: App, db: Kysely<Database>) {
   const tags = ['bonus'];
-  // Statistics over a subtree, read from a replica when there is one (a few seconds behind).
-  const reads = { callers: staff, replicaReads: true };
 
   app.get(
     '/api/v1/bonus/stats',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Программа PROFCARDS по месяцам в поддереве: покупки, суммы, кэшбэк, участники',
@@ -32,7 +30,7 @@ export function registerBonusRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/bonus/stats/file',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Статистика PROFCARDS по месяцам файлом XLSX',

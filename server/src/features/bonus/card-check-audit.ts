@@ -23,7 +23,7 @@ export interface CardCheckEntry {
 export type CardCheckAudit = ReturnType<typeof cardCheckAudit>;
 
 export function cardCheckAudit(db: Kysely<Database>) {
-  let pending: { entry: CardCheckEntry; done: (error?: unknown) => void }[] = [];
+  const pending: { entry: CardCheckEntry; done: (error?: unknown) => void }[] = [];
   let draining: Promise<void> | null = null;
 
   async function write(entries: CardCheckEntry[]) {
@@ -51,8 +51,7 @@ export function cardCheckAudit(db: Kysely<Database>) {
 
   async function drain() {
     while (pending.length > 0) {
-      const batch = pending.slice(0, BATCH_SIZE);
-      pending = pending.slice(BATCH_SIZE);
+      const batch = pending.splice(0, BATCH_SIZE);
       try {
         await write(batch.map((x) => x.entry));
         for (const x of batch) x.done();

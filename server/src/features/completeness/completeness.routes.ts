@@ -12,7 +12,14 @@ import {
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type App, attachment, ctxOf, spreadsheetTypes, staff } from '../../lib/http.js';
+import {
+  type App,
+  attachment,
+  ctxOf,
+  spreadsheetTypes,
+  staff,
+  staffReads,
+} from '../../lib/http.js';
 import {
   getCompleteness,
   getCompletenessTrend,
@@ -29,7 +36,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness',
     {
-      config: { callers: staff, replicaReads: true },
+      config: staffReads,
       schema: {
         tags,
         summary: 'Заполненность паспортов первичных организаций и карточек членов поддерева',
@@ -43,7 +50,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/children',
     {
-      config: { callers: staff, replicaReads: true },
+      config: staffReads,
       schema: {
         tags,
         summary: 'Заполненность по подчинённым организациям (строки таблицы мониторинга)',
@@ -59,7 +66,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/orgs',
     {
-      config: { callers: staff, replicaReads: true },
+      config: staffReads,
       schema: {
         tags,
         summary: 'Первичные организации поддерева, где показатель не заполнен',
@@ -74,7 +81,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/trend',
     {
-      config: { callers: staff, replicaReads: true },
+      config: staffReads,
       schema: {
         tags,
         summary: 'Динамика заполненности по ежедневным снимкам',
@@ -90,7 +97,7 @@ export function registerCompletenessRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/completeness/export',
     {
-      config: { callers: staff, replicaReads: true },
+      config: staffReads,
       schema: {
         tags,
         summary: 'Таблица заполненности по подчинённым организациям в XLSX или CSV',

@@ -1,7 +1,7 @@
 import { memberExportQuerySchema, orgExportQuerySchema } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type App, attachment, ctxOf, spreadsheetTypes, staff } from '../../lib/http.js';
+import { type App, attachment, ctxOf, spreadsheetTypes, staffReads } from '../../lib/http.js';
 import { exportMembers, exportOrgs } from './exports.service.js';
 
 const tags = ['exports'];
@@ -10,7 +10,7 @@ export function registerExportRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/members/export',
     {
-      config: { callers: staff, replicaReads: true },
+      config: staffReads,
       schema: {
         tags,
         summary: 'Выгрузка членов Профсоюза поддерева (с фильтрами списка) в XLSX или CSV',
@@ -30,7 +30,7 @@ export function registerExportRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/export',
     {
-      config: { callers: staff, replicaReads: true },
+      config: staffReads,
       schema: {
         tags,
         summary: 'Выгрузка организаций поддерева в XLSX или CSV',

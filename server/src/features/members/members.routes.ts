@@ -21,7 +21,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { parseIfMatch } from '../../lib/etag.js';
-import { type App, ctxOf, staff } from '../../lib/http.js';
+import { type App, ctxOf, staff, staffReads } from '../../lib/http.js';
 import { listDuplicates, markDistinct } from './member-duplicates.service.js';
 import { deregisterMember, readmitMember, transferMember } from './member-lifecycle.service.js';
 import { listMembers } from './member-list.service.js';
@@ -49,7 +49,7 @@ export function registerMemberRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/members',
     {
-      config: { callers: staff, replicaReads: true },
+      config: staffReads,
       schema: {
         tags,
         summary: 'Члены Профсоюза поддерева: поиск по началу ФИО, номеру билета, дате рождения',

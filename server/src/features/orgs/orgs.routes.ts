@@ -20,7 +20,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { parseIfMatch } from '../../lib/etag.js';
-import { type App, ctxOf, staff } from '../../lib/http.js';
+import { type App, ctxOf, staff, staffReads } from '../../lib/http.js';
 import { listOrgHistory } from './org-history.service.js';
 import { searchOrgs, searchTransferTargets } from './org-search.service.js';
 import { liquidateOrg, mergeOrgs, moveOrg } from './org-tree.service.js';
@@ -47,7 +47,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs',
     {
-      config: { callers: staff, replicaReads: true },
+      config: staffReads,
       schema: {
         tags,
         summary:
@@ -118,7 +118,7 @@ export function registerOrgRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/orgs/:id/children',
     {
-      config: { callers: staff, replicaReads: true },
+      config: staffReads,
       schema: {
         tags,
         summary: 'Дочерние организации (по названию, постранично)',

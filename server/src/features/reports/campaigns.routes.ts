@@ -19,7 +19,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
-import { type App, ctxOf, sendDownload, staff } from '../../lib/http.js';
+import { type App, ctxOf, sendDownload, staff, staffReads } from '../../lib/http.js';
 import {
   campaignProgress,
   campaignProgressChildren,
@@ -39,8 +39,6 @@ import { campaignTable, consolidatedFile } from './report-files.service.js';
 export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   const tags = ['reports'];
   const config = { callers: staff };
-  // Figures over a subtree, read from a replica when there is one (a few seconds behind).
-  const reads = { ...config, replicaReads: true };
 
   // --- campaigns ---
   app.get(
@@ -87,7 +85,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/progress',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Отчёты кампании в поддереве по статусам',
@@ -101,7 +99,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/progress/children',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Ход кампании по подчинённым организациям (детализация)',
@@ -116,7 +114,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/missing',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Кто не отчитался: отчёты в черновике или возвращённые',
@@ -144,7 +142,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/consolidated',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Сводный отчёт: суммы принятых отчётов поддерева',
@@ -158,7 +156,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/consolidated/file',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Сводный отчёт в XLSX или PDF',
@@ -180,7 +178,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/discrepancies',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Расхождения с реестром по поддереву (принятые отчёты)',
@@ -197,7 +195,7 @@ export function registerCampaignRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/report-campaigns/:id/table',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Все отчёты кампании в поддереве одной таблицей XLSX',

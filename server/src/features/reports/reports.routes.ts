@@ -19,7 +19,7 @@ import {
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type App, ctxOf, sendDownload, staff } from '../../lib/http.js';
+import { type App, ctxOf, sendDownload, staff, staffReads } from '../../lib/http.js';
 import { registerAsOf, registerMovement } from './register.service.js';
 import { reportFile } from './report-files.service.js';
 import { addFormVersion, getForm, listFormsFor } from './report-forms.service.js';
@@ -39,8 +39,6 @@ import {
 export function registerReportRoutes(app: App, db: Kysely<Database>) {
   const tags = ['reports'];
   const config = { callers: staff };
-  // Figures over a subtree, read from a replica when there is one (a few seconds behind).
-  const reads = { ...config, replicaReads: true };
 
   // --- forms ---
   app.get(
@@ -186,7 +184,7 @@ export function registerReportRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/register/as-of',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Численность поддерева на дату: по категориям, женщины, моложе 35',
@@ -199,7 +197,7 @@ export function registerReportRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/register/movement',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Движение численности поддерева за период: принято, выбыло по причинам, переводы',

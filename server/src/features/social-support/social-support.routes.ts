@@ -19,7 +19,15 @@ import {
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type App, ctxOf, member, memberCtxOf, sendDownload, staff } from '../../lib/http.js';
+import {
+  type App,
+  ctxOf,
+  member,
+  memberCtxOf,
+  sendDownload,
+  staff,
+  staffReads,
+} from '../../lib/http.js';
 import {
   cabinetBenefits,
   decideAidRequest,
@@ -43,8 +51,6 @@ import {
 export function registerSocialSupportRoutes(app: App, db: Kysely<Database>) {
   const tags = ['social-support'];
   const config = { callers: staff };
-  // Figures over a subtree, read from a replica when there is one (a few seconds behind).
-  const reads = { ...config, replicaReads: true };
 
   // --- the catalogue ---
   app.post(
@@ -132,7 +138,7 @@ export function registerSocialSupportRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/aid-requests/totals',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Назначенная помощь по льготам и месяцам в поддереве',
@@ -145,7 +151,7 @@ export function registerSocialSupportRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/aid-requests/totals/file',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Назначенная помощь по льготам и месяцам файлом XLSX',

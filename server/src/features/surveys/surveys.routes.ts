@@ -19,7 +19,15 @@ import {
 } from '@profreestr/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type App, ctxOf, member, memberCtxOf, sendDownload, staff } from '../../lib/http.js';
+import {
+  type App,
+  ctxOf,
+  member,
+  memberCtxOf,
+  sendDownload,
+  staff,
+  staffReads,
+} from '../../lib/http.js';
 import { surveyFile } from './survey-file.js';
 import { remindSurvey } from './survey-reminders.service.js';
 import {
@@ -50,8 +58,6 @@ import {
 export function registerSurveyRoutes(app: App, db: Kysely<Database>) {
   const tags = ['surveys'];
   const config = { callers: staff };
-  // Figures over a subtree, read from a replica when there is one (a few seconds behind).
-  const reads = { ...config, replicaReads: true };
 
   // --- the definition ---
   app.post(
@@ -232,7 +238,7 @@ export function registerSurveyRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/surveys/:id/results',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary:
@@ -247,7 +253,7 @@ export function registerSurveyRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/surveys/:id/results/children',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Итоги по подчинённым организациям: приглашённые, ответившие, отклик',
@@ -261,7 +267,7 @@ export function registerSurveyRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/surveys/:id/results/texts',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Ответы текстом на вопрос, вперемешку (анонимные — без имён)',
@@ -275,7 +281,7 @@ export function registerSurveyRoutes(app: App, db: Kysely<Database>) {
   app.get(
     '/api/v1/surveys/:id/results/file',
     {
-      config: reads,
+      config: staffReads,
       schema: {
         tags,
         summary: 'Итоги файлом (XLSX): ответы, итоги по вопросам, по организациям',
